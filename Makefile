@@ -1,0 +1,28 @@
+# swarmtop: the two commands a new machine needs are `make demo` and `make test`.
+SHELL := /bin/bash
+LAB_ENV = eval "$$(scripts/lab env)"
+
+.PHONY: deps build demo test lab-up lab-down
+
+## Installs the system packages the build and the tests need (Debian; idempotent).
+deps:
+	scripts/deps
+
+build: deps
+	swift build
+
+## Builds, starts the local lab swarm (scripts/lab up) and opens the dashboard on it.
+demo: build
+	scripts/lab up
+	$(LAB_ENV) && LANG=$${LANG:-C.UTF-8} .build/debug/swarmtop
+
+## Runs every test: unit, integration (against the lab, started here) and tmux end-to-end.
+test: build
+	scripts/lab up
+	$(LAB_ENV) && swift test
+
+lab-up:
+	scripts/lab up
+
+lab-down:
+	scripts/lab down

@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "swarmtop",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "swarmtop", targets: ["swarmtop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
+    ],
+    targets: [
+        // ncursesw through a C shim (macros and globals as functions). Only TerminalUI imports it.
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The C library's wcwidth (display columns of a character), for the terminal-free layout.
+        .systemLibrary(name: "CWCWidth"),
+        // The Docker Engine API: endpoints, transport, version negotiation, models, operations.
+        .target(
+            name: "DockerAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The state store: ClusterSnapshot values and the refresh engine. No terminal code.
+        .target(name: "SwarmState", dependencies: ["DockerAPI"]),
+        // The terminal-free UI core: AppState, actions, reduce, keymap, CellBuffer, views.
+        .target(name: "Dashboard", dependencies: ["SwarmState", "CWCWidth"]),
+        // The only owner of the terminal: setup/teardown, colours, blitting, keys, UI loop.
+        .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
+        .executableTarget(
+            name: "swarmtop",
+            dependencies: [
+                "DockerAPI", "SwarmState", "Dashboard", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Engine API responses captured from the lab (scripts/capture-fixtures), shared by the unit tests.
+        .target(
+            name: "LabFixtures",
+            dependencies: ["SwarmState"],
+            path: "Tests/LabFixtures",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "LabFixtures"]),
+        .testTarget(name: "SwarmStateTests", dependencies: ["SwarmState", "LabFixtures"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SwarmState", "LabFixtures"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["DockerAPI", "SwarmState"]),
+        // The real binary in tmux; depending on it makes `swift test` build it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["swarmtop"]),
+    ]
+)

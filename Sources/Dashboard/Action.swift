@@ -1,0 +1,16 @@
+import Foundation
+import SwarmState
+
+/// Everything that can happen to the UI; `reduce` turns each into a new `AppState`.
+public enum Action: Sendable {
+    /// A key press from the terminal.
+    case key(KeyEvent)
+    /// A new picture of the swarm from the refresh engine.
+    case snapshot(ClusterSnapshot)
+    /// The terminal's new size in columns and rows.
+    case resize(width: Int, height: Int)
+    /// The outcome of an `Effect`, e.g. `lab_web scaled to 6`.
+    case effectFinished(message: String, isError: Bool)
+    /// The clock, about once a second: ages transient messages.
+    case tick(Date)
+}

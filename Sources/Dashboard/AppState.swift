@@ -1,0 +1,72 @@
+import Foundation
+import SwarmState
+
+/// The whole UI state, changed only by `reduce` and drawn by `render`.
+public struct AppState: Sendable {
+    /// The manager endpoint, shown before the first snapshot and in the status bar.
+    public let endpoint: String
+    /// When true, action keys only say that actions are disabled.
+    public let readOnly: Bool
+    /// The zone of the status bar's `refreshed HH:mm:ss`.
+    public let timeZone: TimeZone
+
+    /// The latest snapshot; nil before the first one.
+    public internal(set) var snapshot: ClusterSnapshot?
+    /// The pane on screen.
+    public internal(set) var pane: Pane = .nodes
+    /// What the pane is restricted to after a drill-down; nil for the whole pane.
+    public internal(set) var scope: Scope?
+    /// Where Esc goes back to, the most recent last.
+    public internal(set) var drillDown: [Breadcrumb] = []
+    /// The selection of each pane visited.
+    public internal(set) var selections: [Pane: Selection] = [:]
+    /// The open dialog, if any.
+    public internal(set) var dialog: Dialog?
+    /// True while the help overlay is shown.
+    public internal(set) var showsHelp = false
+    /// The transient status-bar message, if any.
+    public internal(set) var status: StatusMessage?
+    /// Set by `q` or Ctrl-C: the front end restores the terminal and exits.
+    public internal(set) var quit = false
+    /// The terminal columns last reported by `.resize`.
+    public internal(set) var width: Int
+    /// The terminal rows last reported by `.resize`, used for paging.
+    public internal(set) var height: Int
+
+    /// The snapshot's rows for every pane, computed once per snapshot.
+    var model = SnapshotModel()
+    /// The current table pane's rows under its scope, recomputed when either changes.
+    var table = PaneTable.empty
+
+    /// A state before the first snapshot, on the nodes pane.
+    /// - Parameters:
+    ///   - endpoint: the manager endpoint, e.g. `unix:///var/run/docker.sock`.
+    ///   - readOnly: disables the action keys (scale, stop, remove).
+    ///   - timeZone: the zone for wall-clock times.
+    ///   - width: the terminal's columns.
+    ///   - height: the terminal's rows.
+    public init(endpoint: String, readOnly: Bool = false, timeZone: TimeZone = .current, width: Int = 80, height: Int = 24) {
+        self.endpoint = endpoint
+        self.readOnly = readOnly
+        self.timeZone = timeZone
+        self.width = width
+        self.height = height
+    }
+
+    /// The current pane's selection.
+    public internal(set) var selection: Selection {
+        get { selections[pane] ?? Selection() }
+        set { selections[pane] = newValue }
+    }
+
+    /// The current pane and scope.
+    public var location: Location { Location(pane: pane, scope: scope) }
+}
+
+/// A place Esc returns to, with the selection it had.
+public struct Breadcrumb: Sendable, Hashable {
+    /// The place left by Enter.
+    public var location: Location
+    /// Its selection at the time.
+    public var selection: Selection
+}

@@ -1,0 +1,116 @@
+/// What a key does: the reducer's vocabulary for key presses.
+public enum Command: Sendable, Hashable {
+    /// Leave swarmtop; show or hide the help overlay.
+    case quit, toggleHelp
+    /// Switch panes (forgets the drill-down path).
+    case nextPane, previousPane, showPane(Pane)
+    /// Move the selection; left and right move between placement columns.
+    case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom, moveLeft, moveRight
+    /// Enter a scoped view of the selection; return from it.
+    case drillDown, back
+    /// Actions on the swarm, each through a confirmation dialog.
+    case scaleUp, scaleDown, setReplicas, stopContainer, removeStack
+    /// Answers in a dialog.
+    case confirm, cancel
+}
+
+/// Where a binding applies.
+public enum KeyScope: Sendable, Hashable {
+    /// Everywhere, dialogs included.
+    case always
+    /// Every pane.
+    case global
+    /// Only these panes.
+    case panes(Set<Pane>)
+    /// While a dialog is open (dialogs take no other key).
+    case dialog
+}
+
+/// One row of the keymap: keys, what they do, where, and whether they act on the swarm.
+public struct KeyBinding: Sendable, Hashable {
+    /// The keys, the first one named first in help and hints.
+    public let keys: [KeyEvent]
+    /// What the help overlay says, e.g. `scale the selected service up by one`.
+    public let description: String
+    /// The hint bar's word for it, nil to leave it out of the hint bar.
+    public let hint: String?
+    /// Where it applies.
+    public let scope: KeyScope
+    /// True for actions on the swarm: they ask for confirmation and are off in read-only mode.
+    public let dangerous: Bool
+    /// What it does.
+    public let command: Command
+
+    init(_ keys: [KeyEvent], _ description: String, hint: String? = nil, scope: KeyScope = .global,
+         dangerous: Bool = false, _ command: Command) {
+        self.keys = keys
+        self.description = description
+        self.hint = hint
+        self.scope = scope
+        self.dangerous = dangerous
+        self.command = command
+    }
+
+    /// The keys as help shows them, e.g. `j/↓`.
+    public var label: String { keys.map(\.label).joined(separator: "/") }
+
+    /// True when the binding applies in `pane`, or in a dialog when `inDialog`.
+    public func applies(in pane: Pane, inDialog: Bool) -> Bool {
+        switch scope {
+        case .always: true
+        case .global: !inDialog
+        case .panes(let panes): !inDialog && panes.contains(pane)
+        case .dialog: inDialog
+        }
+    }
+}
+
+/// The one keymap (k9s style): it drives key dispatch, the help overlay and the hint bar.
+/// `s`, `/`, `:`, `l`, `u` and `r` are left free for later work.
+public enum Keymap {
+    /// Every binding, in the order help lists them.
+    public static let bindings: [KeyBinding] = [
+        KeyBinding([.char("q")], "quit", hint: "quit", .quit),
+        KeyBinding([.ctrl("c")], "quit from anywhere", scope: .always, .quit),
+        KeyBinding([.char("?")], "show or hide this help", hint: "help", .toggleHelp),
+        KeyBinding([.tab], "next pane", .nextPane),
+        KeyBinding([.backTab], "previous pane", .previousPane),
+    ] + Pane.allCases.map { KeyBinding([.char($0.digit)], "\($0.title) pane", .showPane($0)) } + [
+        KeyBinding([.char("j"), .down], "move down", .moveDown),
+        KeyBinding([.char("k"), .up], "move up", .moveUp),
+        KeyBinding([.pageDown], "page down", .pageDown),
+        KeyBinding([.pageUp], "page up", .pageUp),
+        KeyBinding([.char("g"), .home], "first row", .moveTop),
+        KeyBinding([.char("G"), .end], "last row", .moveBottom),
+        KeyBinding([.left], "node on the left (placement)", hint: "prev node", scope: .panes([.placement]), .moveLeft),
+        KeyBinding([.right], "node on the right (placement)", hint: "next node", scope: .panes([.placement]), .moveRight),
+        KeyBinding([.enter], "open the node, service or stack", hint: "open", scope: .panes([.nodes, .services]), .drillDown),
+        KeyBinding([.escape], "go back; close help", hint: "back", .back),
+        KeyBinding([.char("+")], "scale up by one", hint: "scale up", scope: .panes([.services]), dangerous: true, .scaleUp),
+        KeyBinding([.char("-")], "scale down by one", hint: "scale down", scope: .panes([.services]), dangerous: true, .scaleDown),
+        KeyBinding([.char("=")], "type a replica count", hint: "replicas", scope: .panes([.services]), dangerous: true, .setReplicas),
+        KeyBinding([.char("D")], "remove the stack", hint: "remove stack", scope: .panes([.services]), dangerous: true, .removeStack),
+        KeyBinding([.char("x")], "stop the container", hint: "stop", scope: .panes([.tasks, .containers]), dangerous: true, .stopContainer),
+        KeyBinding([.char("y"), .enter], "confirm (dialog)", hint: "confirm", scope: .dialog, .confirm),
+        KeyBinding([.char("n"), .escape], "cancel (dialog)", hint: "cancel", scope: .dialog, .cancel),
+    ]
+
+    /// The binding `key` triggers in `pane` (or in a dialog when `inDialog`), if any.
+    public static func binding(for key: KeyEvent, pane: Pane, inDialog: Bool) -> KeyBinding? {
+        bindings.first { $0.keys.contains(key) && $0.applies(in: pane, inDialog: inDialog) }
+    }
+
+    /// The bindings the hint bar shows, in keymap order: those with a hint that apply here,
+    /// without `back` when there is nowhere to go back to, and without actions in read-only mode.
+    public static func hints(pane: Pane, inDialog: Bool, canGoBack: Bool, readOnly: Bool) -> [KeyBinding] {
+        bindings.filter { b in
+            b.hint != nil && b.applies(in: pane, inDialog: inDialog)
+                && (b.command != .back || canGoBack) && !(readOnly && b.dangerous)
+        }
+    }
+
+    /// The first binding of a command that applies in a dialog, for the dialog's own hints.
+    static func dialogBinding(_ command: Command) -> KeyBinding? {
+        bindings.first { $0.command == command && $0.scope == .dialog }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import SwarmState
+
+/// Everything the panes show that depends only on the snapshot, computed once when it
+/// arrives (k9s' render step): the rows of every pane, the placement grid, the status text.
+struct SnapshotModel: Sendable {
+    var nodes: [TableRow] = []
+    var services: [TableRow] = []
+    var tasks: [TableRow] = []
+    var containers: [TableRow] = []
+    var placement: [PlacementColumnModel] = []
+    /// `API 1.41  refreshed 11:42:05`, without the endpoint.
+    var freshness = ""
+    /// The manager's error and the failing engines' errors, e.g. `node2: cannot reach …`.
+    var problems: String?
+
+    init() {}
+
+    init(_ snapshot: ClusterSnapshot, timeZone: TimeZone) {
+        nodes = NodesView.rows(snapshot)
+        services = ServicesView.rows(snapshot)
+        tasks = TasksView.rows(snapshot)
+        containers = ContainersView.rows(snapshot)
+        placement = PlacementView.columns(snapshot)
+        freshness = [
+            snapshot.apiVersion.map { "API \($0)" },
+            snapshot.refreshedAt.map { "refreshed \(Format.clock($0, timeZone: timeZone))" },
+        ].compactMap { $0 }.joined(separator: "  ")
+        let errors = [snapshot.error].compactMap { $0 } + snapshot.engines.compactMap { engine in
+            engine.error.map { "\(engine.hostname): \($0)" }
+        }
+        problems = errors.isEmpty ? nil : errors.joined(separator: "; ")
+    }
+
+    /// The table of a pane (all rows, before any scope) and its columns; empty for placement.
+    func table(_ pane: Pane, scope: Scope?) -> PaneTable {
+        let (columns, rows): ([Column], [TableRow]) = switch pane {
+        case .nodes: (NodesView.columns, nodes)
+        case .services: (ServicesView.columns, services)
+        case .tasks: (TasksView.columns, tasks)
+        case .containers: (ContainersView.columns, containers)
+        case .placement: ([], [])
+        }
+        guard let scope else { return PaneTable(columns: columns, rows: rows) }
+        return PaneTable(columns: columns, rows: rows.filter(scope.includes))
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// A column of a pane's table: its header (Docker's word) and how it gives way when the
+/// terminal is narrow. `shrink` and `hide` are steps in one order shared by the table's
+/// columns: the lowest step is taken first (see `TableWidget.widths`).
+struct Column: Sendable, Equatable {
+    /// The header, e.g. `DESIRED STATE`.
+    var title: String
+    /// The narrowest it may shrink to; the header is truncated below its own width.
+    var minWidth: Int
+    /// The step at which it may shrink down to `minWidth`; nil keeps the natural width.
+    var shrinkStep: Int?
+    /// The step at which it is hidden; nil never hides it.
+    var hideStep: Int?
+    /// True when its cells end in an age (`… 5 minutes ago`): its width is measured on the
+    /// visible rows at render time, since ages change length.
+    var showsAge: Bool
+
+    init(_ title: String, min: Int? = nil, shrink: Int? = nil, hide: Int? = nil, showsAge: Bool = false) {
+        self.title = title
+        minWidth = min ?? title.count
+        shrinkStep = shrink
+        hideStep = hide
+        self.showsAge = showsAge
+    }
+}
+
+/// One cell's content: plain text, or text followed by an age that is formatted at render time.
+struct TableCell: Sendable, Equatable {
+    /// How an age reads.
+    enum AgeFormat: Sendable, Equatable {
+        /// `docker service ps`: `5 minutes ago`, `about an hour ago`.
+        case docker
+        /// A narrow column: `12s ago`.
+        case short
+    }
+
+    var text: String
+    /// The cell's own style, over the row's.
+    var style: Style?
+    /// When set, the cell shows `text` then the age of this moment.
+    var since: Date?
+    var ageFormat: AgeFormat
+
+    init(_ text: String, style: Style? = nil, since: Date? = nil, ageFormat: AgeFormat = .docker) {
+        self.text = text
+        self.style = style
+        self.since = since
+        self.ageFormat = ageFormat
+    }
+
+    /// What the cell shows at `now`.
+    func display(now: Date) -> String {
+        guard let since else { return text }
+        let interval = now.timeIntervalSince(since)
+        let age = ageFormat == .docker ? Format.ago(interval) : Format.shortAgo(interval)
+        return text.isEmpty ? age : text + " " + age
+    }
+
+    /// The columns of its text without the age: measured once, when the row is built.
+    var naturalWidth: Int { DisplayText.width(text) }
+}
+
+/// One row of a pane, built once per snapshot: its identity, cells, style, and the keys a
+/// drill-down scope filters on.
+struct TableRow: Sendable, Equatable {
+    var id: RowID
+    var cells: [TableCell]
+    var style: Style
+    /// A heading (a stack row): `cells[0]` spans the whole width.
+    var isHeading: Bool = false
+    /// The service, node and stack the row belongs to, for `Scope.includes`.
+    var serviceID: String?
+    var nodeID: String?
+    var stack: String?
+    /// Each cell's `naturalWidth` (without ages), measured once.
+    private(set) var widths: [Int]
+
+    init(id: RowID, cells: [TableCell], style: Style = .normal, isHeading: Bool = false,
+         serviceID: String? = nil, nodeID: String? = nil, stack: String? = nil) {
+        self.id = id
+        self.cells = cells
+        self.style = style
+        self.isHeading = isHeading
+        self.serviceID = serviceID
+        self.nodeID = nodeID
+        self.stack = stack
+        widths = isHeading ? [] : cells.map(\.naturalWidth)
+    }
+}
+
+/// The rows a table pane shows under its current scope, with each column's natural width.
+/// Rebuilt when a snapshot arrives or the location changes, never per frame.
+struct PaneTable: Sendable, Equatable {
+    var columns: [Column]
+    var rows: [TableRow]
+    /// The widest cell (or header) of each column, ages left out.
+    var naturalWidths: [Int]
+
+    init(columns: [Column], rows: [TableRow]) {
+        self.columns = columns
+        self.rows = rows
+        var widths = columns.map { DisplayText.width($0.title) }
+        for row in rows where !row.isHeading {
+            for (i, w) in row.widths.enumerated() where i < widths.count && w > widths[i] { widths[i] = w }
+        }
+        naturalWidths = widths
+    }
+
+    static let empty = PaneTable(columns: [], rows: [])
+
+    /// The index of the row with this identity.
+    func index(of id: RowID?) -> Int? {
+        guard let id else { return nil }
+        return rows.firstIndex { $0.id == id }
+    }
+}

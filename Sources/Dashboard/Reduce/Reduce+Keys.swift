@@ -1,0 +1,72 @@
+/// Key dispatch through the keymap: the dialog first, then the help overlay, then the panes.
+extension AppState {
+    mutating func handle(_ key: KeyEvent) -> [Effect] {
+        if dialog != nil { return handleDialog(key) }
+        guard let binding = Keymap.binding(for: key, pane: pane, inDialog: false) else { return [] }
+        if showsHelp {
+            switch binding.command {
+            case .toggleHelp, .back: showsHelp = false
+            case .quit: quit = true
+            default: break
+            }
+            return []
+        }
+        if binding.dangerous, readOnly {
+            status = StatusMessage("read-only mode: actions are disabled", isError: true)
+            return []
+        }
+        perform(binding.command)
+        return []
+    }
+
+    private mutating func perform(_ command: Command) {
+        switch command {
+        case .quit: quit = true
+        case .toggleHelp: showsHelp = true
+        case .nextPane: show(pane.next)
+        case .previousPane: show(pane.previous)
+        case .showPane(let target): show(target)
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom, .moveLeft, .moveRight: move(command)
+        case .drillDown: drillDownIntoSelection()
+        case .back: goBack()
+        case .scaleUp: scale(by: 1)
+        case .scaleDown: scale(by: -1)
+        case .setReplicas: openReplicaInput()
+        case .stopContainer: stopSelectedContainer()
+        case .removeStack: removeSelectedStack()
+        case .confirm, .cancel: break
+        }
+    }
+
+    private mutating func handleDialog(_ key: KeyEvent) -> [Effect] {
+        if case .replicas(var input)? = dialog, input.edit(key) {
+            dialog = .replicas(input)
+            return []
+        }
+        guard let binding = Keymap.binding(for: key, pane: pane, inDialog: true) else { return [] }
+        switch binding.command {
+        case .quit: quit = true
+        case .cancel: dialog = nil
+        case .confirm: return confirmDialog()
+        default: break
+        }
+        return []
+    }
+}
+
+extension ReplicaInput {
+    /// Applies a text-editing key (a digit, Backspace or Delete).
+    /// - Returns: false for any other key, which the keymap then handles.
+    mutating func edit(_ key: KeyEvent) -> Bool {
+        switch key {
+        case .char(let c) where c.isASCII && c.isNumber:
+            if text.count < 6 { text.append(c) }
+        case .backspace, .delete:
+            if !text.isEmpty { text.removeLast() }
+        default:
+            return false
+        }
+        error = nil
+        return true
+    }
+}

@@ -1,0 +1,107 @@
+/// Pane switching, drill-down, movement, and keeping the selection on its object.
+extension AppState {
+    var layout: Layout { Layout(width: width, height: height) }
+
+    /// Shows `target` unscoped, forgetting the drill-down path.
+    mutating func show(_ target: Pane) {
+        guard target != pane || scope != nil else { return }
+        drillDown = []
+        scope = nil
+        pane = target
+        refreshTable()
+    }
+
+    /// Enter: a node's tasks, a service's tasks, or a stack's services.
+    mutating func drillDownIntoSelection() {
+        let target: Scope
+        switch selection.id {
+        case .node(let id)?:
+            target = .nodeTasks(nodeID: id, hostname: snapshot?.node(id: id)?.hostname ?? id)
+        case .service(let id)?:
+            target = .serviceTasks(serviceID: id, name: snapshot?.service(id: id)?.name ?? id)
+        case .stack(let name)?:
+            target = .stackServices(stack: name)
+        default:
+            return
+        }
+        drillDown.append(Breadcrumb(location: location, selection: selection))
+        pane = target.pane
+        scope = target
+        selection = Selection()
+        refreshTable()
+    }
+
+    /// Esc: back to where the last Enter came from, with the selection it had.
+    mutating func goBack() {
+        guard let crumb = drillDown.popLast() else { return }
+        pane = crumb.location.pane
+        scope = crumb.location.scope
+        selection = crumb.selection
+        refreshTable()
+    }
+
+    /// Rebuilds the current pane's rows (after a snapshot or a change of location) and puts
+    /// the selection back on its object.
+    mutating func refreshTable() {
+        table = pane == .placement ? .empty : model.table(pane, scope: scope)
+        resolveSelection()
+    }
+
+    /// Finds the selected object again (by ID) or, when it is gone, keeps the position
+    /// clamped to what is there; then keeps the selected row scrolled into view.
+    mutating func resolveSelection() {
+        var sel = selection
+        if pane == .placement {
+            let columns = model.placement
+            if case .task(let taskID)? = sel.id, let (c, r) = Self.locate(taskID, in: columns) {
+                (sel.column, sel.row) = (c, r)
+            }
+            sel.column = clamp(sel.column, columns.count)
+            let cards = columns.indices.contains(sel.column) ? columns[sel.column].cards : []
+            sel.row = clamp(sel.row, cards.count)
+            sel.id = cards.indices.contains(sel.row) ? .task(cards[sel.row].taskID) : nil
+        } else {
+            if let i = table.index(of: sel.id) { sel.row = i }
+            sel.row = clamp(sel.row, table.rows.count)
+            sel.id = table.rows.indices.contains(sel.row) ? table.rows[sel.row].id : nil
+            sel.scroll = Selection.scroll(sel.scroll, keeping: sel.row, visible: layout.tableRows, count: table.rows.count)
+        }
+        selection = sel
+    }
+
+    /// j/k, pages, first/last; in the placement grid also ←/→ between node columns.
+    mutating func move(_ command: Command) {
+        var sel = selection
+        let page = layout.pageSize(pane)
+        let count = pane == .placement ? cardCount(inColumn: sel.column) : table.rows.count
+        switch command {
+        case .moveUp: sel.row -= 1
+        case .moveDown: sel.row += 1
+        case .pageUp: (sel.row, sel.scroll) = (sel.row - page, sel.scroll - page)
+        case .pageDown: (sel.row, sel.scroll) = (sel.row + page, sel.scroll + page)
+        case .moveTop: sel.row = 0
+        case .moveBottom: sel.row = count - 1
+        case .moveLeft, .moveRight:
+            guard pane == .placement else { return }
+            sel.column = clamp(sel.column + (command == .moveLeft ? -1 : 1), model.placement.count)
+        default: return
+        }
+        sel.id = nil
+        sel.scroll = max(0, sel.scroll)
+        selection = sel
+        resolveSelection()
+    }
+
+    private func cardCount(inColumn column: Int) -> Int {
+        model.placement.indices.contains(column) ? model.placement[column].cards.count : 0
+    }
+
+    private static func locate(_ taskID: String, in columns: [PlacementColumnModel]) -> (Int, Int)? {
+        for (c, column) in columns.enumerated() {
+            if let r = column.cards.firstIndex(where: { $0.taskID == taskID }) { return (c, r) }
+        }
+        return nil
+    }
+
+    private func clamp(_ value: Int, _ count: Int) -> Int { max(0, min(value, count - 1)) }
+}

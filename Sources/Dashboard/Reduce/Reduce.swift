@@ -1,0 +1,41 @@
+import Foundation
+import SwarmState
+
+/// Applies `action` to `state` (bubbletea's Update): pure, no I/O, no clock but the one the
+/// action carries.
+/// - Parameters:
+///   - state: the UI state to update.
+///   - action: a key, a snapshot, a resize, an effect's outcome or a tick.
+/// - Returns: the work to run outside (at most one `Effect`, after a confirmed dialog).
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .key(let key):
+        return state.handle(key)
+    case .snapshot(let snapshot):
+        state.snapshot = snapshot
+        state.model = SnapshotModel(snapshot, timeZone: state.timeZone)
+        state.refreshTable()
+    case .resize(let width, let height):
+        state.width = max(0, width)
+        state.height = max(0, height)
+        state.resolveSelection()
+    case .effectFinished(let message, let isError):
+        state.status = StatusMessage(message, isError: isError)
+    case .tick(let now):
+        state.expireStatus(at: now)
+    }
+    return []
+}
+
+extension AppState {
+    /// Drops the transient message once it has been shown for its lifetime; a pending one stays.
+    mutating func expireStatus(at now: Date) {
+        guard var message = status, !message.isPending else { return }
+        guard let shownAt = message.shownAt else {
+            message.shownAt = now
+            status = message
+            return
+        }
+        if now.timeIntervalSince(shownAt) >= message.lifetime { status = nil }
+    }
+}

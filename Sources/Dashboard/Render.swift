@@ -1,0 +1,36 @@
+import Foundation
+
+/// Draws `state` into a fresh buffer (bubbletea's View): pure, and cheap because only the
+/// visible rows are turned into cells.
+/// - Parameters:
+///   - state: the UI state.
+///   - width: the terminal's columns (0 or more).
+///   - height: the terminal's rows (0 or more).
+///   - now: the clock for ages such as `Running 5 minutes ago`.
+/// - Returns: the screen as cells with semantic `Style`s; a `Theme` maps them to colours.
+public func render(_ state: AppState, width: Int, height: Int, now: Date) -> CellBuffer {
+    var buffer = CellBuffer(width: width, height: height)
+    let layout = Layout(width: buffer.width, height: buffer.height)
+    guard !layout.isTooSmall else {
+        buffer.put("terminal too small", x: 0, y: 0, style: Style(.warn))
+        return buffer
+    }
+    TabBar.draw(pane: state.pane, scope: state.scope, y: layout.tabBarRow, width: layout.width, into: &buffer)
+    let pane = layout.pane
+    if state.snapshot == nil {
+        buffer.put("connecting to \(state.endpoint)…", x: pane.x, y: pane.y + 1, style: Style(.dim), maxWidth: pane.width)
+    } else if state.pane == .placement {
+        PlacementGrid.draw(state.model.placement, selection: state.selection, in: pane, into: &buffer)
+    } else {
+        let empty = "no " + (state.scope?.label ?? state.pane.title.lowercased())
+        TableWidget.draw(state.table, selection: state.selection, emptyText: empty, in: pane, now: now, into: &buffer)
+    }
+    let hints = Keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: !state.drillDown.isEmpty,
+                             readOnly: state.readOnly)
+    HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
+    StatusBar.draw(state, y: layout.statusRow, width: layout.width, into: &buffer)
+    let screen = Rect(x: 0, y: 0, width: layout.width, height: layout.height)
+    if state.showsHelp { HelpOverlay.draw(readOnly: state.readOnly, in: screen, into: &buffer) }
+    if let dialog = state.dialog { DialogView.draw(dialog, in: screen, into: &buffer) }
+    return buffer
+}

@@ -1,0 +1,42 @@
+import SwarmState
+
+/// The containers pane: every container of every reached node engine, sized as `docker ps -s`.
+enum ContainersView {
+    static let columns = [
+        Column("NAME", min: 16, shrink: 1),
+        Column("NODE", min: 6, shrink: 2),
+        Column("IMAGE", hide: 0),
+        Column("STATE"),
+        Column("SIZE"),
+        Column("SIZE AGE", hide: 3, showsAge: true),
+    ]
+
+    /// One row per container, by node then name. Rows of an engine whose last query failed
+    /// are the last good list: dim, and their node marked `(stale)`.
+    static func rows(_ snapshot: ClusterSnapshot) -> [TableRow] {
+        snapshot.containerRows.map { row in
+            let c = row.container
+            let state = c.state ?? ""
+            return TableRow(id: .container(hostname: row.hostname, id: c.id), cells: [
+                TableCell(c.name),
+                TableCell(row.stale ? row.hostname + " (stale)" : row.hostname),
+                TableCell(Format.containerImage(c.image ?? "", imageID: c.imageID)),
+                TableCell(state),
+                TableCell(Format.containerSize(sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs)),
+                row.sizesAt != nil && (c.sizeRw != nil || c.sizeRootFs != nil)
+                    ? TableCell("", since: row.sizesAt, ageFormat: .short) : TableCell("-"),
+            ], style: row.stale ? Style(.dim) : style(state))
+        }
+    }
+
+    /// Running containers plain, exited ones dim, dead ones as errors, others (created,
+    /// paused, restarting, removing) as warnings.
+    static func style(_ state: String) -> Style {
+        switch state {
+        case "running": .normal
+        case "exited": Style(.dim)
+        case "dead": Style(.error)
+        default: Style(.warn)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import SwarmState
+
+/// The nodes pane: `docker node ls` columns plus role, resources, running tasks and the
+/// node's labels (`Spec.Labels`, as `key=value`).
+enum NodesView {
+    static let columns = [
+        Column("HOSTNAME", min: 8, shrink: 4),
+        Column("ROLE", hide: 2),
+        Column("AVAILABILITY"),
+        Column("STATUS"),
+        Column("MANAGER STATUS"),
+        Column("ENGINE", min: 8, shrink: 3),
+        Column("CPUS", hide: 6),
+        Column("MEMORY", hide: 5),
+        Column("TASKS"),
+        Column("LABELS", min: 10, shrink: 0, hide: 1),
+    ]
+
+    /// One row per node, by hostname. The node swarmtop talks to is marked ` *`, as
+    /// `docker node ls` marks it; the Raft leader reads `Leader` in MANAGER STATUS.
+    static func rows(_ snapshot: ClusterSnapshot) -> [TableRow] {
+        let running = snapshot.runningTaskCounts
+        let selfID = snapshot.info?.swarm?.nodeID
+        return snapshot.nodes.sorted { ($0.hostname, $0.id) < ($1.hostname, $1.id) }.map { node in
+            let state = node.status?.state ?? ""
+            let availability = node.spec?.availability ?? ""
+            let manager = managerStatus(node)
+            return TableRow(id: .node(node.id), cells: [
+                TableCell(node.id == selfID ? node.hostname + " *" : node.hostname),
+                TableCell(node.role),
+                TableCell(Format.prettyPrint(availability), style: availability == "active" ? nil : Style(.warn)),
+                TableCell(Format.prettyPrint(state), style: state == "ready" ? nil : Style(.error)),
+                TableCell(manager, style: manager == "Unreachable" ? Style(.error) : nil),
+                TableCell(node.description?.engine?.engineVersion ?? ""),
+                TableCell(node.description?.resources?.nanoCPUs.map(Format.cpus) ?? ""),
+                TableCell(node.description?.resources?.memoryBytes.map(Format.humanSize) ?? ""),
+                TableCell(String(running[node.id] ?? 0)),
+                TableCell((node.spec?.labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                    .joined(separator: ", ")),
+            ], nodeID: node.id)
+        }
+    }
+
+    /// MANAGER STATUS as `docker node ls`: `Leader`, else the reachability pretty-printed; empty on workers.
+    static func managerStatus(_ node: Node) -> String {
+        guard let status = node.managerStatus else { return "" }
+        return status.leader == true ? "Leader" : Format.prettyPrint(status.reachability ?? "")
+    }
+}

@@ -1,0 +1,35 @@
+/// Draws the open dialog: a centred box with the question (or the replica input), and the
+/// answer keys from the keymap in its bottom border.
+enum DialogView {
+    /// The widest a dialog gets.
+    static let maxWidth = 64
+
+    static func draw(_ dialog: Dialog, in area: Rect, into buffer: inout CellBuffer) {
+        let width = min(maxWidth, area.width - 2)
+        let inner = width - 4
+        guard inner > 0 else { return }
+        let title: String
+        var lines: [(text: String, style: Style)] = []
+        switch dialog {
+        case .confirm(let confirmation):
+            title = confirmation.title
+            for (i, paragraph) in confirmation.message.enumerated() {
+                if i > 0 { lines.append(("", Style(.dialog))) }
+                let style = i == 0 ? Style(.dialog, bold: true) : Style(.dialog)
+                lines += TextWrap.lines(paragraph, width: inner).map { ($0, style) }
+            }
+        case .replicas(let input):
+            title = "Scale service"
+            lines += TextWrap.lines("Replicas for \(input.serviceName) (now \(input.current)):", width: inner).map { ($0, Style(.dialog, bold: true)) }
+            lines.append(("> \(input.text)▏", Style(.dialog)))
+            lines.append((input.error ?? "digits type, Backspace erases", input.error == nil ? Style(.dim) : Style(.error)))
+        }
+        let footer = [Command.confirm, .cancel].compactMap(Keymap.dialogBinding).map { "\($0.label) \($0.hint ?? "")" }
+            .joined(separator: "  ")
+        let box = Box.centred(width: width, height: lines.count + 4, in: area)
+        Box.draw(box, title: title, footer: footer, into: &buffer)
+        for (i, line) in lines.prefix(max(0, box.height - 4)).enumerated() {
+            buffer.put(DisplayText.truncate(line.text, to: inner), x: box.x + 2, y: box.y + 2 + i, style: line.style, maxWidth: inner)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// Draws the help overlay: every keymap binding (keys, description, `(confirm)` for actions
+/// on the swarm), in as many columns as the height needs.
+enum HelpOverlay {
+    /// Spaces between help columns.
+    static let gap = 2
+
+    static func draw(readOnly: Bool, in area: Rect, into buffer: inout CellBuffer) {
+        let bindings = Keymap.bindings
+        let rowsAvailable = max(1, area.height - 4)
+        let columnCount = (bindings.count + rowsAvailable - 1) / rowsAvailable
+        let rows = (bindings.count + columnCount - 1) / columnCount
+        let columns = stride(from: 0, to: bindings.count, by: rows).map { Array(bindings[$0..<min(bindings.count, $0 + rows)]) }
+        let layouts = columns.map { column -> (label: Int, width: Int) in
+            let label = column.map { DisplayText.width($0.label) }.max() ?? 0
+            return (label, column.map { label + 2 + DisplayText.width(text($0, readOnly: readOnly)) }.max() ?? 0)
+        }
+        let contentWidth = layouts.map(\.width).reduce(0, +) + gap * (columns.count - 1)
+        let box = Box.centred(width: contentWidth + 4, height: rows + 2, in: area)
+        let toggle = Keymap.bindings.first { $0.command == .toggleHelp }?.label ?? "?"
+        let back = Keymap.bindings.first { $0.command == .back }?.label ?? "Esc"
+        Box.draw(box, title: "Keys", footer: "\(toggle) or \(back) closes", into: &buffer)
+        let right = box.x + box.width - 2
+        var x = box.x + 2
+        for (column, layout) in zip(columns, layouts) {
+            for (i, binding) in column.enumerated() where i < box.height - 2 && x < right {
+                let y = box.y + 1 + i
+                buffer.put(binding.label, x: x, y: y, style: Style(.key, bold: true), maxWidth: right - x)
+                let descX = x + layout.label + 2
+                guard descX < right else { continue }
+                buffer.put(DisplayText.truncate(text(binding, readOnly: readOnly), to: right - descX), x: descX, y: y,
+                           style: Style(.dialog), maxWidth: right - descX)
+            }
+            x += layout.width + gap
+        }
+    }
+
+    /// The description, marked `(confirm)` for actions (or `(off: read-only)` in read-only mode).
+    private static func text(_ binding: KeyBinding, readOnly: Bool) -> String {
+        guard binding.dangerous else { return binding.description }
+        return binding.description + (readOnly ? " (off: read-only)" : " (confirm)")
+    }
+}

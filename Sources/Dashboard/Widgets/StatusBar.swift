@@ -1,0 +1,22 @@
+/// Draws the last row: endpoint, API version, refresh time, read-only mode, and then the
+/// transient message or the last errors. When they do not fit, the endpoint goes first.
+enum StatusBar {
+    static func draw(_ state: AppState, y: Int, width: Int, into buffer: inout CellBuffer) {
+        buffer.fill(x: 0, y: y, width: width, height: 1, style: Style(.statusBar))
+        let freshness = state.snapshot == nil ? "" : state.model.freshness
+        let mode = state.readOnly ? "read-only" : ""
+        let note: (text: String, style: Style)? = if let status = state.status {
+            (status.text, status.isError ? Style(.error) : Style(.statusBar, bold: true))
+        } else {
+            state.model.problems.map { ($0, Style(.error)) }
+        }
+        var info = [state.endpoint, freshness, mode].filter { !$0.isEmpty }.joined(separator: "  ")
+        if DisplayText.width(info) + (note.map { 2 + DisplayText.width($0.text) } ?? 0) > width {
+            info = [freshness, mode].filter { !$0.isEmpty }.joined(separator: "  ")
+        }
+        var x = buffer.put(DisplayText.truncate(info, to: width), x: 0, y: y, style: Style(.statusBar))
+        guard let note else { return }
+        if x > 0 { x += 2 }
+        if x < width { buffer.put(DisplayText.truncate(note.text, to: width - x), x: x, y: y, style: note.style) }
+    }
+}

@@ -1,0 +1,159 @@
+import AsyncHTTPClient
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+
+/// A client of one Docker Engine: HTTP over a unix socket or TCP (optionally TLS), with the
+/// API version negotiated from `/_ping` on first use and renegotiated after a transport error.
+///
+/// Thread-safe; all operations are `async` and never block the caller's thread.
+/// Call `shutdown()` before dropping the last reference.
+public final class DockerClient: Sendable {
+    /// Where this client connects.
+    public let endpoint: DockerEndpoint
+    /// Per-request deadline, in seconds, unless an operation passes its own.
+    public let timeout: TimeInterval
+    private let http: HTTPClient
+    private let negotiated = NIOLockedValueBox<APIVersion?>(nil)
+    /// Largest body accepted, in bytes (a swarm of 10,000 tasks lists in about 30 MB).
+    static let maxBody = 256 << 20
+
+    /// - Parameters:
+    ///   - endpoint: the engine's address.
+    ///   - timeout: default per-request deadline in seconds.
+    /// - Throws: `DockerError.transport` when the TLS files cannot be read.
+    public init(endpoint: DockerEndpoint, timeout: TimeInterval = 10) throws {
+        self.endpoint = endpoint
+        self.timeout = timeout
+        var config = HTTPClient.Configuration()
+        config.connectionPool.idleTimeout = .seconds(60)
+        config.timeout.connect = .seconds(Int64(max(1, timeout)))
+        if let tls = endpoint.tls {
+            do {
+                var t = TLSConfiguration.makeClientConfiguration()
+                t.trustRoots = .file(tls.caFile)
+                t.certificateChain = try NIOSSLCertificate.fromPEMFile(tls.certFile).map { .certificate($0) }
+                t.privateKey = .privateKey(try NIOSSLPrivateKey(file: tls.keyFile, format: .pem))
+                if !tls.verify { t.certificateVerification = .none }
+                config.tlsConfiguration = t
+            } catch {
+                throw DockerError.transport(endpoint: endpoint.description, reason: "TLS files: \(error)")
+            }
+        }
+        http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: config)
+    }
+
+    /// Closes the connection pool. The client must not be used afterwards.
+    public func shutdown() async {
+        try? await http.shutdown()
+    }
+
+    /// The version in use, negotiating it first if needed.
+    /// - Throws: `DockerError` when `/_ping` fails or the engine is too old.
+    public func apiVersion() async throws -> APIVersion {
+        if let v = negotiated.withLockedValue({ $0 }) { return v }
+        let response = try await send(method: .GET, path: "/_ping", versioned: false)
+        let v = try APIVersion.negotiate(server: response.headers.first(name: "API-Version"))
+        negotiated.withLockedValue { $0 = v }
+        return v
+    }
+
+    /// A raw engine answer.
+    public struct Response: Sendable {
+        /// HTTP status code.
+        public var status: Int
+        public var headers: HTTPHeaders
+        public var body: Data
+    }
+
+    /// Sends a request and returns the 2xx answer.
+    /// - Parameters:
+    ///   - method: HTTP method.
+    ///   - path: the API path without version, e.g. `/services`; `query` is appended encoded.
+    ///   - versioned: prefix the path with `/v<negotiated>`.
+    ///   - body: a JSON body, sent with `Content-Type: application/json`.
+    ///   - timeout: deadline in seconds (default: the client's).
+    /// - Throws: `DockerError.api` for a non-2xx answer (status and the engine's message),
+    ///   `DockerError.transport` when the engine cannot be reached in time.
+    public func send(method: HTTPMethod, path: String, query: [(String, String)] = [], versioned: Bool = true,
+                     body: Data? = nil, timeout: TimeInterval? = nil) async throws -> Response {
+        let prefix = versioned ? "/v\(try await apiVersion())" : ""
+        var components = URLComponents()
+        components.path = prefix + path
+        if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
+        // Percent-encode characters URLComponents leaves in queries but Go's parser splits on.
+        let uri = (components.percentEncodedPath) + (components.percentEncodedQuery.map {
+            "?" + $0.replacingOccurrences(of: "+", with: "%2B")
+        } ?? "")
+        var request = HTTPClientRequest(url: baseURL + uri)
+        request.method = method
+        // The engine answers 400 "missing required Host header" over a unix socket without one.
+        request.headers.add(name: "Host", value: hostHeader)
+        request.headers.add(name: "User-Agent", value: "swarmtop")
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let deadline = timeout ?? self.timeout
+        let answer: HTTPClientResponse
+        let bytes: ByteBuffer
+        do {
+            answer = try await http.execute(request, timeout: .milliseconds(Int64(deadline * 1000)))
+            bytes = try await answer.body.collect(upTo: Self.maxBody)
+        } catch {
+            negotiated.withLockedValue { $0 = nil }  // the engine may come back as another version
+            throw DockerError.transport(endpoint: endpoint.description, reason: Self.describe(error))
+        }
+        let data = Data(bytes.readableBytesView)
+        let status = Int(answer.status.code)
+        guard (200..<300).contains(status) else {
+            throw DockerError.api(status: status, message: Self.engineMessage(data))
+        }
+        return Response(status: status, headers: answer.headers, body: data)
+    }
+
+    /// GETs `path` and decodes its JSON body as `T`.
+    /// - Throws: `DockerError` (`.api`, `.transport`, `.malformedResponse`).
+    public func get<T: Decodable>(_ type: T.Type, _ path: String, query: [(String, String)] = [],
+                                  timeout: TimeInterval? = nil) async throws -> T {
+        let response = try await send(method: .GET, path: path, query: query, timeout: timeout)
+        return try DockerJSON.decode(type, from: response.body, path: path)
+    }
+
+    /// The message of a Docker error body `{"message": "..."}`, or the trimmed raw body.
+    public static func engineMessage(_ data: Data) -> String {
+        struct Body: Decodable { var message: String }
+        if let body = try? JSONDecoder().decode(Body.self, from: data) { return body.message }
+        let raw = String(decoding: data.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return raw.isEmpty ? "no message" : raw
+    }
+
+    /// A short reason for a transport failure (connection refused, timeout, …).
+    static func describe(_ error: any Error) -> String {
+        if let e = error as? HTTPClientError, e == .deadlineExceeded || e == .readTimeout || e == .connectTimeout {
+            return "timed out"
+        }
+        if let e = error as? IOError { return e.description }
+        return String(describing: error)
+    }
+
+    private var baseURL: String {
+        switch endpoint.address {
+        case .unix(let path):
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path
+            return "http+unix://" + encoded
+        case .tcp(let host, let port):
+            let h = host.contains(":") ? "[\(host)]" : host
+            return (endpoint.tls == nil ? "http://" : "https://") + "\(h):\(port)"
+        }
+    }
+
+    private var hostHeader: String {
+        switch endpoint.address {
+        case .unix: return "api.moby.localhost"
+        case .tcp(let host, let port): return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        }
+    }
+}

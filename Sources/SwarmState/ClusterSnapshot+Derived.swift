@@ -1,0 +1,89 @@
+import Foundation
+
+/// Views derived from a snapshot: lookups, stacks, placement. Pure functions of the snapshot.
+extension ClusterSnapshot {
+    /// The node with this ID, if the manager listed it.
+    public func node(id: String?) -> Node? {
+        guard let id else { return nil }
+        return nodes.first { $0.id == id }
+    }
+
+    /// The service with this ID, if listed.
+    public func service(id: String) -> Service? {
+        services.first { $0.id == id }
+    }
+
+    /// Tasks whose desired and current state are both `running`, per node ID.
+    public var runningTaskCounts: [String: Int] {
+        var counts: [String: Int] = [:]
+        for t in tasks where t.desiredState == "running" && t.state == "running" {
+            if let n = t.nodeID { counts[n, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// The stacks (label `com.docker.stack.namespace`) with their services, sorted by name.
+    public var stacks: [Stack] {
+        var byName: [String: [Service]] = [:]
+        for s in services { if let stack = s.stack { byName[stack, default: []].append(s) } }
+        return byName.keys.sorted().map { Stack(name: $0, services: byName[$0]!.sorted { $0.name < $1.name }) }
+    }
+
+    /// The task's name as `docker service ps` shows it: `web.3` for a replica slot,
+    /// `agent.node2` (service and node hostname) for a global service's task.
+    public func taskName(_ task: SwarmTask) -> String {
+        let service = self.service(id: task.serviceID)?.name ?? String(task.serviceID.prefix(12))
+        if let slot = task.slot, slot > 0 { return "\(service).\(slot)" }
+        return "\(service).\(node(id: task.nodeID)?.hostname ?? task.nodeID.map { String($0.prefix(12)) } ?? "?")"
+    }
+
+    /// The placement grid: one column per node (sorted by role, managers first, then hostname),
+    /// each with the tasks that should run there and do (`desired` and `current` state running
+    /// or on their way), sorted by service name then slot.
+    public var placement: [PlacementColumn] {
+        let live = tasks.filter { $0.desiredState == "running" && $0.nodeID != nil }
+        let byNode = Dictionary(grouping: live) { $0.nodeID! }
+        let ordered = nodes.sorted {
+            ($0.role == "manager" ? 0 : 1, $0.hostname) < ($1.role == "manager" ? 0 : 1, $1.hostname)
+        }
+        return ordered.map { node in
+            let tasks = (byNode[node.id] ?? []).sorted {
+                (service(id: $0.serviceID)?.name ?? "", $0.slot ?? 0) < (service(id: $1.serviceID)?.name ?? "", $1.slot ?? 0)
+            }
+            return PlacementColumn(node: node, tasks: tasks)
+        }
+    }
+
+    /// Every container of every reached engine, with the hostname it runs on, sorted by node then name.
+    public var containerRows: [ContainerRow] {
+        engines.flatMap { engine in
+            engine.containers.map {
+                ContainerRow(hostname: engine.hostname, container: $0, sizesAt: engine.sizesAt, stale: engine.error != nil)
+            }
+        }
+        .sorted { ($0.hostname, $0.container.name) < ($1.hostname, $1.container.name) }
+    }
+}
+
+/// A stack: services deployed together by `docker stack deploy`.
+public struct Stack: Sendable, Hashable {
+    public var name: String
+    public var services: [Service]
+}
+
+/// One column of the placement grid.
+public struct PlacementColumn: Sendable, Hashable {
+    public var node: Node
+    public var tasks: [SwarmTask]
+}
+
+/// A container and where it runs, for the containers pane.
+public struct ContainerRow: Sendable, Hashable {
+    /// The hostname of the node whose engine listed it.
+    public var hostname: String
+    public var container: ContainerSummary
+    /// When its size was measured; nil when never.
+    public var sizesAt: Date?
+    /// True when its engine's last query failed (the row is the last good one).
+    public var stale: Bool
+}

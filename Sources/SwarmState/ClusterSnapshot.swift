@@ -1,0 +1,65 @@
+@_exported import DockerAPI
+import Foundation
+
+/// One immutable picture of the swarm, as the refresh engine last saw it.
+///
+/// Built from the manager (`/info`, `/nodes`, `/services?status=true`, `/tasks`) and from each
+/// node's own engine (`/containers/json`, sizes with `size=1`). Views render it; nothing mutates it.
+public struct ClusterSnapshot: Sendable {
+    /// The manager endpoint, e.g. `unix:///run/swarmtop-lab/node1.sock`.
+    public var endpoint: String
+    /// The negotiated Engine API version of the manager, e.g. `1.41`; nil before the first answer.
+    public var apiVersion: String?
+    /// `/info` of the manager engine.
+    public var info: SystemInfo?
+    public var nodes: [Node]
+    public var services: [Service]
+    public var tasks: [SwarmTask]
+    /// One entry per node engine swarmtop reaches (from `--node-host`), in hostname order.
+    public var engines: [NodeEngine]
+    /// When the manager last answered every swarm query; nil before the first success.
+    public var refreshedAt: Date?
+    /// The manager's last error, e.g. "engine said 503: This node is not a swarm manager…"; nil when fine.
+    public var error: String?
+
+    public init(endpoint: String, apiVersion: String? = nil, info: SystemInfo? = nil, nodes: [Node] = [],
+                services: [Service] = [], tasks: [SwarmTask] = [], engines: [NodeEngine] = [],
+                refreshedAt: Date? = nil, error: String? = nil) {
+        self.endpoint = endpoint
+        self.apiVersion = apiVersion
+        self.info = info
+        self.nodes = nodes
+        self.services = services
+        self.tasks = tasks
+        self.engines = engines
+        self.refreshedAt = refreshedAt
+        self.error = error
+    }
+}
+
+/// What one node's engine reported: its containers and their writable-layer sizes.
+public struct NodeEngine: Sendable, Hashable {
+    /// The node's hostname as given to `--node-host HOSTNAME=URL`.
+    public var hostname: String
+    /// The engine's endpoint string.
+    public var endpoint: String
+    /// Containers from the last successful list (`all=1`), sizes merged in from the last size query.
+    public var containers: [ContainerSummary]
+    /// When the containers were last listed; nil before the first success.
+    public var listedAt: Date?
+    /// When sizes (`SizeRw`, `SizeRootFs`) were last measured; nil before the first success.
+    public var sizesAt: Date?
+    /// The last error talking to this engine; nil when its last query succeeded. Rows of an
+    /// engine with an error are stale: they show the last good list.
+    public var error: String?
+
+    public init(hostname: String, endpoint: String, containers: [ContainerSummary] = [], listedAt: Date? = nil,
+                sizesAt: Date? = nil, error: String? = nil) {
+        self.hostname = hostname
+        self.endpoint = endpoint
+        self.containers = containers
+        self.listedAt = listedAt
+        self.sizesAt = sizesAt
+        self.error = error
+    }
+}

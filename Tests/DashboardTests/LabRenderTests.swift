@@ -1,0 +1,400 @@
+import XCTest
+@testable import Dashboard
+import LabFixtures
+import SwarmState
+
+/// Every pane rendered from the responses captured from the lab (Tests/LabFixtures), compared
+/// line by line with what was checked by eye against `docker node ls`, `docker service ls`,
+/// `docker service ps` and `docker ps -s`. Times are UTC; "now" is the capture's moment.
+final class LabRenderTests: XCTestCase {
+    override func setUp() { DisplayText.useUTF8Locale() }
+
+    /// Renders the lab after `keys` and compares the first lines with `top`, the last ones with
+    /// `bottom`, and checks that every line between them is blank.
+    private func assertScreen(_ keys: [KeyEvent], width: Int, height: Int, top: [String], bottom: [String],
+                              file: StaticString = #filePath, line: UInt = #line) throws {
+        var state = AppState.loaded(try LabFixtures.snapshot(), width: width, height: height)
+        for key in keys { _ = reduce(&state, .key(key)) }
+        let lines = render(state, width: width, height: height, now: try LabFixtures.capturedAt()).lines
+        XCTAssertEqual(lines.count, height, file: file, line: line)
+        XCTAssertEqual(Array(lines.prefix(top.count)), top, file: file, line: line)
+        XCTAssertEqual(Array(lines.suffix(bottom.count)), bottom, file: file, line: line)
+        XCTAssertEqual(lines.dropFirst(top.count).dropLast(bottom.count).filter { !$0.isEmpty }, [], file: file, line: line)
+    }
+
+    /// The nodes pane at 80x24.
+    func testNodesPaneAt80x24() throws {
+        try assertScreen([.char("1")], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  ENGINE       CPUS  MEMORY  TASKS",
+            "node1 *   Active        Ready   Leader          20.10.24+d…  2     25.3GB  5",
+            "node2     Active        Ready                   20.10.24+d…  2     25.3GB  5",
+        ], bottom: [
+            "q quit  ? help  Enter open",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// The services pane at 80x24.
+    func testServicesPaneAt80x24() throws {
+        try assertScreen([.char("2")], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "NAME             MODE        REPLICAS  IMAGE                   PORTS",
+            "▾ lab  4 services",
+            "  lab_agent      global      2/2       swarmtop-lab/busybox:1",
+            "  lab_scribbler  replicated  2/2       swarmtop-lab/busybox:1",
+            "  lab_viz        replicated  1/1       swarmtop-lab/busybox:1",
+            "  lab_web        replicated  5/5       swarmtop-lab/busybox:1  *:8080->80/tcp",
+        ], bottom: [
+            "q quit  ? help  Enter open  + scale up  - scale down  = replicas  D remove stack",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// The tasks pane at 80x24.
+    func testTasksPaneAt80x24() throws {
+        try assertScreen([.char("3")], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "NAME             NODE   DESIRED STATE  CURRENT STATE                   ERROR",
+            "lab_agent.node1  node1  Running        Running 8 seconds ago",
+            "lab_agent.node2  node2  Running        Running 9 seconds ago",
+            "lab_scribbler.1  node2  Running        Running 8 seconds ago",
+            "lab_scribbler.2  node1  Running        Running 9 seconds ago",
+            "lab_viz.1        node1  Running        Running less than a second ago",
+            "lab_web.1        node2  Running        Running 7 seconds ago",
+            "lab_web.2        node1  Running        Running 8 seconds ago",
+            "lab_web.3        node2  Running        Running 7 seconds ago",
+            "lab_web.4        node1  Running        Running 8 seconds ago",
+            "lab_web.5        node2  Running        Running 7 seconds ago",
+        ], bottom: [
+            "q quit  ? help  x stop",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// The containers pane at 80x24.
+    func testContainersPaneAt80x24() throws {
+        try assertScreen([.char("4")], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "NAME                           NODE   STATE    SIZE                     SIZE AGE",
+            "lab_agent.bmficp7lhndzbpckir…  node1  running  21B (virtual 1.99MB)     0s ago",
+            "lab_scribbler.2.p6exvg07tyvt…  node1  running  6.29MB (virtual 8.28MB)  0s ago",
+            "lab_viz.1.jjar4nbbxnrsya2bhc…  node1  running  0B (virtual 1.99MB)      0s ago",
+            "lab_web.2.x0u1tc3ze4oqiy45ds…  node1  running  135B (virtual 1.99MB)    0s ago",
+            "lab_web.4.2xt89mrt017h5jwmmt…  node1  running  135B (virtual 1.99MB)    0s ago",
+            "lab_agent.bvqjwdw70mfcpvq0lp…  node2  running  21B (virtual 1.99MB)     0s ago",
+            "lab_scribbler.1.j4fw2gtgbjgv…  node2  running  6.29MB (virtual 8.28MB)  0s ago",
+            "lab_web.1.hwm5mta8bohiyhqjqv…  node2  running  135B (virtual 1.99MB)    0s ago",
+            "lab_web.3.xs2a4pbs3dj3zkhd70…  node2  running  135B (virtual 1.99MB)    0s ago",
+            "lab_web.5.5abia6rdfgps6ge7y2…  node2  running  135B (virtual 1.99MB)    0s ago",
+        ], bottom: [
+            "q quit  ? help  x stop",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// The placement pane at 80x24.
+    func testPlacementPaneAt80x24() throws {
+        try assertScreen([.char("5")], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "node1                           node2",
+            "manager ready                   worker ready",
+            "agent.node1                     agent.node2",
+            "scribbler.2                     scribbler.1",
+            "viz.1                           web.1",
+            "web.2                           web.3",
+            "web.4                           web.5",
+        ], bottom: [
+            "q quit  ? help  ← prev node  → next node",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// The nodes pane at 160x45.
+    func testNodesPaneAt160x45() throws {
+        try assertScreen([.char("1")], width: 160, height: 45, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "HOSTNAME  ROLE     AVAILABILITY  STATUS  MANAGER STATUS  ENGINE          CPUS  MEMORY  TASKS  LABELS",
+            "node1 *   manager  Active        Ready   Leader          20.10.24+dfsg1  2     25.3GB  5",
+            "node2     worker   Active        Ready                   20.10.24+dfsg1  2     25.3GB  5      note=결제 서비스 支払い 🚀",
+        ], bottom: [
+            "q quit  ? help  Enter open",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// The services pane at 160x45.
+    func testServicesPaneAt160x45() throws {
+        try assertScreen([.char("2")], width: 160, height: 45, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "NAME             MODE        REPLICAS  IMAGE                   PORTS           UPDATE",
+            "▾ lab  4 services",
+            "  lab_agent      global      2/2       swarmtop-lab/busybox:1",
+            "  lab_scribbler  replicated  2/2       swarmtop-lab/busybox:1",
+            "  lab_viz        replicated  1/1       swarmtop-lab/busybox:1",
+            "  lab_web        replicated  5/5       swarmtop-lab/busybox:1  *:8080->80/tcp",
+        ], bottom: [
+            "q quit  ? help  Enter open  + scale up  - scale down  = replicas  D remove stack",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// The tasks pane at 160x45.
+    func testTasksPaneAt160x45() throws {
+        try assertScreen([.char("3")], width: 160, height: 45, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "NAME             NODE   DESIRED STATE  CURRENT STATE                   ERROR",
+            "lab_agent.node1  node1  Running        Running 8 seconds ago",
+            "lab_agent.node2  node2  Running        Running 9 seconds ago",
+            "lab_scribbler.1  node2  Running        Running 8 seconds ago",
+            "lab_scribbler.2  node1  Running        Running 9 seconds ago",
+            "lab_viz.1        node1  Running        Running less than a second ago",
+            "lab_web.1        node2  Running        Running 7 seconds ago",
+            "lab_web.2        node1  Running        Running 8 seconds ago",
+            "lab_web.3        node2  Running        Running 7 seconds ago",
+            "lab_web.4        node1  Running        Running 8 seconds ago",
+            "lab_web.5        node2  Running        Running 7 seconds ago",
+        ], bottom: [
+            "q quit  ? help  x stop",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// The containers pane at 160x45.
+    func testContainersPaneAt160x45() throws {
+        try assertScreen([.char("4")], width: 160, height: 45, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "NAME                                                           NODE   IMAGE                   STATE    SIZE                     SIZE AGE",
+            "lab_agent.bmficp7lhndzbpckirlf8layo.upekeysv830i2671sb3ncehwi  node1  swarmtop-lab/busybox:1  running  21B (virtual 1.99MB)     0s ago",
+            "lab_scribbler.2.p6exvg07tyvtie9ppwrckinn9                      node1  swarmtop-lab/busybox:1  running  6.29MB (virtual 8.28MB)  0s ago",
+            "lab_viz.1.jjar4nbbxnrsya2bhclh3l72c                            node1  swarmtop-lab/busybox:1  running  0B (virtual 1.99MB)      0s ago",
+            "lab_web.2.x0u1tc3ze4oqiy45dsbte7qja                            node1  swarmtop-lab/busybox:1  running  135B (virtual 1.99MB)    0s ago",
+            "lab_web.4.2xt89mrt017h5jwmmtkstyqiq                            node1  swarmtop-lab/busybox:1  running  135B (virtual 1.99MB)    0s ago",
+            "lab_agent.bvqjwdw70mfcpvq0lpb7g1cdp.lojg08tmi6fjnts4fs45465ao  node2  swarmtop-lab/busybox:1  running  21B (virtual 1.99MB)     0s ago",
+            "lab_scribbler.1.j4fw2gtgbjgv7z2u7uw0tngdm                      node2  swarmtop-lab/busybox:1  running  6.29MB (virtual 8.28MB)  0s ago",
+            "lab_web.1.hwm5mta8bohiyhqjqv05ly197                            node2  swarmtop-lab/busybox:1  running  135B (virtual 1.99MB)    0s ago",
+            "lab_web.3.xs2a4pbs3dj3zkhd70zxb6x9n                            node2  swarmtop-lab/busybox:1  running  135B (virtual 1.99MB)    0s ago",
+            "lab_web.5.5abia6rdfgps6ge7y2feliobu                            node2  swarmtop-lab/busybox:1  running  135B (virtual 1.99MB)    0s ago",
+        ], bottom: [
+            "q quit  ? help  x stop",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// The placement pane at 160x45.
+    func testPlacementPaneAt160x45() throws {
+        try assertScreen([.char("5")], width: 160, height: 45, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "node1                           node2",
+            "manager ready                   worker ready",
+            "agent.node1                     agent.node2",
+            "scribbler.2                     scribbler.1",
+            "viz.1                           web.1",
+            "web.2                           web.3",
+            "web.4                           web.5",
+        ], bottom: [
+            "q quit  ? help  ← prev node  → next node",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// Scale lab_web up: the confirmation.
+    func testScaleDialog() throws {
+        try assertScreen([.char("2"), .char("j"), .char("j"), .char("j"), .char("j"), .char("+")], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "NAME             MODE        REPLICAS  IMAGE                   PORTS",
+            "▾ lab  4 services",
+            "  lab_agent      global      2/2       swarmtop-lab/busybox:1",
+            "  lab_scribbler  replicated  2/2       swarmtop-lab/busybox:1",
+            "  lab_viz        replicated  1/1       swarmtop-lab/busybox:1",
+            "  lab_web        replicated  5/5       swarmtop-lab/busybox:1  *:8080->80/tcp",
+            "",
+            "",
+            "        ┌─ Scale service ──────────────────────────────────────────────┐",
+            "        │                                                              │",
+            "        │ Scale service lab_web from 5 to 6 replicas?                  │",
+            "        │                                                              │",
+            "        └─ y/Enter confirm  n/Esc cancel ──────────────────────────────┘",
+        ], bottom: [
+            "y/Enter confirm  n/Esc cancel",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// Type 12 replicas for lab_web.
+    func testReplicaCountConfirmation() throws {
+        try assertScreen([.char("2"), .char("j"), .char("j"), .char("j"), .char("j"), .char("="), .char("1"), .char("2"), .enter], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "NAME             MODE        REPLICAS  IMAGE                   PORTS",
+            "▾ lab  4 services",
+            "  lab_agent      global      2/2       swarmtop-lab/busybox:1",
+            "  lab_scribbler  replicated  2/2       swarmtop-lab/busybox:1",
+            "  lab_viz        replicated  1/1       swarmtop-lab/busybox:1",
+            "  lab_web        replicated  5/5       swarmtop-lab/busybox:1  *:8080->80/tcp",
+            "",
+            "",
+            "        ┌─ Scale service ──────────────────────────────────────────────┐",
+            "        │                                                              │",
+            "        │ Scale service lab_web from 5 to 12 replicas?                 │",
+            "        │                                                              │",
+            "        └─ y/Enter confirm  n/Esc cancel ──────────────────────────────┘",
+        ], bottom: [
+            "y/Enter confirm  n/Esc cancel",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// Remove the stack of lab_agent.
+    func testRemoveStackDialog() throws {
+        try assertScreen([.char("2"), .char("j"), .char("D")], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "NAME             MODE        REPLICAS  IMAGE                   PORTS",
+            "▾ lab  4 services",
+            "  lab_agent      global      2/2       swarmtop-lab/busybox:1",
+            "  lab_scribbler  replicated  2/2       swarmtop-lab/busybox:1",
+            "  lab_viz        replicated  1/1       swarmtop-lab/busybox:1",
+            "  lab_we┌─ Remove stack ───────────────────────────────────────────────┐0/tcp",
+            "        │                                                              │",
+            "        │ Remove stack lab?                                            │",
+            "        │                                                              │",
+            "        │ Its 4 services are removed: lab_agent, lab_scribbler,        │",
+            "        │ lab_viz, lab_web.                                            │",
+            "        │                                                              │",
+            "        │ So are its secrets, configs and networks (labelled           │",
+            "        │ com.docker.stack.namespace=lab). Volumes are kept.           │",
+            "        │                                                              │",
+            "        └─ y/Enter confirm  n/Esc cancel ──────────────────────────────┘",
+        ], bottom: [
+            "y/Enter confirm  n/Esc cancel",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// The help overlay over the nodes pane.
+    func testHelpOverlay() throws {
+        try assertScreen([.char("?")], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  ENGINE       CPUS  MEMORY  TASKS",
+            "node1 *   Active        Ready   Leader          20.10.24+d…  2     25.3GB  5",
+            "node2     Active        Ready                   20.10.24+d…  2     25.3GB  5",
+            "┌─ Keys ──────────────────────────────────────────────────────────────────────┐",
+            "│ q          quit                    g/Home   first row                       │",
+            "│ Ctrl-C     quit from anywhere      G/End    last row                        │",
+            "│ ?          show or hide this help  ←        node on the left (placement)    │",
+            "│ Tab        next pane               →        node on the right (placement)   │",
+            "│ Shift-Tab  previous pane           Enter    open the node, service or stack │",
+            "│ 1          Nodes pane              Esc      go back; close help             │",
+            "│ 2          Services pane           +        scale up by one (confirm)       │",
+            "│ 3          Tasks pane              -        scale down by one (confirm)     │",
+            "│ 4          Containers pane         =        type a replica count (confirm)  │",
+            "│ 5          Placement pane          D        remove the stack (confirm)      │",
+            "│ j/↓        move down               x        stop the container (confirm)    │",
+            "│ k/↑        move up                 y/Enter  confirm (dialog)                │",
+            "│ PgDn       page down               n/Esc    cancel (dialog)                 │",
+            "│ PgUp       page up                                                          │",
+            "└─ ? or Esc closes ───────────────────────────────────────────────────────────┘",
+        ], bottom: [
+            "q quit  ? help  Enter open",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// Enter on lab_web.
+    func testTasksOfAService() throws {
+        try assertScreen([.char("2"), .char("j"), .char("j"), .char("j"), .char("j"), .enter], width: 80, height: 24, top: [
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement   tasks of lab_web",
+            "NAME       NODE   DESIRED STATE  CURRENT STATE          ERROR",
+            "lab_web.1  node2  Running        Running 7 seconds ago",
+            "lab_web.2  node1  Running        Running 8 seconds ago",
+            "lab_web.3  node2  Running        Running 7 seconds ago",
+            "lab_web.4  node1  Running        Running 8 seconds ago",
+            "lab_web.5  node2  Running        Running 7 seconds ago",
+        ], bottom: [
+            "q quit  ? help  Esc back  x stop",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// Enter on node2.
+    func testTasksOnANode() throws {
+        try assertScreen([.char("1"), .char("j"), .enter], width: 80, height: 24, top: [
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement   tasks on node2",
+            "NAME             NODE   DESIRED STATE  CURRENT STATE          ERROR",
+            "lab_agent.node2  node2  Running        Running 9 seconds ago",
+            "lab_scribbler.1  node2  Running        Running 8 seconds ago",
+            "lab_web.1        node2  Running        Running 7 seconds ago",
+            "lab_web.3        node2  Running        Running 7 seconds ago",
+            "lab_web.5        node2  Running        Running 7 seconds ago",
+        ], bottom: [
+            "q quit  ? help  Esc back  x stop",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// A card selected on node2.
+    func testPlacementSelection() throws {
+        try assertScreen([.char("5"), .char("j"), .right], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "node1                           node2",
+            "manager ready                   worker ready",
+            "agent.node1                     agent.node2",
+            "scribbler.2                     scribbler.1",
+            "viz.1                           web.1",
+            "web.2                           web.3",
+            "web.4                           web.5",
+        ], bottom: [
+            "q quit  ? help  ← prev node  → next node",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// X on lab_web.1 in the tasks pane.
+    func testStopATasksContainer() throws {
+        try assertScreen([.char("3"), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"), .char("x")], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "NAME             NODE   DESIRED STATE  CURRENT STATE                   ERROR",
+            "lab_agent.node1  node1  Running        Running 8 seconds ago",
+            "lab_agent.node2  node2  Running        Running 9 seconds ago",
+            "lab_scribbler.1  node2  Running        Running 8 seconds ago",
+            "lab_scribbler.2  node1  Running        Running 9 seconds ago",
+            "lab_viz.1        node1  Running        Running less than a second ago",
+            "lab_web.1        node2  Running        Running 7 seconds ago",
+            "lab_web.┌─ Stop container ─────────────────────────────────────────────┐",
+            "lab_web.│                                                              │",
+            "lab_web.│ Stop container lab_web.1.hwm5mta8bohiyhqjqv05ly197 on node2? │",
+            "lab_web.│                                                              │",
+            "        │ It runs task lab_web.1: swarm will start a new task to       │",
+            "        │ replace it.                                                  │",
+            "        │                                                              │",
+            "        └─ y/Enter confirm  n/Esc cancel ──────────────────────────────┘",
+        ], bottom: [
+            "y/Enter confirm  n/Esc cancel",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+
+    /// X on lab_viz.1 in the containers pane.
+    func testStopAContainer() throws {
+        try assertScreen([.char("4"), .char("j"), .char("j"), .char("x")], width: 80, height: 24, top: [
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            "NAME                           NODE   STATE    SIZE                     SIZE AGE",
+            "lab_agent.bmficp7lhndzbpckir…  node1  running  21B (virtual 1.99MB)     0s ago",
+            "lab_scribbler.2.p6exvg07tyvt…  node1  running  6.29MB (virtual 8.28MB)  0s ago",
+            "lab_viz.1.jjar4nbbxnrsya2bhc…  node1  running  0B (virtual 1.99MB)      0s ago",
+            "lab_web.2.x0u1tc3ze4oqiy45ds…  node1  running  135B (virtual 1.99MB)    0s ago",
+            "lab_web.4.2xt89mrt017h5jwmmt…  node1  running  135B (virtual 1.99MB)    0s ago",
+            "lab_agent.bvqjwdw70mfcpvq0lp…  node2  running  21B (virtual 1.99MB)     0s ago",
+            "lab_scri┌─ Stop container ─────────────────────────────────────────────┐0s ago",
+            "lab_web.│                                                              │0s ago",
+            "lab_web.│ Stop container lab_viz.1.jjar4nbbxnrsya2bhclh3l72c on node1? │0s ago",
+            "lab_web.│                                                              │0s ago",
+            "        │ It runs a task of lab_viz: swarm will start a new task to    │",
+            "        │ replace it.                                                  │",
+            "        │                                                              │",
+            "        └─ y/Enter confirm  n/Esc cancel ──────────────────────────────┘",
+        ], bottom: [
+            "y/Enter confirm  n/Esc cancel",
+            "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
+        ])
+    }
+}

@@ -1,0 +1,40 @@
+import DockerAPI
+import XCTest
+
+final class DockerEndpointTests: XCTestCase {
+    func testUnixSocket() throws {
+        let e = try DockerEndpoint(parsing: "unix:///run/swarmtop-lab/node1.sock")
+        XCTAssertEqual(e.address, .unix(path: "/run/swarmtop-lab/node1.sock"))
+        XCTAssertEqual(e.description, "unix:///run/swarmtop-lab/node1.sock")
+    }
+
+    func testTCPWithAndWithoutPort() throws {
+        XCTAssertEqual(try DockerEndpoint(parsing: "tcp://10.0.0.2:2375").address, .tcp(host: "10.0.0.2", port: 2375))
+        XCTAssertEqual(try DockerEndpoint(parsing: "tcp://manager").address, .tcp(host: "manager", port: 2375))
+        XCTAssertEqual(try DockerEndpoint(parsing: "tcp://[::1]:2375").address, .tcp(host: "::1", port: 2375))
+        XCTAssertEqual(try DockerEndpoint(parsing: "tcp://[::1]:2375").description, "tcp://[::1]:2375")
+    }
+
+    func testTLSFromEnvironmentSelectsPort2376AndFiles() throws {
+        let env = ["DOCKER_HOST": "tcp://127.0.0.1", "DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": "/certs"]
+        let e = try DockerEndpoint.fromEnvironment(env)
+        XCTAssertEqual(e.address, .tcp(host: "127.0.0.1", port: 2376))
+        XCTAssertEqual(e.tls?.caFile, "/certs/ca.pem")
+        XCTAssertEqual(e.tls?.keyFile, "/certs/key.pem")
+        XCTAssertEqual(e.tls?.verify, true)
+    }
+
+    func testDefaultIsTheLocalSocket() throws {
+        XCTAssertEqual(try DockerEndpoint.fromEnvironment([:]), .defaultSocket)
+    }
+
+    func testMalformedEndpointsAreRefusedWithAReason() {
+        for bad in ["ssh://host", "unix://relative.sock", "tcp://:2375", "tcp://host:99999", "tcp://host:x", "https://host"] {
+            XCTAssertThrowsError(try DockerEndpoint(parsing: bad), bad) { error in
+                guard case DockerError.invalidEndpoint(let s, let reason) = error else { return XCTFail("\(error)") }
+                XCTAssertEqual(s, bad)
+                XCTAssertFalse(reason.isEmpty)
+            }
+        }
+    }
+}

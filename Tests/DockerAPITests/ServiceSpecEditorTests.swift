@@ -1,0 +1,43 @@
+import DockerAPI
+import Foundation
+import LabFixtures
+import XCTest
+
+/// Scaling edits the raw spec captured from `GET /services/lab_web` and nothing else.
+final class ServiceSpecEditorTests: XCTestCase {
+    func testSetReplicasChangesOnlyTheReplicaCount() throws {
+        let body = try LabFixtures.data("service-inspect-web.json")
+        let (index, spec) = try ServiceSpecEditor.versionAndSpec(body, path: "/services/lab_web")
+        XCTAssertGreaterThan(index, 0)
+        var edited = spec
+        try ServiceSpecEditor.setReplicas(&edited, 6)
+        let mode = try XCTUnwrap(edited["Mode"] as? [String: Any])
+        XCTAssertEqual((mode["Replicated"] as? [String: Any])?["Replicas"] as? UInt64, 6)
+        edited["Mode"] = spec["Mode"]
+        XCTAssertEqual(NSDictionary(dictionary: edited), NSDictionary(dictionary: spec))
+        // The edited spec still serialises, with every original key present.
+        let data = try JSONSerialization.data(withJSONObject: edited)
+        let back = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(Set(back.keys), Set(spec.keys))
+    }
+
+    func testAGlobalServiceIsRefused() throws {
+        let services = try XCTUnwrap(JSONSerialization.jsonObject(with: LabFixtures.data("services.json")) as? [[String: Any]])
+        let agent = try XCTUnwrap(services.first { ($0["Spec"] as? [String: Any])?["Name"] as? String == "lab_agent" })
+        var spec = try XCTUnwrap(agent["Spec"] as? [String: Any])
+        XCTAssertThrowsError(try ServiceSpecEditor.setReplicas(&spec, 3)) {
+            XCTAssertEqual($0 as? ServiceSpecEditor.EditError, .notReplicated(mode: "global"))
+        }
+    }
+
+    func testAnInspectBodyWithoutVersionIsMalformed() {
+        XCTAssertThrowsError(try ServiceSpecEditor.versionAndSpec(Data("{\"Spec\":{}}".utf8), path: "/services/x")) {
+            guard case DockerError.malformedResponse = $0 else { return XCTFail("\($0)") }
+        }
+    }
+
+    func testOutOfSequenceIsRecognised() {
+        XCTAssertTrue(ServiceSpecEditor.isOutOfSequence(.api(status: 500, message: "rpc error: code = Unknown desc = update out of sequence")))
+        XCTAssertFalse(ServiceSpecEditor.isOutOfSequence(.api(status: 500, message: "other")))
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+
+/// The real swarmtop binary running in a detached tmux session on a private tmux server
+/// (`tmux -L swarmtop-e2e`), driven with `send-keys` and read with `capture-pane`, as a person would.
+final class Tmux {
+    let session: String
+    private static let socket = "swarmtop-e2e"
+
+    /// Starts `command` (run by `sh -c`) in a new `width`x`height` session with `environment` added.
+    init(_ command: String, width: Int = 160, height: Int = 45, environment: [String: String] = [:]) throws {
+        session = "e2e-\(UUID().uuidString.prefix(8))"
+        var args = ["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height)]
+        for (k, v) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
+        args += ["sh", "-c", command]
+        try Self.tmux(args, output: false)
+        // Keep the pane after the command exits, so its last words can be read.
+        try Self.tmux(["set-option", "-t", session, "remain-on-exit", "on"])
+    }
+
+    deinit {
+        _ = try? Self.tmux(["kill-session", "-t", session])
+    }
+
+    /// Types keys as tmux names them (`q`, `Enter`, `Escape`, `Tab`, `C-c`, `+`).
+    func send(_ keys: String...) throws {
+        for k in keys { try Self.tmux(["send-keys", "-t", session, k]) }
+    }
+
+    /// The visible screen, one string with a line per row.
+    func screen() throws -> String {
+        try Self.tmux(["capture-pane", "-p", "-t", session])
+    }
+
+    /// The process id of the program in the pane.
+    func pid() throws -> Int32 {
+        Int32(try Self.tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    /// Waits until the screen satisfies `condition` (polling every 100 ms), then returns it.
+    @discardableResult
+    func waitFor(_ what: String, timeout: TimeInterval = 30, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTFail("screen never showed \(what) within \(timeout) s; last screen:\n\(last)")
+        throw CancellationError()
+    }
+
+    /// Waits until `text` is on screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 30) throws -> String {
+        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Runs a tmux client command through the C library's `popen`/`system`, not Foundation's
+    /// `Process`: a tmux server forked by `new-session` inherits Process's exit-watch descriptor
+    /// and `waitUntilExit` would never return. `output: false` (for a command that may start the
+    /// server) sends its output to /dev/null, since the server would hold a pipe open forever.
+    /// - Throws: when tmux exits non-zero.
+    @discardableResult
+    static func tmux(_ args: [String], output: Bool = true) throws -> String {
+        let command = (["tmux", "-L", socket] + args).map(shellQuoted).joined(separator: " ")
+        guard output else {
+            let status = system(command + " >/dev/null 2>&1")
+            guard status == 0 else { throw failure(args, status) }
+            return ""
+        }
+        guard let pipe = popen(command + " 2>/dev/null", "r") else { throw failure(args, -1) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, pipe)
+            if n <= 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        let status = pclose(pipe)
+        guard status == 0 else { throw failure(args, status) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func shellQuoted(_ s: String) -> String {
+        "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    private static func failure(_ args: [String], _ status: Int32) -> NSError {
+        NSError(domain: "tmux", code: Int(status), userInfo: [NSLocalizedDescriptionKey: "tmux \(args.joined(separator: " ")) failed (\(status))"])
+    }
+}

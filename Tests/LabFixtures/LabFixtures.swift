@@ -1,0 +1,49 @@
+import Foundation
+import SwarmState
+
+/// Engine API responses captured from the lab by `scripts/capture-fixtures` (Engine 20.10,
+/// API 1.41): the real bytes the unit tests decode and render.
+public enum LabFixtures {
+    /// The folder of the captured engine's API version.
+    public static let apiVersion = "v1.41"
+
+    /// The raw bytes of a captured file, e.g. `nodes.json`.
+    public static func data(_ name: String, version: String = apiVersion) throws -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/\(version)") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Fixtures/\(version)/\(name)"])
+        }
+        return try Data(contentsOf: url)
+    }
+
+    /// Decodes a captured file as the client would (`DockerJSON`).
+    public static func decode<T: Decodable>(_ type: T.Type, _ name: String, version: String = apiVersion) throws -> T {
+        try DockerJSON.decode(type, from: data(name, version: version), path: name)
+    }
+
+    /// A snapshot of the lab as the refresh engine would build it from the captured answers:
+    /// manager `/info`, `/nodes`, `/services?status=true`, `/tasks`, and each node's
+    /// `/containers/json?all=1&size=1`, with `refreshedAt` and `sizesAt` at `capturedAt`.
+    public static func snapshot() throws -> ClusterSnapshot {
+        let at = try capturedAt()
+        return ClusterSnapshot(
+            endpoint: "unix:///run/swarmtop-lab/node1.sock",
+            apiVersion: "1.41",
+            info: try decode(SystemInfo.self, "info-manager.json"),
+            nodes: try decode([Node].self, "nodes.json"),
+            services: try decode([Service].self, "services.json"),
+            tasks: try decode([SwarmTask].self, "tasks.json"),
+            engines: try ["node1", "node2"].map { host in
+                NodeEngine(hostname: host, endpoint: "unix:///run/swarmtop-lab/\(host).sock",
+                           containers: try decode([ContainerSummary].self, "containers-\(host).json"),
+                           listedAt: at, sizesAt: at)
+            },
+            refreshedAt: at)
+    }
+
+    /// The capture's moment: the newest `UpdatedAt` among the captured tasks (a time in the
+    /// data, so that ages such as "Running 3 minutes ago" are the same on every run).
+    public static func capturedAt() throws -> Date {
+        let tasks = try decode([SwarmTask].self, "tasks.json")
+        return tasks.compactMap(\.updatedAt).max() ?? Date(timeIntervalSince1970: 0)
+    }
+}
