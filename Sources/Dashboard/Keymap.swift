@@ -30,7 +30,7 @@ public enum KeyScope: Sendable, Hashable {
 public struct KeyBinding: Sendable, Hashable {
     /// The keys, the first one named first in help and hints.
     public let keys: [KeyEvent]
-    /// What the help overlay says, e.g. `scale the selected service up by one`.
+    /// What the help overlay says, e.g. `scale up by one`.
     public let description: String
     /// The hint bar's word for it, nil to leave it out of the hint bar.
     public let hint: String?
