@@ -29,8 +29,10 @@ final class ReadIntegrationTests: XCTestCase {
         XCTAssertEqual(services.first { $0.name == "lab_agent" }?.modeName, "global")
 
         let tasks = try await client.tasks()
-        let cliTasks = try Lab.docker(["service", "ps", "-q", "lab_web", "lab_viz", "lab_agent", "lab_scribbler"])
-        XCTAssertTrue(Set(cliTasks.split(separator: "\n").map(String.init)).isSubset(of: Set(tasks.map { String($0.id.prefix(12)) })))
+        let cliTasks = try Lab.docker(["service", "ps", "-q", "--no-trunc", "lab_web", "lab_viz", "lab_agent", "lab_scribbler"])
+        let cliIDs = Set(cliTasks.split(separator: "\n").map(String.init))
+        XCTAssertFalse(cliIDs.isEmpty)
+        XCTAssertTrue(cliIDs.isSubset(of: Set(tasks.map(\.id))), "\(cliIDs.subtracting(tasks.map(\.id)))")
     }
 
     func testContainersAndWritableLayerSizesMatchEachNodesEngine() async throws {
