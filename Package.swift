@@ -6,13 +6,15 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "swarmtop", targets: ["swarmtop"]),
+        // For Benchmarks/ (its own package, built by `make bench` only): the terminal-free core.
+        .library(name: "SwarmtopCore", targets: ["DockerAPI", "SwarmState", "Dashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ncursesw through a C shim (macros and globals as functions). Only TerminalUI imports it.
@@ -31,21 +33,24 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The state store: ClusterSnapshot values and the refresh engine. No terminal code.
         .target(name: "SwarmState", dependencies: ["DockerAPI"]),
         // The terminal-free UI core: AppState, actions, reduce, keymap, CellBuffer, views.
         .target(name: "Dashboard", dependencies: ["SwarmState", "CWCWidth"]),
+        // Theme files and the config file (TOML), and the effective settings with their sources.
+        .target(
+            name: "Settings",
+            dependencies: ["Dashboard", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The only owner of the terminal: setup/teardown, colours, blitting, keys, UI loop.
         .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
         .executableTarget(
             name: "swarmtop",
             dependencies: [
-                "DockerAPI", "SwarmState", "Dashboard", "TerminalUI",
+                "DockerAPI", "SwarmState", "Dashboard", "TerminalUI", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Engine API responses captured from the lab (scripts/capture-fixtures), shared by the unit tests.
@@ -58,6 +63,7 @@ let package = Package(
         .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "LabFixtures"]),
         .testTarget(name: "SwarmStateTests", dependencies: ["SwarmState", "LabFixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SwarmState", "LabFixtures"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "Dashboard", "LabFixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "CNCursesW"]),
         .testTarget(name: "IntegrationTests", dependencies: ["DockerAPI", "SwarmState"]),
         // The real binary in tmux; depending on it makes `swift test` build it first.

@@ -10,6 +10,9 @@
 #include <ncursesw/curses.h>
 
 static inline WINDOW *swarmtop_stdscr(void) { return stdscr; }
+/// newterm on the process's stdout/stdin (Swift 6 refuses the mutable C globals); NULL when
+/// TERM names no known terminal.
+static inline SCREEN *swarmtop_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline int swarmtop_lines(void) { return LINES; }
 static inline int swarmtop_cols(void) { return COLS; }
 static inline int swarmtop_colors(void) { return COLORS; }

@@ -9,8 +9,8 @@ public enum Action: Sendable {
     case snapshot(ClusterSnapshot)
     /// The terminal's new size in columns and rows.
     case resize(width: Int, height: Int)
-    /// The outcome of an `Effect`, e.g. `lab_web scaled to 6`.
-    case effectFinished(message: String, isError: Bool)
+    /// The outcome of an `Effect`, e.g. `lab_web scaled to 6`; a successful scale becomes what `u` undoes.
+    case effectFinished(Effect, message: String, isError: Bool)
     /// The clock, about once a second: ages transient messages.
     case tick(Date)
 }

@@ -9,6 +9,8 @@ public struct AppState: Sendable {
     public let readOnly: Bool
     /// The zone of the status bar's `refreshed HH:mm:ss`.
     public let timeZone: TimeZone
+    /// Where each action performed is logged as a JSON line, shown in help; nil when not logged.
+    public let actionLog: String?
 
     /// The latest snapshot; nil before the first one.
     public internal(set) var snapshot: ClusterSnapshot?
@@ -22,6 +24,8 @@ public struct AppState: Sendable {
     public internal(set) var selections: [Pane: Selection] = [:]
     /// The open dialog, if any.
     public internal(set) var dialog: Dialog?
+    /// The last scale that succeeded in this session: what `u` undoes.
+    public internal(set) var lastScale: ScaleRecord?
     /// True while the help overlay is shown.
     public internal(set) var showsHelp = false
     /// The transient status-bar message, if any.
@@ -42,12 +46,15 @@ public struct AppState: Sendable {
     /// - Parameters:
     ///   - endpoint: the manager endpoint, e.g. `unix:///var/run/docker.sock`.
     ///   - readOnly: disables the action keys (scale, stop, remove).
+    ///   - actionLog: the path of the action log, for help.
     ///   - timeZone: the zone for wall-clock times.
     ///   - width: the terminal's columns.
     ///   - height: the terminal's rows.
-    public init(endpoint: String, readOnly: Bool = false, timeZone: TimeZone = .current, width: Int = 80, height: Int = 24) {
+    public init(endpoint: String, readOnly: Bool = false, actionLog: String? = nil, timeZone: TimeZone = .current,
+                width: Int = 80, height: Int = 24) {
         self.endpoint = endpoint
         self.readOnly = readOnly
+        self.actionLog = actionLog
         self.timeZone = timeZone
         self.width = width
         self.height = height

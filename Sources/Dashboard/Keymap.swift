@@ -1,3 +1,5 @@
+import SwarmState
+
 /// What a key does: the reducer's vocabulary for key presses.
 public enum Command: Sendable, Hashable {
     /// Leave swarmtop; show or hide the help overlay.
@@ -9,7 +11,13 @@ public enum Command: Sendable, Hashable {
     /// Enter a scoped view of the selection; return from it.
     case drillDown, back
     /// Actions on the swarm, each through a confirmation dialog.
-    case scaleUp, scaleDown, setReplicas, stopContainer, removeStack
+    case scaleUp, scaleDown, setReplicas, undoScale, stopContainer, restartContainer, removeStack, stopOrStartStack
+    /// Roll the selected service back; redeploy its tasks.
+    case rollback, forceUpdate
+    /// Set the selected node's availability.
+    case setAvailability(NodeAvailability)
+    /// Measure the selected container's writable layer now.
+    case refreshSize
     /// Answers in a dialog.
     case confirm, cancel
 }
@@ -66,7 +74,7 @@ public struct KeyBinding: Sendable, Hashable {
 }
 
 /// The one keymap (k9s style): it drives key dispatch, the help overlay and the hint bar.
-/// `s`, `/`, `:`, `l`, `u` and `r` are left free for later work.
+/// `s`, `/`, `:` and `l` are left free for later work.
 public enum Keymap {
     /// Every binding, in the order help lists them.
     public static let bindings: [KeyBinding] = [
@@ -89,10 +97,25 @@ public enum Keymap {
         KeyBinding([.char("+")], "scale up by one", hint: "scale up", scope: .panes([.services]), dangerous: true, .scaleUp),
         KeyBinding([.char("-")], "scale down by one", hint: "scale down", scope: .panes([.services]), dangerous: true, .scaleDown),
         KeyBinding([.char("=")], "type a replica count", hint: "replicas", scope: .panes([.services]), dangerous: true, .setReplicas),
-        KeyBinding([.char("D")], "remove the stack", hint: "remove stack", scope: .panes([.services]), dangerous: true, .removeStack),
+        KeyBinding([.char("u")], "undo the last scale", dangerous: true, .undoScale),
+        KeyBinding([.char("B")], "roll the service back to its previous spec", scope: .panes([.services]), dangerous: true, .rollback),
+        KeyBinding([.char("F")], "force update: redeploy every task", scope: .panes([.services]), dangerous: true, .forceUpdate),
+        KeyBinding([.char("D")], "remove the stack (type its name)", hint: "remove stack", scope: .panes([.services]), dangerous: true, .removeStack),
+        KeyBinding([.char("X")], "stop the stack (scale to 0), or start it again", hint: "stop/start stack", scope: .panes([.services]), dangerous: true, .stopOrStartStack),
+        KeyBinding([.char("r")], "measure the container's size now", hint: "size", scope: .panes([.containers]), .refreshSize),
         KeyBinding([.char("x")], "stop the container", hint: "stop", scope: .panes([.tasks, .containers]), dangerous: true, .stopContainer),
+        KeyBinding([.char("R")], "restart the container", hint: "restart", scope: .panes([.containers]), dangerous: true, .restartContainer),
+    ] + NodeAvailability.allCases.map {
+        KeyBinding([.char(Character(String($0.rawValue.prefix(1))))], Self.availabilityWords[$0] ?? $0.rawValue, hint: $0.rawValue,
+                   scope: .panes([.nodes]), dangerous: true, .setAvailability($0))
+    } + [
         KeyBinding([.char("y"), .enter], "confirm (dialog)", hint: "confirm", scope: .dialog, .confirm),
         KeyBinding([.char("n"), .escape], "cancel (dialog)", hint: "cancel", scope: .dialog, .cancel),
+    ]
+
+    /// What each availability key does, for help.
+    private static let availabilityWords: [NodeAvailability: String] = [
+        .active: "make the node active", .pause: "pause the node (no new tasks)", .drain: "drain the node (move its tasks)",
     ]
 
     /// The binding `key` triggers in `pane` (or in a dialog when `inDialog`), if any.

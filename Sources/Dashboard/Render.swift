@@ -25,12 +25,14 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
         let empty = "no " + (state.scope?.label ?? state.pane.title.lowercased())
         TableWidget.draw(state.table, selection: state.selection, emptyText: empty, in: pane, now: now, into: &buffer)
     }
-    let hints = Keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: !state.drillDown.isEmpty,
-                             readOnly: state.readOnly)
+    // While a name is typed, letters are text: the dialog's own footer says which keys answer.
+    let typing = if case .typeName? = state.dialog { true } else { false }
+    let hints = typing ? [] : Keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: !state.drillDown.isEmpty,
+                                           readOnly: state.readOnly)
     HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
     StatusBar.draw(state, y: layout.statusRow, width: layout.width, into: &buffer)
     let screen = Rect(x: 0, y: 0, width: layout.width, height: layout.height)
-    if state.showsHelp { HelpOverlay.draw(readOnly: state.readOnly, in: screen, into: &buffer) }
+    if state.showsHelp { HelpOverlay.draw(readOnly: state.readOnly, actionLog: state.actionLog, in: screen, into: &buffer) }
     if let dialog = state.dialog { DialogView.draw(dialog, in: screen, into: &buffer) }
     return buffer
 }

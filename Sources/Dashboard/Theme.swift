@@ -1,10 +1,13 @@
-/// A terminal colour: the terminal's own default, or one of the 16 ANSI colours.
+/// A terminal colour: the terminal's own default, one of the 16 ANSI colours, or an exact
+/// colour that the terminal layer quantises to what the terminal supports.
 public enum TermColor: Sendable, Hashable {
     /// The terminal's default foreground or background (curses colour -1).
     case terminalDefault
     /// ANSI colour 0…15 (0 black, 1 red, 2 green, 3 yellow, 4 blue, 5 magenta, 6 cyan,
     /// 7 white, 8…15 their bright variants).
     case ansi(UInt8)
+    /// A 24-bit colour (`#rrggbb` in a theme file).
+    case rgb(UInt8, UInt8, UInt8)
 }
 
 /// How the terminal draws one cell.
@@ -88,6 +91,13 @@ public struct Theme: Sendable, Hashable {
         dialog: CellAttributes(),
         key: CellAttributes(foreground: .ansi(6), bold: true),
         servicePalette: [1, 2, 3, 4, 5, 6, 9, 10, 12, 13, 14].map { TermColor.ansi($0) })
+
+    /// Every role a theme file can set, by its name in the file (`status_bar` for `statusBar`).
+    public static let roles: [(name: String, keyPath: WritableKeyPath<Theme, CellAttributes> & Sendable)] = [
+        ("normal", \.normal), ("header", \.header), ("selected", \.selected), ("border", \.border),
+        ("title", \.title), ("dim", \.dim), ("ok", \.ok), ("warn", \.warn), ("error", \.error),
+        ("status_bar", \.statusBar), ("dialog", \.dialog), ("key", \.key),
+    ]
 
     /// The attributes of `style`: its role's, plus bold when the style asks for it.
     public func attributes(for style: Style) -> CellAttributes {

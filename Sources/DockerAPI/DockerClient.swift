@@ -15,8 +15,9 @@ public final class DockerClient: Sendable {
     public let endpoint: DockerEndpoint
     /// Per-request deadline, in seconds, unless an operation passes its own.
     public let timeout: TimeInterval
-    private let http: HTTPClient
+    let http: HTTPClient
     private let negotiated = NIOLockedValueBox<APIVersion?>(nil)
+    let counters = NIOLockedValueBox(RequestStatistics())
     /// Largest body accepted, in bytes (a swarm of 10,000 tasks lists in about 30 MB).
     static let maxBody = 256 << 20
 
@@ -29,6 +30,9 @@ public final class DockerClient: Sendable {
         self.timeout = timeout
         var config = HTTPClient.Configuration()
         config.connectionPool.idleTimeout = .seconds(60)
+        // Fail at once when the engine refuses: the refresh engine retries on its own cadence,
+        // and "connection refused" shown now beats "timed out" shown after the whole timeout.
+        config.connectionPool.retryConnectionEstablishment = false
         config.timeout.connect = .seconds(Int64(max(1, timeout)))
         if let tls = endpoint.tls {
             do {
@@ -60,6 +64,10 @@ public final class DockerClient: Sendable {
         return v
     }
 
+    /// What this client has asked of its engine so far: requests answered, bytes received
+    /// (bodies, event streams included), failures. For the status line and benchmarks.
+    public var statistics: RequestStatistics { counters.withLockedValue { $0 } }
+
     /// A raw engine answer.
     public struct Response: Sendable {
         /// HTTP status code.
@@ -79,6 +87,36 @@ public final class DockerClient: Sendable {
     ///   `DockerError.transport` when the engine cannot be reached in time.
     public func send(method: HTTPMethod, path: String, query: [(String, String)] = [], versioned: Bool = true,
                      body: Data? = nil, timeout: TimeInterval? = nil) async throws -> Response {
+        let request = try await makeRequest(method: method, path: path, query: query, versioned: versioned, body: body)
+        let deadline = timeout ?? self.timeout
+        let http = self.http
+        let answer: (status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer)
+        do {
+            // async-http-client's deadline ends when the head arrives: bound the body too, so
+            // that an engine that stalls mid-answer cannot hold a refresh forever.
+            answer = try await Self.within(deadline) {
+                let head = try await http.execute(request, timeout: .milliseconds(Int64(deadline * 1000)))
+                return (head.status, head.headers, try await head.body.collect(upTo: Self.maxBody))
+            }
+        } catch {
+            counters.withLockedValue { $0.failures += 1 }
+            negotiated.withLockedValue { $0 = nil }  // the engine may come back as another version
+            throw DockerError.transport(endpoint: endpoint.description, reason: Self.describe(error))
+        }
+        counters.withLockedValue { $0.requests += 1; $0.bytesReceived += answer.body.readableBytes }
+        let data = Data(answer.body.readableBytesView)
+        let status = Int(answer.status.code)
+        guard (200..<300).contains(status) else {
+            throw DockerError.api(status: status, message: Self.engineMessage(data))
+        }
+        return Response(status: status, headers: answer.headers, body: data)
+    }
+
+    /// Builds a request for `path` (versioned unless told otherwise), with the headers every
+    /// engine request needs.
+    /// - Throws: `DockerError` when the version cannot be negotiated.
+    func makeRequest(method: HTTPMethod, path: String, query: [(String, String)], versioned: Bool = true,
+                     body: Data? = nil) async throws -> HTTPClientRequest {
         let prefix = versioned ? "/v\(try await apiVersion())" : ""
         var components = URLComponents()
         components.path = prefix + path
@@ -96,22 +134,22 @@ public final class DockerClient: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let deadline = timeout ?? self.timeout
-        let answer: HTTPClientResponse
-        let bytes: ByteBuffer
-        do {
-            answer = try await http.execute(request, timeout: .milliseconds(Int64(deadline * 1000)))
-            bytes = try await answer.body.collect(upTo: Self.maxBody)
-        } catch {
-            negotiated.withLockedValue { $0 = nil }  // the engine may come back as another version
-            throw DockerError.transport(endpoint: endpoint.description, reason: Self.describe(error))
+        return request
+    }
+
+    /// Runs `operation`, throwing `HTTPClientError.deadlineExceeded` (and cancelling it) when it
+    /// takes more than `seconds`.
+    static func within<T: Sendable>(_ seconds: TimeInterval, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1e9))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw HTTPClientError.deadlineExceeded }
+            return value
         }
-        let data = Data(bytes.readableBytesView)
-        let status = Int(answer.status.code)
-        guard (200..<300).contains(status) else {
-            throw DockerError.api(status: status, message: Self.engineMessage(data))
-        }
-        return Response(status: status, headers: answer.headers, body: data)
     }
 
     /// GETs `path` and decodes its JSON body as `T`.
@@ -135,7 +173,7 @@ public final class DockerClient: Sendable {
         if let e = error as? HTTPClientError, e == .deadlineExceeded || e == .readTimeout || e == .connectTimeout {
             return "timed out"
         }
-        if let e = error as? IOError { return e.description }
+        if let e = error as? IOError { return String(cString: strerror(e.errnoCode)).lowercased() }
         return String(describing: error)
     }
 

@@ -57,6 +57,9 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
         for (scheme, defaultPort, usesTLS) in schemes where s.hasPrefix(scheme) {
             var rest = String(s.dropFirst(scheme.count))
             if let slash = rest.firstIndex(of: "/") { rest = String(rest[..<slash]) }
+            if rest.hasPrefix("[") != rest.contains("]") {
+                throw DockerError.invalidEndpoint(string, reason: "an IPv6 address needs both brackets, e.g. tcp://[::1]:2375")
+            }
             var host = rest
             var port = defaultPort
             if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") {

@@ -1,11 +1,15 @@
 import Foundation
 
-/// Pure edits of a service's raw JSON spec (`[String: Any]` from `JSONSerialization`), so that
-/// every field the engine sent is sent back untouched. Source: `GET /services/{id}` (v1.41+).
+/// Pure edits of a service's (or node's) raw JSON spec (`[String: Any]` from
+/// `JSONSerialization`), so that every field the engine sent is sent back untouched.
+/// Source: `GET /services/{id}` and `GET /nodes/{id}` (v1.41+).
 public enum ServiceSpecEditor {
+    /// The service label in which stopping a stack records a service's replica count.
+    public static let stoppedReplicasLabel = "swarmtop.replicas"
+
     /// Why an edit was refused.
     public enum EditError: Error, Equatable, CustomStringConvertible {
-        /// The service is not in `Replicated` mode (global, or a job); the mode name is given.
+        /// The service is neither replicated nor a replicated job (global, global job); the mode name is given.
         case notReplicated(mode: String)
         /// The inspect body lacked `Version.Index` or `Spec`.
         case malformed(String)
@@ -18,7 +22,7 @@ public enum ServiceSpecEditor {
         }
     }
 
-    /// Extracts `Version.Index` and the raw `Spec` from a service inspect body.
+    /// Extracts `Version.Index` and the raw `Spec` from a service or node inspect body.
     /// - Throws: `DockerError.malformedResponse` when either is missing.
     public static func versionAndSpec(_ body: Data, path: String) throws -> (UInt64, [String: Any]) {
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
@@ -30,16 +34,59 @@ public enum ServiceSpecEditor {
         return (index, spec)
     }
 
-    /// Sets `Mode.Replicated.Replicas`.
-    /// - Throws: `EditError.notReplicated` when the service is global or a job.
-    public static func setReplicas(_ spec: inout [String: Any], _ replicas: UInt64) throws {
-        guard var mode = spec["Mode"] as? [String: Any], var replicated = mode["Replicated"] as? [String: Any] else {
-            let mode = (spec["Mode"] as? [String: Any])?.keys.first ?? "unknown"
-            throw EditError.notReplicated(mode: modeWords(mode))
+    /// The count `docker service scale` sets: `Mode.Replicated.Replicas`, or a replicated job's
+    /// `Mode.ReplicatedJob.TotalCompletions`; nil for other modes (an absent count is 0 or 1, as the engine defaults).
+    public static func replicas(_ spec: [String: Any]) -> UInt64? {
+        let mode = spec["Mode"] as? [String: Any]
+        if let replicated = mode?["Replicated"] as? [String: Any] {
+            return (replicated["Replicas"] as? NSNumber)?.uint64Value ?? 1
         }
-        replicated["Replicas"] = replicas
-        mode["Replicated"] = replicated
+        if let job = mode?["ReplicatedJob"] as? [String: Any] {
+            return (job["TotalCompletions"] as? NSNumber)?.uint64Value ?? (job["MaxConcurrent"] as? NSNumber)?.uint64Value ?? 1
+        }
+        return nil
+    }
+
+    /// Sets the count `docker service scale` sets: `Mode.Replicated.Replicas`, or
+    /// `Mode.ReplicatedJob.TotalCompletions` for a replicated job.
+    /// - Throws: `EditError.notReplicated` when the service is global or a global job.
+    public static func setReplicas(_ spec: inout [String: Any], _ replicas: UInt64) throws {
+        var mode = spec["Mode"] as? [String: Any] ?? [:]
+        if var replicated = mode["Replicated"] as? [String: Any] {
+            replicated["Replicas"] = replicas
+            mode["Replicated"] = replicated
+        } else if var job = mode["ReplicatedJob"] as? [String: Any] {
+            job["TotalCompletions"] = replicas
+            mode["ReplicatedJob"] = job
+        } else {
+            throw EditError.notReplicated(mode: modeWords(mode.keys.first ?? "unknown"))
+        }
         spec["Mode"] = mode
+    }
+
+    /// Sets (or, with nil, removes) a label of the spec (`Spec.Labels`).
+    public static func setLabel(_ spec: inout [String: Any], _ key: String, _ value: String?) {
+        var labels = spec["Labels"] as? [String: Any] ?? [:]
+        labels[key] = value
+        spec["Labels"] = labels
+    }
+
+    /// A label of the spec, if set.
+    public static func label(_ spec: [String: Any], _ key: String) -> String? {
+        (spec["Labels"] as? [String: Any])?[key] as? String
+    }
+
+    /// Increments `TaskTemplate.ForceUpdate`, as `docker service update --force` does: every
+    /// task is replaced even though nothing else changed.
+    public static func forceUpdate(_ spec: inout [String: Any]) {
+        var template = spec["TaskTemplate"] as? [String: Any] ?? [:]
+        template["ForceUpdate"] = ((template["ForceUpdate"] as? NSNumber)?.uint64Value ?? 0) + 1
+        spec["TaskTemplate"] = template
+    }
+
+    /// Sets a node spec's `Availability` (`active`, `pause` or `drain`).
+    public static func setAvailability(_ spec: inout [String: Any], _ availability: NodeAvailability) {
+        spec["Availability"] = availability.rawValue
     }
 
     /// True for the engine's answer to a stale `version`: "update out of sequence".

@@ -56,7 +56,8 @@ extension ClusterSnapshot {
     public var containerRows: [ContainerRow] {
         engines.flatMap { engine in
             engine.containers.map {
-                ContainerRow(hostname: engine.hostname, container: $0, sizesAt: engine.sizesAt, stale: engine.error != nil)
+                ContainerRow(hostname: engine.hostname, container: $0, sizesAt: engine.sizeTimes[$0.id] ?? engine.sizesAt,
+                             stale: engine.error != nil)
             }
         }
         .sorted { ($0.hostname, $0.container.name) < ($1.hostname, $1.container.name) }
@@ -80,7 +81,7 @@ public struct ContainerRow: Sendable, Hashable {
     /// The hostname of the node whose engine listed it.
     public var hostname: String
     public var container: ContainerSummary
-    /// When its size was measured; nil when never.
+    /// When its size was measured (the engine's last size query, or a single measurement); nil when never.
     public var sizesAt: Date?
     /// True when its engine's last query failed (the row is the last good one).
     public var stale: Bool

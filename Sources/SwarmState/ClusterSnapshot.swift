@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Built from the manager (`/info`, `/nodes`, `/services?status=true`, `/tasks`) and from each
 /// node's own engine (`/containers/json`, sizes with `size=1`). Views render it; nothing mutates it.
-public struct ClusterSnapshot: Sendable {
+public struct ClusterSnapshot: Sendable, Equatable {
     /// The manager endpoint, e.g. `unix:///run/swarmtop-lab/node1.sock`.
     public var endpoint: String
     /// The negotiated Engine API version of the manager, e.g. `1.41`; nil before the first answer.
@@ -61,6 +61,12 @@ public struct NodeEngine: Sendable, Hashable {
     /// The last error talking to this engine; nil when its last query succeeded. Rows of an
     /// engine with an error are stale: they show the last good list.
     public var error: String?
+    /// When single containers were measured since `sizesAt` (the `r` key), by container ID.
+    public var sizeTimes: [String: Date] = [:]
+    /// How long the last size query (`size=1` on the whole list) took, in seconds.
+    public var sizeQuerySeconds: Double?
+    /// Seconds until the next size query, as adapted to `sizeQuerySeconds`.
+    public var sizeInterval: Double?
 
     public init(hostname: String, endpoint: String, containers: [ContainerSummary] = [], listedAt: Date? = nil,
                 sizesAt: Date? = nil, error: String? = nil) {

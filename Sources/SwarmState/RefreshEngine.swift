@@ -1,33 +1,127 @@
 import Foundation
 
-/// The refresh loop: polls the manager and fans out to every node engine concurrently, each
-/// on its own cadence and with its own timeout, and publishes a new `ClusterSnapshot` after
-/// every change. A slow or dead engine only marks its own rows stale; nothing here touches the
-/// terminal, and the UI never waits on it.
+/// The refresh engine: follows `/events` on the manager (services, nodes, networks, secrets,
+/// configs) and on every node engine (containers), refreshes only the collections an event
+/// touched, polls tasks adaptively (they have no events), measures writable-layer sizes on a
+/// cadence adapted to what they cost each engine, and publishes a new `ClusterSnapshot` after
+/// every change (and only then).
+///
+/// Every engine is followed concurrently with its own timeout: a slow or dead engine marks
+/// only its own rows stale; nothing here touches the terminal, and the UI never waits on it.
+/// A dropped event stream is reopened with `since=` the last event's time (the engine replays
+/// what was missed), and the engine's collections are listed again after the gap.
 public actor RefreshEngine {
-    /// Cadences in seconds.
+    /// Cadences, in seconds.
     public struct Intervals: Sendable {
-        /// Manager poll (`/info`, `/nodes`, `/services?status=true`, `/tasks`) and container lists.
+        /// Task poll when the swarm is steady (also the manager's heartbeat).
         public var poll: TimeInterval
-        /// Writable-layer sizes (`/containers/json?size=1`), expensive for the engine.
+        /// Writable-layer size queries (`/containers/json?size=1`): at least this far apart on
+        /// each engine, more when a query costs more than `sizeBudget` of the time.
         public var sizes: TimeInterval
-        public init(poll: TimeInterval = 2, sizes: TimeInterval = 15) {
+        /// Task poll right after a service, node or task-container event, and while tasks change.
+        public var fastPoll: TimeInterval
+        /// How long polling stays fast after such an event.
+        public var fastWindow: TimeInterval
+        /// The largest share of wall time size queries may take on one engine.
+        public var sizeBudget: Double
+        /// Full re-list of the manager's collections, a safety net for events the engine never sent.
+        public var resync: TimeInterval
+        /// Wait after the first event of a burst, so that the burst costs one request.
+        public var coalesce: TimeInterval
+        /// Least time between two refreshes of the same engine during an event flood.
+        public var minSpacing: TimeInterval
+        /// Longest wait between attempts to reopen a dropped event stream.
+        public var reconnectMax: TimeInterval
+
+        public init(poll: TimeInterval = 10, sizes: TimeInterval = 15, fastPoll: TimeInterval = 0.5,
+                    fastWindow: TimeInterval = 5, sizeBudget: Double = 0.05, resync: TimeInterval = 120,
+                    coalesce: TimeInterval = 0.03, minSpacing: TimeInterval = 0.1, reconnectMax: TimeInterval = 5) {
             self.poll = poll
             self.sizes = sizes
+            self.fastPoll = fastPoll
+            self.fastWindow = fastWindow
+            self.sizeBudget = sizeBudget
+            self.resync = resync
+            self.coalesce = coalesce
+            self.minSpacing = minSpacing
+            self.reconnectMax = reconnectMax
         }
+    }
+
+    /// Counters for tests and benchmarks.
+    public struct Diagnostics: Sendable, Hashable {
+        /// Event streams currently open, by engine endpoint.
+        public var streamsOpen: Set<String> = []
+        /// Times a stream was opened (the first time included), by endpoint.
+        public var streamOpens: [String: Int] = [:]
+        /// Events received, all streams together.
+        public var events = 0
+        /// Refresh rounds against the manager.
+        public var managerRounds = 0
+        /// Snapshots published.
+        public var published = 0
+    }
+
+    /// An event stream: the manager's, or a node engine's (by index in `Connections.nodes`).
+    enum Source: Hashable {
+        case manager
+        case node(Int)
+    }
+
+    /// A loop that can be woken before its deadline.
+    enum Loop: Hashable {
+        case manager
+        case containers(Int)
+        case sizes(Int)
+    }
+
+    private struct MeasuredSize {
+        var rw: Int64?
+        var rootFs: Int64?
     }
 
     private let connections: Connections
     private let intervals: Intervals
+    private let sizePolicy: SizePolicy
+    /// The node engine (index) that is the manager's own engine, if one is: its containers come
+    /// on the manager's stream, so that engine has one stream, not two.
+    private let managerNodeIndex: Int?
     private var snapshot: ClusterSnapshot
-    /// Containers per node engine index, and the last measured sizes per container ID.
-    private var sizes: [Int: [String: (rw: Int64?, rootFs: Int64?)]] = [:]
-    private var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
+    private var lastPublished: ClusterSnapshot?
     private var publish: (@Sendable (ClusterSnapshot) -> Void)?
+    private var diagnostics = Diagnostics()
+
+    private var managerNeeds: RefreshNeeds = .manager
+    /// What failed in the last round, asked again with the next task poll (not at once: a dead
+    /// manager must not be hammered).
+    private var retryNeeds: RefreshNeeds = []
+    private var containersDirty: [Bool]
+    private var taskPolicy: TaskPollPolicy
+    private var nextTaskPoll = Date.distantPast
+    private var nextResync: Date
+    private var nextSizes: [Date]
+    /// Last measured sizes per engine index, by container ID.
+    private var sizes: [[String: MeasuredSize]]
+    /// The last body of each manager collection (`/nodes`, `/services`, `/tasks`).
+    private var lastBodies: [String: Data] = [:]
+
+    private var waiters: [Loop: (token: Int, continuation: CheckedContinuation<Void, Never>)] = [:]
+    private var kicked: Set<Loop> = []
+    private var tokens = 0
+    private var streams: [Source: Task<StreamOutcome, Never>] = [:]
+    private var stopped = false
 
     public init(connections: Connections, intervals: Intervals = Intervals()) {
         self.connections = connections
         self.intervals = intervals
+        sizePolicy = SizePolicy(minimum: intervals.sizes, budget: intervals.sizeBudget)
+        taskPolicy = TaskPollPolicy(fast: intervals.fastPoll, steady: intervals.poll, window: intervals.fastWindow)
+        managerNodeIndex = connections.nodes.firstIndex { $0.client === connections.manager }
+        let count = connections.nodes.count
+        containersDirty = Array(repeating: true, count: count)
+        nextSizes = Array(repeating: .distantPast, count: count)
+        sizes = Array(repeating: [:], count: count)
+        nextResync = Date().addingTimeInterval(intervals.resync)
         snapshot = ClusterSnapshot(
             endpoint: connections.manager.endpoint.description,
             engines: connections.nodes.map { NodeEngine(hostname: $0.hostname, endpoint: $0.client.endpoint.description) })
@@ -37,103 +131,380 @@ public actor RefreshEngine {
     /// (from the engine's executor; the callee must hand it over to its own thread).
     public func run(publish: @escaping @Sendable (ClusterSnapshot) -> Void) async {
         self.publish = publish
-        publish(snapshot)
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.loop(every: self.intervals.poll) { await self.pollManager() } }
-            for index in connections.nodes.indices {
-                group.addTask { await self.loop(every: self.intervals.poll) { await self.listContainers(index) } }
-                group.addTask { await self.loop(every: self.intervals.sizes) { await self.measureSizes(index) } }
+        publishIfChanged()
+        await withTaskCancellationHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.followEvents(.manager) }
+                group.addTask { await self.managerLoop() }
+                for index in connections.nodes.indices {
+                    if index != managerNodeIndex { group.addTask { await self.followEvents(.node(index)) } }
+                    group.addTask { await self.containerLoop(index) }
+                    group.addTask { await self.sizeLoop(index) }
+                }
             }
+        } onCancel: {
+            Task { await self.stop() }
         }
     }
 
-    /// Ends every pause now, so that all loops query again (e.g. right after an action).
+    /// Makes every collection be listed again now (e.g. right after an action), and the task
+    /// poll fast for a while. Sizes keep their own cadence.
     public func refreshNow() {
-        for w in waiters.values { w.resume() }
-        waiters.removeAll()
+        managerNeeds.formUnion(.manager)
+        taskPolicy.noteEvent(at: Date())
+        kick(.manager)
+        for index in containersDirty.indices {
+            containersDirty[index] = true
+            kick(.containers(index))
+        }
     }
 
     /// The latest snapshot.
     public var current: ClusterSnapshot { snapshot }
 
-    private func loop(every seconds: TimeInterval, _ body: @Sendable () async -> Void) async {
-        while !Task.isCancelled {
-            await body()
-            await pause(seconds)
+    /// Counters: streams open, events seen, rounds, snapshots published.
+    public var counters: Diagnostics { diagnostics }
+
+    /// Measures one container's writable layer now (`GET /containers/{id}/json?size=1` on the
+    /// engine of `hostname`), and publishes the snapshot with it.
+    /// - Returns: the new sizes.
+    /// - Throws: `DockerError`; `.transport` when swarmtop reaches no engine for `hostname`.
+    public func refreshSize(hostname: String, containerID: String) async throws -> DockerClient.ContainerSize {
+        guard let index = snapshot.engines.firstIndex(where: { $0.hostname == hostname }) else {
+            throw DockerError.transport(endpoint: hostname, reason: "no --node-host given for this node")
         }
+        let client = connections.nodes[index].client
+        let size = try await client.containerSize(id: containerID, timeout: max(30, client.timeout))
+        sizes[index][containerID] = MeasuredSize(rw: size.sizeRw, rootFs: size.sizeRootFs)
+        if let row = snapshot.engines[index].containers.firstIndex(where: { $0.id == containerID }) {
+            snapshot.engines[index].containers[row].sizeRw = size.sizeRw
+            snapshot.engines[index].containers[row].sizeRootFs = size.sizeRootFs
+        }
+        snapshot.engines[index].sizeTimes[containerID] = Date()
+        publishIfChanged()
+        return size
     }
 
-    /// Sleeps `seconds`, or less when `refreshNow()` is called.
-    private func pause(_ seconds: TimeInterval) async {
-        let id = UUID()
-        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-            waiters[id] = c
-            Task {
-                try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
-                self.wake(id)
+    // MARK: - Events
+
+    /// Keeps one event stream open: reopens it after a drop (with `since=` the last event's
+    /// time) with a growing pause while the engine does not answer, and asks for a full list
+    /// of what the engine serves after every (re)open, since events may have been missed.
+    private func followEvents(_ source: Source) async {
+        var since: String?
+        var failures = 0
+        while !stopped && !Task.isCancelled {
+            let opened = Date()
+            let resumeAt = since
+            let attempt = Task { await self.consume(source, since: resumeAt) }
+            streams[source] = attempt
+            let outcome = await attempt.value
+            streams[source] = nil
+            guard !stopped && !Task.isCancelled else { return }
+            if let last = outcome.lastEventTime { since = last }
+            if outcome.connected && Date().timeIntervalSince(opened) > 5 { failures = 0 } else { failures += 1 }
+            if let error = outcome.error, !outcome.connected { markUnreachable(source, error) }
+            if failures > 0 {
+                let pause = min(intervals.reconnectMax, 0.25 * pow(2, Double(min(failures - 1, 10))))
+                try? await Task.sleep(nanoseconds: UInt64(pause * 1e9))
             }
         }
     }
 
-    private func wake(_ id: UUID) {
-        waiters.removeValue(forKey: id)?.resume()
+    private struct StreamOutcome: Sendable {
+        var connected = false
+        var lastEventTime: String?
+        var error: String?
     }
 
-    private func pollManager() async {
-        let m = connections.manager
+    /// One attempt: opens the stream, then applies its events until it ends or is cancelled.
+    private func consume(_ source: Source, since: String?) async -> StreamOutcome {
+        var outcome = StreamOutcome()
+        let client = self.client(source)
+        let filter: EventFilter = switch source {
+        case .manager: managerNodeIndex == nil ? .swarm : .swarmAndContainers
+        case .node: .containers
+        }
         do {
-            async let info = m.info()
-            async let nodes = m.nodes()
-            async let services = m.services()
-            async let tasks = m.tasks()
-            let (i, n, s, t) = try await (info, nodes, services, tasks)
-            snapshot.info = i
-            snapshot.nodes = n
-            snapshot.services = s
-            snapshot.tasks = t
-            snapshot.apiVersion = try await m.apiVersion().description
-            snapshot.refreshedAt = Date()
-            snapshot.error = nil
-            if connections.nodes.count == 1, connections.nodes[0].hostname.isEmpty, let name = i.name {
+            let stream = try await client.events(filter: filter, since: since)
+            outcome.connected = true
+            streamOpened(source)
+            defer { diagnostics.streamsOpen.remove(client.endpoint.description) }
+            for try await event in stream {
+                outcome.lastEventTime = event.sinceParameter ?? outcome.lastEventTime
+                apply(event, from: source)
+            }
+        } catch {
+            outcome.error = Self.describe(error)
+        }
+        return outcome
+    }
+
+    private func client(_ source: Source) -> DockerClient {
+        switch source {
+        case .manager: connections.manager
+        case .node(let index): connections.nodes[index].client
+        }
+    }
+
+    /// A stream (re)opened: list again what it covers, since events may have been missed.
+    private func streamOpened(_ source: Source) {
+        let endpoint = client(source).endpoint.description
+        diagnostics.streamsOpen.insert(endpoint)
+        diagnostics.streamOpens[endpoint, default: 0] += 1
+        switch source {
+        case .manager:
+            managerNeeds.formUnion(.manager)
+            kick(.manager)
+            if let index = managerNodeIndex { markContainersDirty(index) }
+        case .node(let index):
+            markContainersDirty(index)
+        }
+    }
+
+    private func markUnreachable(_ source: Source, _ error: String) {
+        switch source {
+        case .manager:
+            snapshot.error = error
+            if let index = managerNodeIndex { snapshot.engines[index].error = error }
+        case .node(let index):
+            snapshot.engines[index].error = error
+        }
+        publishIfChanged()
+    }
+
+    private func apply(_ event: DockerEvent, from source: Source) {
+        diagnostics.events += 1
+        let needs = RefreshNeeds.needs(for: event)
+        if needs.contains(.containers) {
+            switch source {
+            case .manager: if let index = managerNodeIndex { markContainersDirty(index) }
+            case .node(let index): markContainersDirty(index)
+            }
+        }
+        let forManager = needs.subtracting(.containers)
+        if !forManager.isEmpty {
+            if forManager.contains(.tasks) { taskPolicy.noteEvent(at: Date()) }
+            managerNeeds.formUnion(forManager)
+            kick(.manager)
+        }
+    }
+
+    private func markContainersDirty(_ index: Int) {
+        containersDirty[index] = true
+        kick(.containers(index))
+    }
+
+    // MARK: - The manager
+
+    private func managerLoop() async {
+        var lastRound = Date.distantPast
+        while !stopped && !Task.isCancelled {
+            if managerNeeds.isEmpty { await wait(.manager, until: min(nextTaskPoll, nextResync)) }
+            guard !stopped && !Task.isCancelled else { return }
+            if !managerNeeds.isEmpty { await settle(after: lastRound) }
+            let now = Date()
+            var needs = managerNeeds
+            managerNeeds = []
+            if now >= nextTaskPoll {
+                needs.formUnion(retryNeeds.union(.tasks))
+                retryNeeds = []
+            }
+            if now >= nextResync {
+                needs.formUnion([.info, .nodes, .services])
+                nextResync = now.addingTimeInterval(intervals.resync)
+            }
+            guard !needs.isEmpty else { continue }
+            await refreshManager(needs)
+            lastRound = Date()
+        }
+    }
+
+    /// Lets a burst of events gather (`coalesce`), and keeps rounds `minSpacing` apart.
+    private func settle(after lastRound: Date) async {
+        let wait = max(intervals.coalesce, intervals.minSpacing - Date().timeIntervalSince(lastRound))
+        try? await Task.sleep(nanoseconds: UInt64(max(0, wait) * 1e9))
+    }
+
+    /// Fetches `needs` from the manager concurrently; when the tasks changed, the services too
+    /// (their running counts come from the manager's `ServiceStatus`).
+    private func refreshManager(_ needs: RefreshNeeds) async {
+        diagnostics.managerRounds += 1
+        let m = connections.manager
+        var errors: [String] = []
+        var fetchedServices = false
+        async let info = needs.contains(.info) ? Self.attempt { try await m.info() } : nil
+        async let nodes = needs.contains(.nodes) ? Self.attempt { try await m.send(method: .GET, path: "/nodes") } : nil
+        async let services = needs.contains(.services) ? Self.attempt { try await m.send(method: .GET, path: "/services", query: [("status", "true")]) } : nil
+        async let tasks = needs.contains(.tasks) ? Self.attempt { try await m.send(method: .GET, path: "/tasks") } : nil
+        let (i, n, s, t) = await (info, nodes, services, tasks)
+        switch i {
+        case .success(let value)?:
+            snapshot.info = value
+            if managerNodeIndex != nil, connections.nodes.count == 1, connections.nodes[0].hostname.isEmpty, let name = value.name {
                 snapshot.engines[0].hostname = name
             }
-        } catch {
-            snapshot.error = Self.describe(error)
+        case .failure(let e)?: errors.append(Self.describe(e))
+        case nil: break
         }
-        publish?(snapshot)
-    }
-
-    private func listContainers(_ index: Int) async {
-        let client = connections.nodes[index].client
         do {
-            let list = try await client.containers(size: false)
-            let known = sizes[index] ?? [:]
-            snapshot.engines[index].containers = list.map { c in
-                var c = c
-                if let s = known[c.id] { c.sizeRw = s.rw; c.sizeRootFs = s.rootFs }
-                return c
+            if let n { try apply(n, path: "/nodes", as: [Node].self) { self.snapshot.nodes = $0 } }
+        } catch { errors.append(Self.describe(error)) }
+        do {
+            if let s {
+                try apply(s, path: "/services", as: [Service].self) { self.snapshot.services = $0 }
+                fetchedServices = true
             }
-            snapshot.engines[index].listedAt = Date()
-            snapshot.engines[index].error = nil
+        } catch { errors.append(Self.describe(error)) }
+        do {
+            if let t {
+                let changed = try apply(t, path: "/tasks", as: [SwarmTask].self) { self.snapshot.tasks = $0 }
+                let settling = snapshot.tasks.contains { $0.isSettling }
+                nextTaskPoll = Date().addingTimeInterval(taskPolicy.next(at: Date(), settling: settling, changed: changed))
+                if changed && !fetchedServices {
+                    let again = await Self.attempt { try await m.send(method: .GET, path: "/services", query: [("status", "true")]) }
+                    try apply(again, path: "/services", as: [Service].self) { self.snapshot.services = $0 }
+                }
+            }
         } catch {
-            snapshot.engines[index].error = Self.describe(error)
+            errors.append(Self.describe(error))
+            if needs.contains(.tasks) && t.map({ if case .failure = $0 { true } else { false } }) == true {
+                nextTaskPoll = Date().addingTimeInterval(intervals.poll)
+            }
         }
+        if errors.isEmpty {
+            if snapshot.apiVersion == nil || snapshot.error != nil, let v = try? await m.apiVersion() {
+                snapshot.apiVersion = v.description
+            }
+            snapshot.refreshedAt = Date()
+            snapshot.error = nil
+        } else {
+            snapshot.error = errors[0]
+            retryNeeds.formUnion(needs.subtracting(.tasks))  // retried with the next task poll
+        }
+        publishIfChanged()
+    }
+
+    // MARK: - Node engines
+
+    /// Lists an engine's containers (without sizes, which come from the last size query) each
+    /// time an event or a reconnect marks them dirty.
+    private func containerLoop(_ index: Int) async {
+        var lastRound = Date.distantPast
+        while !stopped && !Task.isCancelled {
+            if !containersDirty[index] { await wait(.containers(index), until: nil) }
+            guard !stopped && !Task.isCancelled else { return }
+            await settle(after: lastRound)
+            containersDirty[index] = false
+            let client = connections.nodes[index].client
+            do {
+                let list = try await client.containers(size: false)
+                let known = sizes[index]
+                snapshot.engines[index].containers = list.map { c in
+                    var c = c
+                    if let s = known[c.id] { c.sizeRw = s.rw; c.sizeRootFs = s.rootFs }
+                    return c
+                }
+                snapshot.engines[index].listedAt = Date()
+                snapshot.engines[index].error = nil
+            } catch {
+                snapshot.engines[index].error = Self.describe(error)
+            }
+            lastRound = Date()
+            publishIfChanged()
+        }
+    }
+
+    /// Measures every container's writable layer (`size=1`) on the engine's own cadence: the
+    /// time a query took, divided by the budget, at least `intervals.sizes`.
+    private func sizeLoop(_ index: Int) async {
+        while !stopped && !Task.isCancelled {
+            await wait(.sizes(index), until: nextSizes[index])
+            guard !stopped && !Task.isCancelled else { return }
+            let client = connections.nodes[index].client
+            let started = Date()
+            do {
+                let list = try await client.containers(size: true, timeout: max(30, client.timeout))
+                let took = Date().timeIntervalSince(started)
+                let interval = sizePolicy.interval(after: took)
+                sizes[index] = Dictionary(list.map { ($0.id, MeasuredSize(rw: $0.sizeRw, rootFs: $0.sizeRootFs)) },
+                                          uniquingKeysWith: { a, _ in a })
+                snapshot.engines[index].containers = list
+                snapshot.engines[index].sizesAt = Date()
+                snapshot.engines[index].sizeTimes = [:]
+                snapshot.engines[index].listedAt = Date()
+                snapshot.engines[index].sizeQuerySeconds = took
+                snapshot.engines[index].sizeInterval = interval
+                snapshot.engines[index].error = nil
+                nextSizes[index] = Date().addingTimeInterval(interval)
+            } catch {
+                snapshot.engines[index].error = Self.describe(error)
+                nextSizes[index] = Date().addingTimeInterval(intervals.sizes)
+                // A connection that stalls may hide a stream that silently died with it.
+                streams[index == managerNodeIndex ? .manager : .node(index)]?.cancel()
+            }
+            publishIfChanged()
+        }
+    }
+
+    // MARK: - Waiting and publishing
+
+    /// Suspends until `kick(loop)`, the deadline (nil: none), or `stop()`.
+    private func wait(_ loop: Loop, until deadline: Date?) async {
+        if stopped || kicked.remove(loop) != nil { return }
+        if let deadline, deadline <= Date() { return }
+        tokens += 1
+        let token = tokens
+        var sleeper: Task<Void, Never>?
+        if let deadline {
+            let nanoseconds = UInt64(max(0, deadline.timeIntervalSinceNow) * 1e9)
+            sleeper = Task {
+                try? await Task.sleep(nanoseconds: nanoseconds)
+                if !Task.isCancelled { self.fire(loop, token) }
+            }
+        }
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in waiters[loop] = (token, c) }
+        sleeper?.cancel()
+    }
+
+    private func fire(_ loop: Loop, _ token: Int) {
+        guard waiters[loop]?.token == token else { return }
+        waiters.removeValue(forKey: loop)?.continuation.resume()
+    }
+
+    private func kick(_ loop: Loop) {
+        if let w = waiters.removeValue(forKey: loop) { w.continuation.resume() } else { kicked.insert(loop) }
+    }
+
+    private func stop() {
+        stopped = true
+        for w in waiters.values { w.continuation.resume() }
+        waiters.removeAll()
+        for s in streams.values { s.cancel() }
+    }
+
+    private func publishIfChanged() {
+        guard snapshot != lastPublished else { return }
+        lastPublished = snapshot
+        diagnostics.published += 1
         publish?(snapshot)
     }
 
-    private func measureSizes(_ index: Int) async {
-        let client = connections.nodes[index].client
-        do {
-            let list = try await client.containers(size: true, timeout: max(30, client.timeout))
-            sizes[index] = Dictionary(list.map { ($0.id, (rw: $0.sizeRw, rootFs: $0.sizeRootFs)) }, uniquingKeysWith: { a, _ in a })
-            snapshot.engines[index].containers = list
-            snapshot.engines[index].sizesAt = Date()
-            snapshot.engines[index].listedAt = Date()
-            snapshot.engines[index].error = nil
-        } catch {
-            snapshot.engines[index].error = Self.describe(error)
-        }
-        publish?(snapshot)
+    /// Decodes an answer into `store` unless its bytes are those of the last answer to `path`
+    /// (a steady swarm answers the same bytes: no decoding, no new snapshot).
+    /// - Returns: true when the answer differed.
+    @discardableResult
+    private func apply<T: Decodable>(_ result: Result<DockerClient.Response, any Error>, path: String, as type: T.Type,
+                                     _ store: (T) -> Void) throws -> Bool {
+        let body = try result.get().body
+        if lastBodies[path] == body { return false }
+        store(try DockerJSON.decode(type, from: body, path: path))
+        lastBodies[path] = body
+        return true
+    }
+
+    private static func attempt<T: Sendable>(_ body: @Sendable () async throws -> T) async -> Result<T, any Error> {
+        do { return .success(try await body()) } catch { return .failure(error) }
     }
 
     static func describe(_ error: any Error) -> String {

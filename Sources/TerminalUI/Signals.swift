@@ -21,6 +21,7 @@ enum Signals {
                 if Signals.cursesActive != 0 {
                     Signals.cursesActive = 0
                     endwin()
+                    StderrCapture.end()
                 }
                 signal(sig, SIG_DFL)
                 raise(sig)

@@ -8,13 +8,15 @@ import Dashboard
 /// Owned by one thread (the UI loop's); curses is not thread-safe.
 final class Terminal {
     private var pairs: [PairKey: Int16] = [:]
-    private var colorsAvailable = false
+    private var depth = ColorDepth.none
+    private var styles: [Style: (attr_t, Int16)] = [:]
     private var previous: CellBuffer?
     private let theme: Theme
 
+    /// Curses colour numbers after quantisation: themes' colours that look alike share a pair.
     private struct PairKey: Hashable {
-        var foreground: TermColor
-        var background: TermColor
+        var foreground: Int32
+        var background: Int32
     }
 
     init(theme: Theme) {
@@ -22,13 +24,25 @@ final class Terminal {
     }
 
     /// Takes over the terminal: UTF-8 locale, raw keys (Ctrl-C arrives as a key), no echo,
-    /// keypad decoding, hidden cursor, `timeoutMillis` key wait, colours on the terminal's defaults.
-    func start(timeoutMillis: Int32) {
+    /// keypad decoding, hidden cursor, `timeoutMillis` key wait, colours on the terminal's defaults
+    /// unless `NO_COLOR` is set to anything but the empty string (no-color.org).
+    /// - Throws: `TerminalError` when stdin/stdout is not a terminal, `TERM` is unknown, or the
+    ///   terminal cannot move its cursor; the terminal is left untouched then.
+    func start(timeoutMillis: Int32) throws(TerminalError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
         setlocale(LC_ALL, "")
         DisplayText.useUTF8Locale()
-        Signals.install()
         _ = set_escdelay(25)
-        initscr()
+        guard !term.isEmpty, let screen = swarmtop_newterm() else { throw .unknownTerminal(term) }
+        set_term(screen)
+        let cup = tigetstr("cup")
+        guard let cup, Int(bitPattern: cup) != -1 else {
+            endwin()
+            throw .cannotAddressCursor(term)
+        }
+        Signals.install()
+        StderrCapture.begin()
         Signals.cursesActive = 1
         raw()
         noecho()
@@ -36,10 +50,11 @@ final class Terminal {
         keypad(swarmtop_stdscr(), true)
         wtimeout(swarmtop_stdscr(), timeoutMillis)
         curs_set(0)
-        if has_colors() && getenv("NO_COLOR") == nil {
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        if has_colors() && !noColor {
             start_color()
             use_default_colors()
-            colorsAvailable = true
+            depth = ColorDepth(colors: Int(swarmtop_colors()))
         }
     }
 
@@ -49,6 +64,7 @@ final class Terminal {
         Signals.cursesActive = 0
         curs_set(1)
         endwin()
+        StderrCapture.end()
     }
 
     /// The terminal's size in columns and rows.
@@ -91,35 +107,45 @@ final class Terminal {
         return KeyDecoder.character(UInt32(ch)).map(TerminalInput.key)
     }
 
+    /// The curses attributes and pair of `style`, worked out once per style.
     private func attributes(_ style: Style) -> (attr_t, Int16) {
+        if let cached = styles[style] { return cached }
+        let result = resolve(style)
+        styles[style] = result
+        return result
+    }
+
+    private func resolve(_ style: Style) -> (attr_t, Int16) {
         let a = theme.attributes(for: style)
         var attrs = swarmtop_a_normal()
         if a.bold || style.bold { attrs |= swarmtop_a_bold() }
         if a.reverse { attrs |= swarmtop_a_reverse() }
         if a.underline { attrs |= swarmtop_a_underline() }
         if a.dim { attrs |= swarmtop_a_dim() }
-        guard colorsAvailable else { return (attrs, 0) }
-        return (attrs, pair(foreground: a.foreground, background: a.background))
+        guard depth != .none else {
+            // Without colour, a role told apart by its background (the selection, the status
+            // bar) is shown in reverse video instead.
+            if a.background != theme.normal.background { attrs |= swarmtop_a_reverse() }
+            return (attrs, 0)
+        }
+        return (attrs, pair(foreground: depth.curses(a.foreground), background: depth.curses(a.background)))
     }
 
-    /// The colour pair for these colours, allocated on first use; pair 0 (terminal defaults)
-    /// when the terminal has no more pairs or the colour is beyond its palette.
-    private func pair(foreground: TermColor, background: TermColor) -> Int16 {
+    /// The colour pair for these curses colours, allocated on first use (`init_extended_pair`,
+    /// so direct-colour values above 32767 work). Pair numbers go up to the terminal's
+    /// `COLOR_PAIRS` (65536 on 256-colour terminals, capped at 32767 by `setcchar`); when they
+    /// run out, the foreground on the default background, else pair 0 (terminal defaults).
+    private func pair(foreground: Int32, background: Int32) -> Int16 {
         let key = PairKey(foreground: foreground, background: background)
         if let p = pairs[key] { return p }
-        if foreground == .terminalDefault && background == .terminalDefault { return 0 }
+        if foreground == -1 && background == -1 { return 0 }
         let next = pairs.count + 1
-        guard next < Int(swarmtop_color_pairs()), next <= Int(Int16.max) else { return 0 }
-        init_pair(Int16(next), curses(foreground), curses(background))
+        guard next < Int(swarmtop_color_pairs()), next <= Int(Int16.max) else {
+            return background == -1 ? 0 : pair(foreground: foreground, background: -1)
+        }
+        init_extended_pair(Int32(next), foreground, background)
         pairs[key] = Int16(next)
         return Int16(next)
-    }
-
-    private func curses(_ color: TermColor) -> Int16 {
-        switch color {
-        case .terminalDefault: return -1
-        case .ansi(let n): return n < Int(swarmtop_colors()) ? Int16(n) : Int16(n % 8)
-        }
     }
 }
 

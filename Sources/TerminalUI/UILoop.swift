@@ -1,12 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Dashboard
 import Foundation
 import NIOConcurrencyHelpers
 
-/// The one loop that owns the screen (run it on a dedicated thread): read a key (short wait),
-/// drain the inbox of actions from other threads, reduce, render, write the changed cells.
-/// Effects returned by `reduce` are handed to `runEffect`, which must not block.
+/// The one loop that owns the screen (run it on a dedicated thread): read the keys waiting,
+/// drain the inbox of actions from other threads, reduce, render, write the changed cells,
+/// then sleep in `poll()` until a key, a posted action (through a self-pipe), a signal or the
+/// next second's clock tick. An idle dashboard wakes once a second and writes nothing unless
+/// a cell changed. Effects returned by `reduce` are handed to `runEffect`, which must not block.
 public final class UILoop: Sendable {
     private let inbox = NIOLockedValueBox(Inbox())
+    private let wakeup = WakePipe()
     private let theme: Theme
     private let initial: AppState
     private let runEffect: @Sendable (Effect) -> Void
@@ -15,6 +21,8 @@ public final class UILoop: Sendable {
         var actions: [Action] = []
         /// Only the newest snapshot matters: older ones are dropped, never queued.
         var snapshot: Action?
+        /// True once the loop was woken for what is queued (one pipe write per batch).
+        var signalled = false
     }
 
     /// - Parameters:
@@ -27,11 +35,14 @@ public final class UILoop: Sendable {
         self.runEffect = runEffect
     }
 
-    /// Queues an action from any thread; the loop picks it up within one key wait (50 ms).
+    /// Queues an action from any thread and wakes the loop, which picks it up at once.
     public func post(_ action: Action) {
-        inbox.withLockedValue { box in
+        let wake = inbox.withLockedValue { box in
             if case .snapshot = action { box.snapshot = action } else { box.actions.append(action) }
+            defer { box.signalled = true }
+            return !box.signalled
         }
+        if wake { wakeup.signal() }
     }
 
     /// How the loop ended.
@@ -40,12 +51,18 @@ public final class UILoop: Sendable {
         case quit
         /// SIGTERM, SIGHUP or SIGINT arrived; exit with status 128 + the number, as a shell would report it.
         case signal(Int32)
+        /// The terminal could not be used (not a terminal, unknown `TERM`, no cursor addressing).
+        case unusable(TerminalError)
     }
 
     /// Runs until the state asks to quit or a quit signal arrives; restores the terminal on return.
     public func run() -> Exit {
         let terminal = Terminal(theme: theme)
-        terminal.start(timeoutMillis: 50)
+        do {
+            try terminal.start(timeoutMillis: 0)  // reads never wait: poll() below does the waiting
+        } catch {
+            return .unusable(error)
+        }
         defer { terminal.stop() }
         var state = initial
         var (width, height) = terminal.size
@@ -55,13 +72,17 @@ public final class UILoop: Sendable {
         while !state.quit {
             if Signals.quitSignal != 0 { return .signal(Signals.quitSignal) }
             var actions: [Action] = []
-            switch terminal.readKey() {
-            case .key(let key): actions.append(.key(key))
-            case .resize:
-                (width, height) = terminal.size
-                terminal.invalidate()
-                actions.append(.resize(width: width, height: height))
-            case nil: break
+            // Every key waiting (ncurses keeps none back once it answers ERR), a bounded batch.
+            var reads = 0
+            while reads < 64, let input = terminal.readKey() {
+                reads += 1
+                switch input {
+                case .key(let key): actions.append(.key(key))
+                case .resize:
+                    (width, height) = terminal.size
+                    terminal.invalidate()
+                    actions.append(.resize(width: width, height: height))
+                }
             }
             actions += inbox.withLockedValue { box in
                 defer { box = Inbox() }
@@ -81,6 +102,10 @@ public final class UILoop: Sendable {
                 terminal.draw(render(state, width: width, height: height, now: now))
                 dirty = false
             }
+            if state.quit { break }
+            // Sleep until input, a post, a signal, or just past the next second (the clock).
+            let untilNextSecond = (Double(second + 1) - Date().timeIntervalSince1970) * 1000
+            _ = wakeup.wait(terminal: STDIN_FILENO, millis: Int32(max(1, min(1000, untilNextSecond + 2))))
         }
         return .quit
     }

@@ -3,52 +3,78 @@ import Foundation
 import SwarmState
 
 /// Runs the effects `reduce` asks for through the Engine API and turns each outcome into the
-/// action that reports it. After a change it asks the refresh engine to poll at once.
+/// action that reports it. Each action on the swarm is appended to the action log. After a
+/// change it asks the refresh engine to poll at once.
 struct EffectRunner: Sendable {
     let connections: Connections
     let engine: RefreshEngine
+    /// Where actions are logged; nil to log nothing.
+    let log: ActionLog?
 
     /// Performs `effect`; never throws: a failure becomes an error message for the status line.
     func run(_ effect: Effect) async -> Action {
-        let outcome: Action
+        var message: String
+        var isError: Bool
         do {
-            let (message, isError) = try await perform(effect)
-            outcome = .effectFinished(message: message, isError: isError)
+            (message, isError) = try await perform(effect)
         } catch {
-            outcome = .effectFinished(message: "\(effect.verb) failed: \((error as? DockerError)?.description ?? String(describing: error))",
-                                      isError: true)
+            message = "\(effect.action) \(effect.target) failed: \((error as? DockerError)?.description ?? String(describing: error))"
+            isError = true
+        }
+        if effect.changesSwarm, let log,
+           let failure = log.append(effect: effect, endpoint: connections.manager.endpoint.description,
+                                    message: message, isError: isError, at: Date()) {
+            message += " (not in the action log: \(failure))"
+            isError = true
         }
         await engine.refreshNow()
-        return outcome
+        return .effectFinished(effect, message: message, isError: isError)
     }
 
     private func perform(_ effect: Effect) async throws -> (String, isError: Bool) {
+        let manager = connections.manager
         switch effect {
-        case .scale(let id, let name, let replicas):
-            try await connections.manager.scaleService(id: id, replicas: replicas)
+        case .scale(let id, let name, _, let replicas):
+            try await manager.scaleService(id: id, replicas: replicas)
             return ("\(name) scaled to \(replicas)", false)
         case .stopContainer(let hostname, let containerID, let name):
-            let managerHostname = await engine.current.info?.name
-            guard let client = connections.engine(hostname: hostname, managerHostname: managerHostname) else {
-                throw DockerError.transport(endpoint: hostname, reason: "no --node-host given for this node")
-            }
-            try await client.stopContainer(id: containerID)
+            try await nodeEngine(hostname).stopContainer(id: containerID)
             return ("stopped \(name) on \(hostname)", false)
+        case .restartContainer(let hostname, let containerID, let name):
+            try await nodeEngine(hostname).restartContainer(id: containerID)
+            return ("restarted \(name) on \(hostname)", false)
         case .removeStack(let name):
-            let removal = try await connections.manager.removeStack(name)
+            let removal = try await manager.removeStack(name)
             let failures = removal.failures.isEmpty ? "" : "; failed: " + removal.failures.joined(separator: "; ")
             return ("stack \(name): \(removal.summary)\(failures)", !removal.failures.isEmpty)
+        case .stopStack(let name):
+            let result = try await manager.stopStack(name)
+            return ("stack \(name): \(result.summary("stopped"))", !result.failures.isEmpty)
+        case .startStack(let name):
+            let result = try await manager.startStack(name)
+            return ("stack \(name): \(result.summary("started"))", !result.failures.isEmpty)
+        case .setAvailability(let nodeID, let hostname, let availability):
+            try await manager.setNodeAvailability(id: nodeID, availability)
+            return ("\(hostname) is now \(availability.rawValue)", false)
+        case .rollback(let id, let name):
+            try await manager.rollbackService(id: id)
+            return ("\(name) rolled back to its previous spec", false)
+        case .forceUpdate(let id, let name):
+            try await manager.forceUpdateService(id: id)
+            return ("\(name) is being redeployed", false)
+        case .refreshSize(let hostname, let containerID, let name):
+            let size = try await engine.refreshSize(hostname: hostname, containerID: containerID)
+            return ("\(name): \(Format.containerSize(sizeRw: size.sizeRw, sizeRootFs: size.sizeRootFs))", false)
         }
     }
-}
 
-extension Effect {
-    /// The action's name for messages: "scale lab_web", "stop lab_web.1.x", "remove stack lab".
-    var verb: String {
-        switch self {
-        case .scale(_, let name, _): return "scale \(name)"
-        case .stopContainer(_, _, let name): return "stop \(name)"
-        case .removeStack(let name): return "remove stack \(name)"
+    /// The engine of the node with this hostname.
+    /// - Throws: `DockerError.transport` when swarmtop was given no endpoint for it.
+    private func nodeEngine(_ hostname: String) async throws -> DockerClient {
+        let managerHostname = await engine.current.info?.name
+        guard let client = connections.engine(hostname: hostname, managerHostname: managerHostname) else {
+            throw DockerError.transport(endpoint: hostname, reason: "no --node-host given for this node")
         }
+        return client
     }
 }

@@ -2,14 +2,8 @@ import Foundation
 import DockerAPI
 import ArgumentParser
 
-/// `--node-host HOSTNAME=URL` values and their environment default `SWARMTOP_NODE_HOSTS`.
+/// `HOSTNAME=URL` values of `--node-host`, `SWARMTOP_NODE_HOSTS` or the config file's `[node_hosts]`.
 enum NodeHostOption {
-    /// Splits `SWARMTOP_NODE_HOSTS=node1=unix:///a.sock,node2=unix:///b.sock` into options.
-    static func fromEnvironment(_ env: [String: String]) -> [String] {
-        (env["SWARMTOP_NODE_HOSTS"] ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-    }
-
     /// Parses `HOSTNAME=URL` strings.
     /// - Throws: `ValidationError` naming the bad value; `DockerError.invalidEndpoint` for a bad URL.
     static func parse(_ values: [String], tls: DockerEndpoint.TLSFiles?) throws -> [(String, DockerEndpoint)] {

@@ -1,77 +1,97 @@
 import ArgumentParser
 import Dashboard
 import Foundation
+import Settings
 import SwarmState
 import TerminalUI
 
-/// `swarmtop`: opens the live dashboard on a swarm manager's engine.
-@main
+/// `swarmtop [dashboard]`: opens the live dashboard on a swarm manager's engine.
 struct Swarmtop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "swarmtop",
-        abstract: "A live terminal dashboard for Docker Swarm: nodes, services, tasks, containers and their writable layers.",
+        commandName: "dashboard",
+        abstract: "The live dashboard (the default command).",
         discussion: """
-        The manager endpoint comes from --host, else DOCKER_HOST (with DOCKER_TLS_VERIFY and
-        DOCKER_CERT_PATH), else unix:///var/run/docker.sock. Containers and their writable layers
-        exist only on each node's own engine: give each with --node-host HOSTNAME=URL (or
-        SWARMTOP_NODE_HOSTS=host1=url1,host2=url2). Without any, the manager's engine is asked.
-        Press ? in the dashboard for the keys.
-        """,
-        version: "0.1.0")
+        The manager endpoint comes from --host, else DOCKER_HOST (with DOCKER_TLS_VERIFY and \
+        DOCKER_CERT_PATH), else the config file's host, else unix:///var/run/docker.sock. \
+        Containers and their writable layers exist only on each node's own engine: give each with \
+        --node-host HOSTNAME=URL (or SWARMTOP_NODE_HOSTS=host1=url1,host2=url2, or [node_hosts] in \
+        the config file). Without any, the manager's engine is asked. Every option can be set in \
+        the config file; --print-config shows what is in force. Press ? in the dashboard for the keys.
+        """)
 
-    @Option(name: [.customShort("H"), .long], help: ArgumentHelp("Manager engine endpoint: unix:///path, tcp://host:port, https://host:port.", valueName: "url"))
-    var host: String?
+    @OptionGroup var engines: EngineOptions
 
-    @Option(name: .customLong("node-host"), help: ArgumentHelp("A node's engine, for its containers and sizes (repeatable).", valueName: "hostname=url"))
-    var nodeHosts: [String] = []
+    @Option(help: ArgumentHelp("Colour theme: a name from the themes folders (default, dark, light, solarized-dark, high-contrast, mono) or a theme file's path.", valueName: "name"))
+    var theme: String?
 
-    @Option(help: ArgumentHelp("Seconds between polls of the manager and the container lists.", valueName: "seconds"))
-    var interval: Double = 2
+    @Option(help: ArgumentHelp("The pane shown at start.", valueName: "pane"))
+    var pane: PaneArgument?
 
-    @Option(name: .customLong("size-interval"), help: ArgumentHelp("Seconds between writable-layer size queries (size=1) on each engine.", valueName: "seconds"))
-    var sizeInterval: Double = 15
+    @Flag(name: .customLong("print-config"), help: "Print the effective settings and where each came from, then exit.")
+    var printConfig = false
 
-    @Option(help: ArgumentHelp("Seconds before a request to an engine counts as failed.", valueName: "seconds"))
-    var timeout: Double = 5
+    @Option(help: ArgumentHelp("Seconds between task polls while the swarm is steady (everything else follows events).", valueName: "seconds"))
+    var interval: Double?
 
-    @Flag(name: .customLong("read-only"), help: "Disable every action (scale, stop, remove).")
-    var readOnly = false
+    @Option(name: .customLong("fast-interval"), help: ArgumentHelp("Seconds between task polls right after a change and while tasks are starting or stopping.", valueName: "seconds"))
+    var fastInterval: Double?
 
-    func validate() throws {
-        guard interval >= 0.2, sizeInterval >= 1, timeout > 0 else {
-            throw ValidationError("--interval must be at least 0.2, --size-interval at least 1, --timeout above 0")
-        }
+    @Option(name: .customLong("size-interval"), help: ArgumentHelp("Least seconds between writable-layer size queries (size=1) on each engine; longer when a query takes more than 5% of the time.", valueName: "seconds"))
+    var sizeInterval: Double?
+
+    @Option(name: .customLong("resync-interval"), help: ArgumentHelp("Seconds between full re-lists of nodes and services, in case an event was lost.", valueName: "seconds"))
+    var resyncInterval: Double?
+
+    @Flag(name: .customLong("read-only"), inversion: .prefixedNo, help: "Disable every action (scale, stop, remove).")
+    var readOnly: Bool?
+
+    /// What the command line sets, for `EffectiveSettings`.
+    private var flags: ConfigLayer {
+        ConfigLayer(theme: theme, pane: pane?.pane, readOnly: readOnly, host: engines.host,
+                    nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts, interval: interval,
+                    fastInterval: fastInterval, sizeInterval: sizeInterval, resyncInterval: resyncInterval,
+                    timeout: engines.timeout)
     }
 
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
-        let connections: Connections
-        do {
-            let manager = try host.map { try DockerEndpoint(parsing: $0, tls: DockerEndpoint.tlsFromEnvironment(env)) }
-                ?? DockerEndpoint.fromEnvironment(env)
-            let nodes = try NodeHostOption.parse(nodeHosts.isEmpty ? NodeHostOption.fromEnvironment(env) : nodeHosts,
-                                                 tls: DockerEndpoint.tlsFromEnvironment(env))
-            connections = try Connections(manager: manager, nodeHosts: nodes, timeout: timeout)
-        } catch let error as DockerError {
-            throw ValidationError(error.description)
+        let config = try EffectiveSettings.resolve(flags: flags, environment: env)
+        if printConfig {
+            print(EffectiveSettings.report(config, environment: env))
+            return
         }
-        let engine = RefreshEngine(connections: connections, intervals: .init(poll: interval, sizes: sizeInterval))
-        let runner = EffectRunner(connections: connections, engine: engine)
+        let theme = try EffectiveSettings.theme(config, environment: env)
+        let connections = try EffectiveSettings.connections(config, environment: env)
+        let (interval, fastInterval) = (config.interval.value, config.fastInterval.value)
+        let engine = RefreshEngine(connections: connections, intervals: .init(
+            poll: interval, sizes: config.sizeInterval.value, fastPoll: min(fastInterval, interval),
+            resync: config.resyncInterval.value))
+        let log = ActionLog(path: ActionLog.defaultPath(env))
+        let runner = EffectRunner(connections: connections, engine: engine, log: log)
         let box = UIBox()
-        let ui = UILoop(state: AppState(endpoint: connections.manager.endpoint.description, readOnly: readOnly),
-                        theme: .default) { effect in
+        var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: config.readOnly.value,
+                             actionLog: log.path)
+        _ = reduce(&state, .key(.char(config.pane.value.digit)))
+        let ui = UILoop(state: state, theme: theme) { effect in
             Task { box.loop?.post(await runner.run(effect)) }
         }
         box.loop = ui
         let refresh = Task { await engine.run { ui.post(.snapshot($0)) } }
+        let stats = env["SWARMTOP_STATS_FILE"].map { path in Task { await RequestStatsFile.write(connections, to: path) } }
         let exit = await withCheckedContinuation { (done: CheckedContinuation<UILoop.Exit, Never>) in
             let thread = Thread { done.resume(returning: ui.run()) }
             thread.name = "swarmtop-ui"
             thread.start()
         }
         refresh.cancel()
+        stats?.cancel()
+        if let path = env["SWARMTOP_STATS_FILE"] { RequestStatsFile.save(connections, to: path) }
         await connections.shutdown()
-        if case .signal(let number) = exit { throw ExitCode(128 + number) }
+        switch exit {
+        case .quit: break
+        case .signal(let number): throw ExitCode(128 + number)
+        case .unusable(let error): throw error
+        }
     }
 }
 

@@ -17,14 +17,16 @@ final class KeymapTests: XCTestCase {
     }
 
     func testKeysLeftFreeForLaterWork() {
-        for c: Character in ["s", "/", ":", "l", "u", "r"] {
+        for c: Character in ["s", "/", ":", "l"] {
             XCTAssertFalse(Keymap.bindings.contains { $0.keys.contains(.char(c)) }, "\(c) is bound")
         }
     }
 
     func testActionsAreTheDangerousBindings() {
         let dangerous = Set(Keymap.bindings.filter(\.dangerous).map(\.command))
-        XCTAssertEqual(dangerous, [.scaleUp, .scaleDown, .setReplicas, .stopContainer, .removeStack])
+        XCTAssertEqual(dangerous, [.scaleUp, .scaleDown, .setReplicas, .undoScale, .stopContainer, .restartContainer, .removeStack,
+                                   .stopOrStartStack, .rollback, .forceUpdate, .setAvailability(.active), .setAvailability(.pause),
+                                   .setAvailability(.drain)])
     }
 
     func testDispatchFollowsScopes() {
@@ -42,7 +44,7 @@ final class KeymapTests: XCTestCase {
     func testHintsComeFromTheKeymap() {
         let labels = { (hints: [KeyBinding]) in hints.map { "\($0.label) \($0.hint!)" } }
         XCTAssertEqual(labels(Keymap.hints(pane: .services, inDialog: false, canGoBack: false, readOnly: false)),
-                       ["q quit", "? help", "Enter open", "+ scale up", "- scale down", "= replicas", "D remove stack"])
+                       ["q quit", "? help", "Enter open", "+ scale up", "- scale down", "= replicas", "D remove stack", "X stop/start stack"])
         XCTAssertEqual(labels(Keymap.hints(pane: .services, inDialog: false, canGoBack: true, readOnly: true)),
                        ["q quit", "? help", "Enter open", "Esc back"])
         XCTAssertEqual(labels(Keymap.hints(pane: .placement, inDialog: false, canGoBack: false, readOnly: false)),

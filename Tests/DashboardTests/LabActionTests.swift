@@ -19,7 +19,7 @@ final class LabActionTests: XCTestCase {
         state.select(.service(web.id))
         state.press(.char("+"))
         XCTAssertEqual(state.confirmation?.message, ["Scale service lab_web from 5 to 6 replicas?"])
-        XCTAssertEqual(state.press(.char("y")), [.scale(serviceID: web.id, serviceName: "lab_web", replicas: 6)])
+        XCTAssertEqual(state.press(.char("y")), [.scale(serviceID: web.id, serviceName: "lab_web", from: 5, replicas: 6)])
         XCTAssertEqual(state.status?.text, "scaling lab_web to 6…")
     }
 
@@ -44,7 +44,8 @@ final class LabActionTests: XCTestCase {
     func testRemovingTheLabStack() throws {
         var (state, _) = try lab()
         state.press(.char("2"), .char("D"))
-        XCTAssertEqual(state.confirmation?.message[1], "Its 4 services are removed: lab_agent, lab_scribbler, lab_viz, lab_web.")
-        XCTAssertEqual(state.press(.char("y")), [.removeStack(name: "lab")])
+        XCTAssertEqual(state.typedName?.confirmation.message[1], "Its 4 services are removed: lab_agent, lab_scribbler, lab_viz, lab_web.")
+        state.type("lab")
+        XCTAssertEqual(state.press(.enter), [.removeStack(name: "lab")])
     }
 }

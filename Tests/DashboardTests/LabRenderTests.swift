@@ -26,11 +26,11 @@ final class LabRenderTests: XCTestCase {
     func testNodesPaneAt80x24() throws {
         try assertScreen([.char("1")], width: 80, height: 24, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  ENGINE       CPUS  MEMORY  TASKS",
-            "node1 *   Active        Ready   Leader          20.10.24+d…  2     25.3GB  5",
-            "node2     Active        Ready                   20.10.24+d…  2     25.3GB  5",
+            "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  ENGINE     CPUS  MEMORY    TASKS",
+            "node1 *   Active        Ready   Leader          20.10.24…  2     23.54GiB  5",
+            "node2     Active        Ready                   20.10.24…  2     23.54GiB  5",
         ], bottom: [
-            "q quit  ? help  Enter open",
+            "q quit  ? help  Enter open  a active  p pause  d drain",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -76,19 +76,19 @@ final class LabRenderTests: XCTestCase {
     func testContainersPaneAt80x24() throws {
         try assertScreen([.char("4")], width: 80, height: 24, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "NAME                           NODE   STATE    SIZE                     SIZE AGE",
-            "lab_agent.bmficp7lhndzbpckir…  node1  running  21B (virtual 1.99MB)     0s ago",
-            "lab_scribbler.2.p6exvg07tyvt…  node1  running  6.29MB (virtual 8.28MB)  0s ago",
-            "lab_viz.1.jjar4nbbxnrsya2bhc…  node1  running  0B (virtual 1.99MB)      0s ago",
-            "lab_web.2.x0u1tc3ze4oqiy45ds…  node1  running  135B (virtual 1.99MB)    0s ago",
-            "lab_web.4.2xt89mrt017h5jwmmt…  node1  running  135B (virtual 1.99MB)    0s ago",
-            "lab_agent.bvqjwdw70mfcpvq0lp…  node2  running  21B (virtual 1.99MB)     0s ago",
-            "lab_scribbler.1.j4fw2gtgbjgv…  node2  running  6.29MB (virtual 8.28MB)  0s ago",
-            "lab_web.1.hwm5mta8bohiyhqjqv…  node2  running  135B (virtual 1.99MB)    0s ago",
-            "lab_web.3.xs2a4pbs3dj3zkhd70…  node2  running  135B (virtual 1.99MB)    0s ago",
-            "lab_web.5.5abia6rdfgps6ge7y2…  node2  running  135B (virtual 1.99MB)    0s ago",
+            "NAME              NODE   STATUS                SIZE                     SIZE AGE",
+            "lab_agent.bmfic…  node1  Up About a minute     21B (virtual 1.99MB)     0s ago",
+            "lab_scribbler.2…  node1  Up About a minute     6.29MB (virtual 8.28MB)  0s ago",
+            "lab_viz.1.jjar4…  node1  Up About a minute (…  0B (virtual 1.99MB)      0s ago",
+            "lab_web.2.x0u1t…  node1  Up About a minute     135B (virtual 1.99MB)    0s ago",
+            "lab_web.4.2xt89…  node1  Up About a minute     135B (virtual 1.99MB)    0s ago",
+            "lab_agent.bvqjw…  node2  Up About a minute     21B (virtual 1.99MB)     0s ago",
+            "lab_scribbler.1…  node2  Up About a minute     6.29MB (virtual 8.28MB)  0s ago",
+            "lab_web.1.hwm5m…  node2  Up About a minute     135B (virtual 1.99MB)    0s ago",
+            "lab_web.3.xs2a4…  node2  Up About a minute     135B (virtual 1.99MB)    0s ago",
+            "lab_web.5.5abia…  node2  Up About a minute     135B (virtual 1.99MB)    0s ago",
         ], bottom: [
-            "q quit  ? help  x stop",
+            "q quit  ? help  r size  x stop  R restart",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -114,11 +114,11 @@ final class LabRenderTests: XCTestCase {
     func testNodesPaneAt160x45() throws {
         try assertScreen([.char("1")], width: 160, height: 45, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "HOSTNAME  ROLE     AVAILABILITY  STATUS  MANAGER STATUS  ENGINE          CPUS  MEMORY  TASKS  LABELS",
-            "node1 *   manager  Active        Ready   Leader          20.10.24+dfsg1  2     25.3GB  5",
-            "node2     worker   Active        Ready                   20.10.24+dfsg1  2     25.3GB  5      note=결제 서비스 支払い 🚀",
+            "HOSTNAME  ROLE     AVAILABILITY  STATUS  MANAGER STATUS  ENGINE          CPUS  MEMORY    TASKS  LABELS",
+            "node1 *   manager  Active        Ready   Leader          20.10.24+dfsg1  2     23.54GiB  5",
+            "node2     worker   Active        Ready                   20.10.24+dfsg1  2     23.54GiB  5      note=결제 서비스 支払い 🚀",
         ], bottom: [
-            "q quit  ? help  Enter open",
+            "q quit  ? help  Enter open  a active  p pause  d drain",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -134,7 +134,7 @@ final class LabRenderTests: XCTestCase {
             "  lab_viz        replicated  1/1       swarmtop-lab/busybox:1",
             "  lab_web        replicated  5/5       swarmtop-lab/busybox:1  *:8080->80/tcp",
         ], bottom: [
-            "q quit  ? help  Enter open  + scale up  - scale down  = replicas  D remove stack",
+            "q quit  ? help  Enter open  + scale up  - scale down  = replicas  D remove stack  X stop/start stack",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -164,19 +164,19 @@ final class LabRenderTests: XCTestCase {
     func testContainersPaneAt160x45() throws {
         try assertScreen([.char("4")], width: 160, height: 45, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "NAME                                                           NODE   IMAGE                   STATE    SIZE                     SIZE AGE",
-            "lab_agent.bmficp7lhndzbpckirlf8layo.upekeysv830i2671sb3ncehwi  node1  swarmtop-lab/busybox:1  running  21B (virtual 1.99MB)     0s ago",
-            "lab_scribbler.2.p6exvg07tyvtie9ppwrckinn9                      node1  swarmtop-lab/busybox:1  running  6.29MB (virtual 8.28MB)  0s ago",
-            "lab_viz.1.jjar4nbbxnrsya2bhclh3l72c                            node1  swarmtop-lab/busybox:1  running  0B (virtual 1.99MB)      0s ago",
-            "lab_web.2.x0u1tc3ze4oqiy45dsbte7qja                            node1  swarmtop-lab/busybox:1  running  135B (virtual 1.99MB)    0s ago",
-            "lab_web.4.2xt89mrt017h5jwmmtkstyqiq                            node1  swarmtop-lab/busybox:1  running  135B (virtual 1.99MB)    0s ago",
-            "lab_agent.bvqjwdw70mfcpvq0lpb7g1cdp.lojg08tmi6fjnts4fs45465ao  node2  swarmtop-lab/busybox:1  running  21B (virtual 1.99MB)     0s ago",
-            "lab_scribbler.1.j4fw2gtgbjgv7z2u7uw0tngdm                      node2  swarmtop-lab/busybox:1  running  6.29MB (virtual 8.28MB)  0s ago",
-            "lab_web.1.hwm5mta8bohiyhqjqv05ly197                            node2  swarmtop-lab/busybox:1  running  135B (virtual 1.99MB)    0s ago",
-            "lab_web.3.xs2a4pbs3dj3zkhd70zxb6x9n                            node2  swarmtop-lab/busybox:1  running  135B (virtual 1.99MB)    0s ago",
-            "lab_web.5.5abia6rdfgps6ge7y2feliobu                            node2  swarmtop-lab/busybox:1  running  135B (virtual 1.99MB)    0s ago",
+            "NAME                                                           NODE   IMAGE                   STATUS                       SIZE                     SIZE AGE",
+            "lab_agent.bmficp7lhndzbpckirlf8layo.upekeysv830i2671sb3ncehwi  node1  swarmtop-lab/busybox:1  Up About a minute            21B (virtual 1.99MB)     0s ago",
+            "lab_scribbler.2.p6exvg07tyvtie9ppwrckinn9                      node1  swarmtop-lab/busybox:1  Up About a minute            6.29MB (virtual 8.28MB)  0s ago",
+            "lab_viz.1.jjar4nbbxnrsya2bhclh3l72c                            node1  swarmtop-lab/busybox:1  Up About a minute (healthy)  0B (virtual 1.99MB)      0s ago",
+            "lab_web.2.x0u1tc3ze4oqiy45dsbte7qja                            node1  swarmtop-lab/busybox:1  Up About a minute            135B (virtual 1.99MB)    0s ago",
+            "lab_web.4.2xt89mrt017h5jwmmtkstyqiq                            node1  swarmtop-lab/busybox:1  Up About a minute            135B (virtual 1.99MB)    0s ago",
+            "lab_agent.bvqjwdw70mfcpvq0lpb7g1cdp.lojg08tmi6fjnts4fs45465ao  node2  swarmtop-lab/busybox:1  Up About a minute            21B (virtual 1.99MB)     0s ago",
+            "lab_scribbler.1.j4fw2gtgbjgv7z2u7uw0tngdm                      node2  swarmtop-lab/busybox:1  Up About a minute            6.29MB (virtual 8.28MB)  0s ago",
+            "lab_web.1.hwm5mta8bohiyhqjqv05ly197                            node2  swarmtop-lab/busybox:1  Up About a minute            135B (virtual 1.99MB)    0s ago",
+            "lab_web.3.xs2a4pbs3dj3zkhd70zxb6x9n                            node2  swarmtop-lab/busybox:1  Up About a minute            135B (virtual 1.99MB)    0s ago",
+            "lab_web.5.5abia6rdfgps6ge7y2feliobu                            node2  swarmtop-lab/busybox:1  Up About a minute            135B (virtual 1.99MB)    0s ago",
         ], bottom: [
-            "q quit  ? help  x stop",
+            "q quit  ? help  r size  x stop  R restart",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -244,57 +244,62 @@ final class LabRenderTests: XCTestCase {
         ])
     }
 
-    /// Remove the stack of lab_agent.
+    /// Remove the stack of lab_agent: the name must be typed, so letters are text and the
+    /// hint bar is empty.
     func testRemoveStackDialog() throws {
-        try assertScreen([.char("2"), .char("j"), .char("D")], width: 80, height: 24, top: [
+        try assertScreen([.char("2"), .char("j"), .char("D"), .char("l")], width: 80, height: 24, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
             "NAME             MODE        REPLICAS  IMAGE                   PORTS",
             "▾ lab  4 services",
             "  lab_agent      global      2/2       swarmtop-lab/busybox:1",
-            "  lab_scribbler  replicated  2/2       swarmtop-lab/busybox:1",
-            "  lab_viz        replicated  1/1       swarmtop-lab/busybox:1",
-            "  lab_we┌─ Remove stack ───────────────────────────────────────────────┐0/tcp",
-            "        │                                                              │",
-            "        │ Remove stack lab?                                            │",
+            "  lab_sc┌─ Remove stack ───────────────────────────────────────────────┐",
+            "  lab_vi│                                                              │",
+            "  lab_we│ Remove stack lab?                                            │0/tcp",
             "        │                                                              │",
             "        │ Its 4 services are removed: lab_agent, lab_scribbler,        │",
             "        │ lab_viz, lab_web.                                            │",
             "        │                                                              │",
             "        │ So are its secrets, configs and networks (labelled           │",
-            "        │ com.docker.stack.namespace=lab). Volumes are kept.           │",
+            "        │ com.docker.stack.namespace=lab), as docker stack rm does.    │",
+            "        │ Volumes are kept.                                            │",
             "        │                                                              │",
-            "        └─ y/Enter confirm  n/Esc cancel ──────────────────────────────┘",
+            "        │ Type lab and press Enter to remove it.                       │",
+            "        │                                                              │",
+            "        │ > l▏                                                         │",
+            "        │                                                              │",
+            "        └─ Enter confirm  Esc cancel ──────────────────────────────────┘",
         ], bottom: [
-            "y/Enter confirm  n/Esc cancel",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
 
-    /// The help overlay over the nodes pane.
+    /// The help overlay over the nodes pane: at 80 columns the longest descriptions are cut.
     func testHelpOverlay() throws {
         try assertScreen([.char("?")], width: 80, height: 24, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  ENGINE       CPUS  MEMORY  TASKS",
-            "node1 *   Active        Ready   Leader          20.10.24+d…  2     25.3GB  5",
-            "node2     Active        Ready                   20.10.24+d…  2     25.3GB  5",
-            "┌─ Keys ──────────────────────────────────────────────────────────────────────┐",
-            "│ q          quit                    g/Home   first row                       │",
-            "│ Ctrl-C     quit from anywhere      G/End    last row                        │",
-            "│ ?          show or hide this help  ←        node on the left (placement)    │",
-            "│ Tab        next pane               →        node on the right (placement)   │",
-            "│ Shift-Tab  previous pane           Enter    open the node, service or stack │",
-            "│ 1          Nodes pane              Esc      go back; close help             │",
-            "│ 2          Services pane           +        scale up by one (confirm)       │",
-            "│ 3          Tasks pane              -        scale down by one (confirm)     │",
-            "│ 4          Containers pane         =        type a replica count (confirm)  │",
-            "│ 5          Placement pane          D        remove the stack (confirm)      │",
-            "│ j/↓        move down               x        stop the container (confirm)    │",
-            "│ k/↑        move up                 y/Enter  confirm (dialog)                │",
-            "│ PgDn       page down               n/Esc    cancel (dialog)                 │",
-            "│ PgUp       page up                                                          │",
-            "└─ ? or Esc closes ───────────────────────────────────────────────────────────┘",
+            "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  ENGINE     CPUS  MEMORY    TASKS",
+            "┌─ Keys ───────────────────────────────────────────────────────────────────────┐",
+            "│ q          quit                           Enter    open the node, service o… │",
+            "│ Ctrl-C     quit from anywhere             Esc      go back; close help       │",
+            "│ ?          show or hide this help         +        scale up by one (confirm) │",
+            "│ Tab        next pane                      -        scale down by one (confi… │",
+            "│ Shift-Tab  previous pane                  =        type a replica count (co… │",
+            "│ 1          Nodes pane                     u        undo the last scale (con… │",
+            "│ 2          Services pane                  B        roll the service back to… │",
+            "│ 3          Tasks pane                     F        force update: redeploy e… │",
+            "│ 4          Containers pane                D        remove the stack (type i… │",
+            "│ 5          Placement pane                 X        stop the stack (scale to… │",
+            "│ j/↓        move down                      r        measure the container's … │",
+            "│ k/↑        move up                        x        stop the container (conf… │",
+            "│ PgDn       page down                      R        restart the container (c… │",
+            "│ PgUp       page up                        a        make the node active (co… │",
+            "│ g/Home     first row                      p        pause the node (no new t… │",
+            "│ G/End      last row                       d        drain the node (move its… │",
+            "│ ←          node on the left (placement)   y/Enter  confirm (dialog)          │",
+            "│ →          node on the right (placement)  n/Esc    cancel (dialog)           │",
+            "└─ ? or Esc closes ────────────────────────────────────────────────────────────┘",
         ], bottom: [
-            "q quit  ? help  Enter open",
+            "q quit  ? help  Enter open  a active  p pause  d drain",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -377,13 +382,13 @@ final class LabRenderTests: XCTestCase {
     func testStopAContainer() throws {
         try assertScreen([.char("4"), .char("j"), .char("j"), .char("x")], width: 80, height: 24, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "NAME                           NODE   STATE    SIZE                     SIZE AGE",
-            "lab_agent.bmficp7lhndzbpckir…  node1  running  21B (virtual 1.99MB)     0s ago",
-            "lab_scribbler.2.p6exvg07tyvt…  node1  running  6.29MB (virtual 8.28MB)  0s ago",
-            "lab_viz.1.jjar4nbbxnrsya2bhc…  node1  running  0B (virtual 1.99MB)      0s ago",
-            "lab_web.2.x0u1tc3ze4oqiy45ds…  node1  running  135B (virtual 1.99MB)    0s ago",
-            "lab_web.4.2xt89mrt017h5jwmmt…  node1  running  135B (virtual 1.99MB)    0s ago",
-            "lab_agent.bvqjwdw70mfcpvq0lp…  node2  running  21B (virtual 1.99MB)     0s ago",
+            "NAME              NODE   STATUS                SIZE                     SIZE AGE",
+            "lab_agent.bmfic…  node1  Up About a minute     21B (virtual 1.99MB)     0s ago",
+            "lab_scribbler.2…  node1  Up About a minute     6.29MB (virtual 8.28MB)  0s ago",
+            "lab_viz.1.jjar4…  node1  Up About a minute (…  0B (virtual 1.99MB)      0s ago",
+            "lab_web.2.x0u1t…  node1  Up About a minute     135B (virtual 1.99MB)    0s ago",
+            "lab_web.4.2xt89…  node1  Up About a minute     135B (virtual 1.99MB)    0s ago",
+            "lab_agent.bvqjw…  node2  Up About a minute     21B (virtual 1.99MB)     0s ago",
             "lab_scri┌─ Stop container ─────────────────────────────────────────────┐0s ago",
             "lab_web.│                                                              │0s ago",
             "lab_web.│ Stop container lab_viz.1.jjar4nbbxnrsya2bhclh3l72c on node1? │0s ago",

@@ -16,12 +16,12 @@ final class ReduceActionTests: XCTestCase {
         var state = onService("s-web")
         XCTAssertEqual(state.press(.char("+")), [])
         XCTAssertEqual(state.confirmation?.message, ["Scale service lab_web from 5 to 6 replicas?"])
-        XCTAssertEqual(state.press(.char("y")), [.scale(serviceID: "s-web", serviceName: "lab_web", replicas: 6)])
+        XCTAssertEqual(state.press(.char("y")), [.scale(serviceID: "s-web", serviceName: "lab_web", from: 5, replicas: 6)])
         XCTAssertNil(state.dialog)
         XCTAssertEqual(state.status, StatusMessage("scaling lab_web to 6…", isPending: true))
         _ = reduce(&state, .tick(SampleCluster.refreshedAt.addingTimeInterval(60)))
         XCTAssertEqual(state.status?.text, "scaling lab_web to 6…", "a pending message waits for its effect")
-        _ = reduce(&state, .effectFinished(message: "lab_web scaled to 6", isError: false))
+        _ = reduce(&state, .effectFinished(.scale(serviceID: "s-web", serviceName: "lab_web", from: 5, replicas: 6), message: "lab_web scaled to 6", isError: false))
         XCTAssertEqual(state.status, StatusMessage("lab_web scaled to 6"))
     }
 
@@ -29,7 +29,7 @@ final class ReduceActionTests: XCTestCase {
         var state = onService("s-web")
         state.press(.char("-"))
         XCTAssertEqual(state.confirmation?.message, ["Scale service lab_web from 5 to 4 replicas?"])
-        XCTAssertEqual(state.press(.enter), [.scale(serviceID: "s-web", serviceName: "lab_web", replicas: 4)])
+        XCTAssertEqual(state.press(.enter), [.scale(serviceID: "s-web", serviceName: "lab_web", from: 5, replicas: 4)])
     }
 
     func testCancellingADialogReturnsNoEffect() {
@@ -80,7 +80,7 @@ final class ReduceActionTests: XCTestCase {
         state.type("12")
         state.press(.enter)
         XCTAssertEqual(state.confirmation?.message, ["Scale service lab_web from 5 to 12 replicas?"])
-        XCTAssertEqual(state.press(.char("y")), [.scale(serviceID: "s-web", serviceName: "lab_web", replicas: 12)])
+        XCTAssertEqual(state.press(.char("y")), [.scale(serviceID: "s-web", serviceName: "lab_web", from: 5, replicas: 12)])
         XCTAssertEqual(state.status?.text, "scaling lab_web to 12…")
     }
 
@@ -107,7 +107,7 @@ final class ReduceActionTests: XCTestCase {
         XCTAssertEqual(zero.status, StatusMessage("lab_web has no replicas to remove", isError: true))
     }
 
-    func testGlobalServicesAndJobsAreNotScaled() {
+    func testGlobalServicesAreNotScaled() {
         for key in ["+", "-", "="] {
             var state = onService("s-agent")
             XCTAssertEqual(state.type(key), [])
@@ -115,10 +115,16 @@ final class ReduceActionTests: XCTestCase {
             XCTAssertEqual(state.status,
                            StatusMessage("lab_agent is a global service: one task per node, no replica count to scale", isError: true))
         }
+    }
+
+    func testAReplicatedJobIsScaledByItsCompletions() {
         var job = onService("s-job")
         job.press(.char("+"))
-        XCTAssertNil(job.dialog)
-        XCTAssertEqual(job.status?.text, "migrate is a replicated job: it runs to completion, no replica count to scale")
+        XCTAssertEqual(job.confirmation?.message, ["Scale replicated job migrate from 3 to 4 completions?",
+                                                   "As docker service scale: the job runs again until 4 tasks have completed."])
+        XCTAssertEqual(job.press(.char("y")), [.scale(serviceID: "s-job", serviceName: "migrate", from: 3, replicas: 4)])
+        job.press(.char("="))
+        XCTAssertEqual(job.replicaInput?.current, 3)
     }
 
     func testScalingAStackRowAsksForAService() {
@@ -181,7 +187,7 @@ final class ReduceActionTests: XCTestCase {
                        "swarmtop does not reach the engine of node2: give it with --node-host to stop containers there")
     }
 
-    func testRemoveStackListsWhatGoesAndWhatStays() {
+    func testRemoveStackListsWhatGoesAndWhatStaysAndWantsTheNameTyped() {
         var state = onService("s-viz")
         state.press(.char("D"))
         let expected = Confirmation(
@@ -189,15 +195,28 @@ final class ReduceActionTests: XCTestCase {
             message: [
                 "Remove stack lab?",
                 "Its 3 services are removed: lab_agent, lab_viz, lab_web.",
-                "So are its secrets, configs and networks (labelled com.docker.stack.namespace=lab). Volumes are kept.",
+                "So are its secrets, configs and networks (labelled com.docker.stack.namespace=lab), as docker stack rm does. Volumes are kept.",
+                "Type lab and press Enter to remove it.",
             ],
             effect: .removeStack(name: "lab"), progress: "removing stack lab…")
-        XCTAssertEqual(state.confirmation, expected)
-        state.press(.char("n"))
+        XCTAssertEqual(state.typedName?.confirmation, expected)
+        XCTAssertEqual(state.press(.escape), [])
+        XCTAssertNil(state.dialog)
         state.select(.stack("lab"))
         state.press(.char("D"))
-        XCTAssertEqual(state.confirmation, expected)
-        XCTAssertEqual(state.press(.char("y")), [.removeStack(name: "lab")])
+        XCTAssertEqual(state.typedName?.confirmation, expected)
+        XCTAssertEqual(state.press(.char("y")), [], "y is typed, not an answer")
+        XCTAssertEqual(state.typedName?.text, "y")
+        XCTAssertEqual(state.press(.enter), [])
+        XCTAssertEqual(state.typedName?.error, "type lab exactly, or Esc to cancel")
+        state.press(.backspace)
+        XCTAssertEqual(state.type("la"), [])
+        XCTAssertEqual(state.press(.enter), [], "a prefix is not the name")
+        state.type("b")
+        XCTAssertNil(state.typedName?.error, "typing clears the error")
+        XCTAssertEqual(state.press(.enter), [.removeStack(name: "lab")])
+        XCTAssertNil(state.dialog)
+        XCTAssertEqual(state.status, StatusMessage("removing stack lab…", isPending: true))
     }
 
     func testRemoveStackRefusesAServiceOutsideStacks() {
@@ -219,11 +238,12 @@ final class ReduceActionTests: XCTestCase {
         for key: Character in ["+", "-", "=", "D"] {
             XCTAssertEqual(state.press(.char(key)), [])
             XCTAssertNil(state.dialog)
-            XCTAssertEqual(state.status, StatusMessage("read-only mode: actions are disabled", isError: true))
+            XCTAssertEqual(state.status?.isError, true)
+            XCTAssertTrue(state.status?.text.hasPrefix("read-only (--read-only): \(key) would ") ?? false, "\(String(describing: state.status))")
         }
         state.press(.char("4"), .char("x"))
         XCTAssertNil(state.dialog)
-        XCTAssertEqual(state.status?.text, "read-only mode: actions are disabled")
+        XCTAssertEqual(state.status?.text, "read-only (--read-only): x would stop the container; actions are off")
         state.press(.char("2"), .enter)
         XCTAssertEqual(state.pane, .tasks, "navigation still works")
     }
@@ -231,7 +251,7 @@ final class ReduceActionTests: XCTestCase {
     func testEffectFinishedReplacesTheProgressMessage() {
         var state = onService("s-web")
         state.press(.char("+"), .char("y"))
-        _ = reduce(&state, .effectFinished(message: "update out of sequence", isError: true))
+        _ = reduce(&state, .effectFinished(.scale(serviceID: "s-web", serviceName: "lab_web", from: 5, replicas: 6), message: "update out of sequence", isError: true))
         XCTAssertEqual(state.status, StatusMessage("update out of sequence", isError: true))
     }
 }

@@ -216,7 +216,7 @@ final class ReduceNavigationTests: XCTestCase {
 
     func testTransientMessagesExpireOnTicks() {
         var state = AppState.loaded()
-        _ = reduce(&state, .effectFinished(message: "lab_web scaled to 6", isError: false))
+        _ = reduce(&state, .effectFinished(.scale(serviceID: "s-web", serviceName: "lab_web", from: 5, replicas: 6), message: "lab_web scaled to 6", isError: false))
         let t0 = SampleCluster.refreshedAt
         _ = reduce(&state, .tick(t0))
         _ = reduce(&state, .tick(t0.addingTimeInterval(4)))
@@ -224,7 +224,7 @@ final class ReduceNavigationTests: XCTestCase {
         _ = reduce(&state, .tick(t0.addingTimeInterval(5)))
         XCTAssertNil(state.status)
 
-        _ = reduce(&state, .effectFinished(message: "engine said 500", isError: true))
+        _ = reduce(&state, .effectFinished(.removeStack(name: "lab"), message: "engine said 500", isError: true))
         _ = reduce(&state, .tick(t0))
         _ = reduce(&state, .tick(t0.addingTimeInterval(9)))
         XCTAssertNotNil(state.status, "errors stay longer")

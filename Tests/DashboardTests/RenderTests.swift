@@ -16,7 +16,7 @@ final class RenderTests: XCTestCase {
             "",
             "connecting to unix:///var/run/docker.sock…",
             "",
-            "q quit  ? help  Enter open",
+            "q quit  ? help  Enter open  a active  p pause  d drain",
             "unix:///var/run/docker.sock",
         ])
     }
@@ -59,12 +59,12 @@ final class RenderTests: XCTestCase {
         let buffer = render(state, width: 80, height: 8, now: now)
         XCTAssertEqual(buffer.lines, [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "HOSTNAME     AVAILABILITY  STATUS  MANAGER STATUS  ENGINE    CPUS  MEMORY  TASKS",
-            "\\e]0;pwned…  Active        Down                    20.10.2…  4     24.6GB  0",
-            "支払い🚀     Active        Ready                   20.10.2…  4     24.6GB  3",
-            "결제 서비…   Active        Ready   Leader          20.10.2…  4     24.6GB  4",
+            "HOSTNAME   AVAILABILITY  STATUS  MANAGER STATUS  ENGINE    CPUS  MEMORY    TASKS",
+            "\\e]0;pwn…  Active        Down                    20.10.2…  4     22.91GiB  0",
+            "支払い🚀   Active        Ready                   20.10.2…  4     22.91GiB  3",
+            "결제 서…   Active        Ready   Leader          20.10.2…  4     22.91GiB  4",
             "",
-            "q quit  ? help  Enter open",
+            "q quit  ? help  Enter open  a active  p pause  d drain",
             "API 1.41  refreshed 11:42:05  node2: 결제 서비스 🚀: cannot reach 支払い \\e[2J",
         ])
         // Every row starts AVAILABILITY at the header's column, whatever the widths before it.
@@ -72,10 +72,10 @@ final class RenderTests: XCTestCase {
         let column = DisplayText.width(String(header[..<header.range(of: "AVAILABILITY")!.lowerBound]))
         for y in 2...4 { XCTAssertEqual(buffer[column, y].text, "A", "row \(y)") }
         XCTAssertEqual(render(state, width: 160, height: 8, now: now).lines[1...4], [
-            "HOSTNAME              ROLE     AVAILABILITY  STATUS  MANAGER STATUS  ENGINE          CPUS  MEMORY  TASKS  LABELS",
-            "\\e]0;pwned\\x07\\e[2Jx  worker   Active        Down                    20.10.24+dfsg1  4     24.6GB  0      a=b, zone=\\e]0;pwned\\x07\\e[2Jx",
-            "支払い🚀              worker   Active        Ready                   20.10.24+dfsg1  4     24.6GB  3      note=결제 서비스 支払い 🚀",
-            "결제 서비스 *         manager  Active        Ready   Leader          20.10.24+dfsg1  4     24.6GB  4",
+            "HOSTNAME              ROLE     AVAILABILITY  STATUS  MANAGER STATUS  ENGINE          CPUS  MEMORY    TASKS  LABELS",
+            "\\e]0;pwned\\x07\\e[2Jx  worker   Active        Down                    20.10.24+dfsg1  4     22.91GiB  0      a=b, zone=\\e]0;pwned\\x07\\e[2Jx",
+            "支払い🚀              worker   Active        Ready                   20.10.24+dfsg1  4     22.91GiB  3      note=결제 서비스 支払い 🚀",
+            "결제 서비스 *         manager  Active        Ready   Leader          20.10.24+dfsg1  4     22.91GiB  4",
         ])
         // No control character reaches a cell.
         XCTAssertFalse(buffer.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } })
@@ -115,13 +115,13 @@ final class RenderTests: XCTestCase {
         var state = AppState.loaded(SampleCluster.snapshot(node2Error: "cannot reach unix:///run/swarmtop-lab/node2.sock"))
         state.press(.char("4"))
         let buffer = render(state, width: 100, height: 14, now: now)
-        XCTAssertEqual(buffer.lines[8], "lab_web.2.t-web2       node2 (stale)  running  5.24MB (virtual 7.23MB)  12s ago")
+        XCTAssertEqual(buffer.lines[8], "lab_web.2.t-web2       node2 (stale)  Up 5 minutes  5.24MB (virtual 7.23MB)  12s ago")
         XCTAssertEqual(buffer[0, 8].style, Style(.dim))
         XCTAssertEqual(buffer.lines[13], "API 1.41  refreshed 11:42:05  node2: cannot reach unix:///run/swarmtop-lab/node2.sock")
         XCTAssertEqual(buffer[30, 13].style, Style(.error))
         XCTAssertEqual(buffer[0, 13].style, Style(.statusBar))
         // A transient message takes the error's place until it expires.
-        _ = reduce(&state, .effectFinished(message: "lab_web.1.t-web1 stopped", isError: false))
+        _ = reduce(&state, .effectFinished(.stopContainer(hostname: "node2", containerID: "c-web1", name: "lab_web.1.t-web1"), message: "lab_web.1.t-web1 stopped", isError: false))
         XCTAssertEqual(render(state, width: 100, height: 14, now: now).lines[13],
                        "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:42:05  lab_web.1.t-web1 stopped")
     }

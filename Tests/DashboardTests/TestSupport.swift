@@ -37,6 +37,12 @@ extension AppState {
         return nil
     }
 
+    /// The open type-the-name confirmation, if any.
+    var typedName: NameConfirmation? {
+        if case .typeName(let typed)? = dialog { return typed }
+        return nil
+    }
+
     /// The open replica input, if any.
     var replicaInput: ReplicaInput? {
         if case .replicas(let input)? = dialog { return input }

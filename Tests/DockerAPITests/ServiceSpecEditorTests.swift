@@ -40,4 +40,35 @@ final class ServiceSpecEditorTests: XCTestCase {
         XCTAssertTrue(ServiceSpecEditor.isOutOfSequence(.api(status: 500, message: "rpc error: code = Unknown desc = update out of sequence")))
         XCTAssertFalse(ServiceSpecEditor.isOutOfSequence(.api(status: 500, message: "other")))
     }
+
+    func testAReplicatedJobIsScaledByItsCompletions() throws {
+        var spec: [String: Any] = ["Name": "migrate", "Mode": ["ReplicatedJob": ["MaxConcurrent": 2, "TotalCompletions": 3]]]
+        XCTAssertEqual(ServiceSpecEditor.replicas(spec), 3)
+        try ServiceSpecEditor.setReplicas(&spec, 5)
+        let job = try XCTUnwrap((spec["Mode"] as? [String: Any])?["ReplicatedJob"] as? [String: Any])
+        XCTAssertEqual(job["TotalCompletions"] as? UInt64, 5)
+        XCTAssertEqual(job["MaxConcurrent"] as? Int, 2)
+        var globalJob: [String: Any] = ["Mode": ["GlobalJob": [String: Any]()]]
+        XCTAssertNil(ServiceSpecEditor.replicas(globalJob))
+        XCTAssertThrowsError(try ServiceSpecEditor.setReplicas(&globalJob, 1)) {
+            XCTAssertEqual($0 as? ServiceSpecEditor.EditError, .notReplicated(mode: "global job"))
+        }
+    }
+
+    func testLabelsAndForceUpdateTouchOnlyTheirField() throws {
+        let (_, spec) = try ServiceSpecEditor.versionAndSpec(LabFixtures.data("service-inspect-web.json"), path: "/services/lab_web")
+        var edited = spec
+        ServiceSpecEditor.setLabel(&edited, ServiceSpecEditor.stoppedReplicasLabel, "5")
+        XCTAssertEqual(ServiceSpecEditor.label(edited, "swarmtop.replicas"), "5")
+        XCTAssertEqual(ServiceSpecEditor.label(edited, "com.docker.stack.namespace"), "lab", "other labels stay")
+        ServiceSpecEditor.setLabel(&edited, ServiceSpecEditor.stoppedReplicasLabel, nil)
+        XCTAssertEqual(NSDictionary(dictionary: edited), NSDictionary(dictionary: spec))
+        ServiceSpecEditor.forceUpdate(&edited)
+        ServiceSpecEditor.forceUpdate(&edited)
+        XCTAssertEqual((edited["TaskTemplate"] as? [String: Any])?["ForceUpdate"] as? UInt64, 2)
+        var template = try XCTUnwrap(edited["TaskTemplate"] as? [String: Any])
+        template["ForceUpdate"] = (spec["TaskTemplate"] as? [String: Any])?["ForceUpdate"]
+        edited["TaskTemplate"] = template
+        XCTAssertEqual(NSDictionary(dictionary: edited), NSDictionary(dictionary: spec))
+    }
 }

@@ -9,6 +9,11 @@ final class DashboardEndToEndTests: XCTestCase {
         "'\(E2E.binary)' \(args); echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo; sleep 120"
     }
 
+    /// The pane once swarmtop has exited and `stty` has reported the terminal modes after it.
+    private func ended(_ t: Tmux) throws -> String {
+        try t.waitFor("the exit status and the terminal modes") { $0.contains("exit=") && $0.contains("icanon") }
+    }
+
     func testEveryPaneFillsFromTheLab() throws {
         let t = try Tmux(wrapped(), environment: try E2E.labEnvironment())
         let nodes = try t.waitFor("both nodes, node1 leading") { $0.contains("node1") && $0.contains("node2") && $0.contains("Leader") }
@@ -29,7 +34,7 @@ final class DashboardEndToEndTests: XCTestCase {
         try t.send("?")
         try t.waitFor("help") { $0.contains("remove") && $0.contains("scale") }
         try t.send("Escape", "q")
-        let end = try t.waitFor("exit=")
+        let end = try ended(t)
         XCTAssertTrue(end.contains("exit=0"), end)
         XCTAssertTrue(end.contains("icanon echo") || end.contains("echo icanon"), "terminal not restored:\n\(end)")
     }
@@ -54,7 +59,7 @@ final class DashboardEndToEndTests: XCTestCase {
         let t = try Tmux(wrapped(), environment: try E2E.labEnvironment())
         try t.waitFor("Leader")
         try t.send("C-c")
-        let end = try t.waitFor("exit=")
+        let end = try ended(t)
         XCTAssertTrue(end.contains("exit=0"), end)
         XCTAssertTrue(end.contains("icanon") && !end.contains("-icanon") && !end.contains("-echo"), end)
     }
@@ -67,7 +72,7 @@ final class DashboardEndToEndTests: XCTestCase {
             let pid = try t.swarmtopPID()
             guard pid > 1 else { return XCTFail("no swarmtop process under the pane") }
             kill(pid, signal)
-            let end = try t.waitFor("exit=")
+            let end = try ended(t)
             XCTAssertTrue(end.contains("exit=\(status)"), "signal \(signal):\n\(end)")
             XCTAssertTrue(end.contains("icanon") && !end.contains("-icanon") && !end.contains("-echo"), end)
         }

@@ -7,22 +7,48 @@ import XCTest
 final class WriteIntegrationTests: XCTestCase {
     private let image = "swarmtop-lab/busybox:1"
 
-    /// A service with many spec fields set, so that a lost field would show in the comparison.
+    /// A service with every spec field the lab can set (env, labels, mounts, resources, restart
+    /// and update policies, placement, healthcheck, networks, ports, secrets, configs), so that a
+    /// lost field would show in the comparison.
     private func createRichService(_ name: String, replicas: Int) throws {
-        try? Lab.docker(["service", "rm", name])
+        removeRichService(name)
+        try Lab.docker(["network", "create", "--driver", "overlay", "--label", "owner=swarmtop-it", "\(name)-net"])
+        try Lab.docker(["secret", "create", "--label", "owner=swarmtop-it", "\(name)-secret", "-"], stdin: "s3cret")
+        try Lab.docker(["config", "create", "--label", "owner=swarmtop-it", "\(name)-config", "-"], stdin: "setting=1")
         try Lab.docker([
             "service", "create", "--detach", "--name", name, "--replicas", String(replicas),
             "--env", "GREETING=hello", "--label", "team=ops", "--container-label", "tier=it",
             "--limit-cpu", "0.1", "--limit-memory", "32M", "--reserve-memory", "8M",
             "--restart-condition", "on-failure", "--restart-max-attempts", "3",
             "--update-parallelism", "2", "--update-delay", "3s", "--update-order", "start-first",
+            "--rollback-parallelism", "1", "--rollback-order", "stop-first",
             "--constraint", "node.role!=nope", "--placement-pref", "spread=node.id",
-            "--health-cmd", "true", "--health-interval", "30s",
+            "--health-cmd", "true", "--health-interval", "1s", "--health-retries", "2", "--health-start-period", "1s",
             "--mount", "type=tmpfs,destination=/scratch",
-            "--stop-grace-period", "2s",
+            "--network", "\(name)-net", "--publish", "published=18931,target=80",
+            "--secret", "source=\(name)-secret,target=token,mode=0400",
+            "--config", "source=\(name)-config,target=/etc/setting",
+            "--stop-grace-period", "2s", "--hostname", "rich-{{.Task.Slot}}", "--dns-option", "ndots:2",
             image, "sh", "-c", "while true; do sleep 3600; done",
         ])
     }
+
+    /// Removes the service, then its network (retried while its tasks drain), secret and config.
+    private func removeRichService(_ name: String) {
+        _ = try? Lab.docker(["service", "rm", name])
+        _ = try? Lab.docker(["secret", "rm", "\(name)-secret"])
+        _ = try? Lab.docker(["config", "rm", "\(name)-config"])
+        for _ in 0..<60 {
+            do {
+                try Lab.docker(["network", "rm", "\(name)-net"])
+                return
+            } catch {
+                if "\(error)".contains("not found") { return }
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
+    }
+
 
     private func specJSON(_ name: String) throws -> [String: Any] {
         let raw = try Lab.docker(["service", "inspect", "--format", "{{json .Spec}}", name])
@@ -32,16 +58,25 @@ final class WriteIntegrationTests: XCTestCase {
     func testScaleChangesOnlyTheReplicaCountAndRestartsNoTask() async throws {
         let name = "swarmtop-it-scale"
         try createRichService(name, replicas: 1)
-        defer { try? Lab.docker(["service", "rm", name]) }
+        defer { removeRichService(name) }
         try Lab.eventually(60, "\(name) running 1/1") {
             try Lab.docker(["service", "ls", "--filter", "name=\(name)", "--format", "{{.Replicas}}"]) == "1/1"
         }
         let before = try specJSON(name)
         let firstTask = try Lab.docker(["service", "ps", "-q", "--filter", "desired-state=running", name])
 
+        let template = before["TaskTemplate"] as? [String: Any]
+        let container = template?["ContainerSpec"] as? [String: Any]
+        XCTAssertNotNil(before["EndpointSpec"], "the rich service publishes no port")
+        XCTAssertNotNil(template?["Networks"], "the rich service joins no network")
+        for field in ["Secrets", "Configs", "Healthcheck", "Mounts", "Env", "Hostname", "DNSConfig"] {
+            XCTAssertNotNil(container?[field], "the rich service lacks \(field): the comparison would not cover it")
+        }
+
         let client = try Lab.manager()
-        try await client.scaleService(id: name, replicas: 2)
+        let previous = try await client.scaleService(id: name, replicas: 2)
         await client.shutdown()
+        XCTAssertEqual(previous, 1)
 
         var after = try specJSON(name)
         let mode = after["Mode"] as? [String: Any]

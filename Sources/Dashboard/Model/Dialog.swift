@@ -1,9 +1,12 @@
-/// A modal box over the panes: a confirmation, or the replica count typed for `=`.
+/// A modal box over the panes: a confirmation, the replica count typed for `=`, or a
+/// confirmation answered by typing a name.
 public enum Dialog: Sendable, Hashable {
     /// A yes/no question before an effect.
     case confirm(Confirmation)
     /// The replica count typed after `=`, confirmed next.
     case replicas(ReplicaInput)
+    /// A question answered by typing the name of what is destroyed (removing a stack).
+    case typeName(NameConfirmation)
 }
 
 /// A question that says exactly what an action will do, answered yes or no.
@@ -16,6 +19,18 @@ public struct Confirmation: Sendable, Hashable {
     public var effect: Effect
     /// The status message while it runs, e.g. `scaling lab_web to 6…`.
     public var progress: String
+}
+
+/// A confirmation that runs only once the user has typed `name` and pressed Enter.
+public struct NameConfirmation: Sendable, Hashable {
+    /// What is asked, and what runs.
+    public var confirmation: Confirmation
+    /// The name to type, e.g. the stack's name `lab`.
+    public var name: String
+    /// What was typed so far.
+    public var text: String = ""
+    /// Why the last Enter was refused, e.g. `type lab to remove it`.
+    public var error: String?
 }
 
 /// The number typed after `=`, before its confirmation.

@@ -26,8 +26,12 @@ struct SnapshotModel: Sendable {
             snapshot.apiVersion.map { "API \($0)" },
             snapshot.refreshedAt.map { "refreshed \(Format.clock($0, timeZone: timeZone))" },
         ].compactMap { $0 }.joined(separator: "  ")
+        // An engine that is the manager's own (no --node-host: empty hostname) fails with the
+        // manager: its error is said once.
         let errors = [snapshot.error].compactMap { $0 } + snapshot.engines.compactMap { engine in
-            engine.error.map { "\(engine.hostname): \($0)" }
+            engine.error.flatMap { error in
+                engine.hostname.isEmpty ? (error == snapshot.error ? nil : error) : "\(engine.hostname): \(error)"
+            }
         }
         problems = errors.isEmpty ? nil : errors.joined(separator: "; ")
     }

@@ -6,17 +6,31 @@ extension AppState {
     /// `+` / `-`: scale the selected replicated service by one, after confirmation.
     mutating func scale(by delta: Int) {
         guard let service = scalableSelectedService() else { return }
-        let current = service.spec.mode?.replicated?.replicas ?? 0
-        if delta < 0, current == 0 { return refuse("\(service.name) has no replicas to remove") }
-        if delta > 0, current >= ReplicaInput.maximum { return refuse("\(service.name) is at the maximum of \(ReplicaInput.maximum) replicas") }
-        dialog = .confirm(Self.scaleConfirmation(service.id, service.name, from: current, to: delta < 0 ? current - 1 : current + 1))
+        let current = Self.replicaCount(service)
+        if delta < 0, current == 0 { return refuse("\(service.name) has no \(Self.unit(service)) to remove") }
+        if delta > 0, current >= ReplicaInput.maximum { return refuse("\(service.name) is at the maximum of \(ReplicaInput.maximum) \(Self.unit(service))") }
+        dialog = .confirm(Self.scaleConfirmation(service, from: current, to: delta < 0 ? current - 1 : current + 1))
     }
 
     /// `=`: ask for the selected replicated service's replica count.
     mutating func openReplicaInput() {
         guard let service = scalableSelectedService() else { return }
-        dialog = .replicas(ReplicaInput(serviceID: service.id, serviceName: service.name,
-                                        current: service.spec.mode?.replicated?.replicas ?? 0))
+        dialog = .replicas(ReplicaInput(serviceID: service.id, serviceName: service.name, current: Self.replicaCount(service)))
+    }
+
+    /// `u`: undo the last scale done in this session, after confirmation.
+    mutating func undoLastScale() {
+        guard let last = lastScale else { return refuse("nothing to undo: no scale yet in this session") }
+        guard let service = snapshot?.service(id: last.serviceID) else { return refuse("\(last.serviceName) is gone: nothing to undo") }
+        let current = Self.replicaCount(service)
+        guard current != last.from else { return refuse("\(service.name) already has \(last.from) \(Self.unit(service))") }
+        var confirmation = Self.scaleConfirmation(service, from: current, to: last.from)
+        confirmation.title = "Undo scale"
+        confirmation.message[0] = "Undo the last scale: scale \(service.name) from \(current) back to \(last.from) \(Self.unit(service))?"
+        if current != last.to {
+            confirmation.message.insert("swarmtop scaled it from \(last.from) to \(last.to); it has \(current) now.", at: 1)
+        }
+        dialog = .confirm(confirmation)
     }
 
     /// `x`: stop the selected container, or the container of the selected task.
@@ -55,30 +69,22 @@ extension AppState {
         }
     }
 
-    /// `D`: remove the selected stack, or the stack of the selected service.
-    mutating func removeSelectedStack() {
-        guard let snapshot else { return }
-        let stack: String
-        switch selection.id {
-        case .stack(let name)?:
-            stack = name
-        case .service(let id)?:
-            guard let service = snapshot.service(id: id) else { return }
-            guard let name = service.stack else { return refuse("\(service.name) belongs to no stack") }
-            stack = name
-        default:
-            return
+    /// `R`: restart the selected container, as `docker restart`. A swarm task's container is
+    /// refused: swarm would count the restart as the task failing, start a replacement, and
+    /// leave the restarted container running outside the service.
+    mutating func restartSelectedContainer() {
+        guard let snapshot, case .container(let hostname, let id)? = selection.id,
+              let container = snapshot.engines.first(where: { $0.hostname == hostname })?.containers.first(where: { $0.id == id })
+        else { return }
+        if container.taskID != nil {
+            return refuse("\(container.name) runs a swarm task: restarting it would leave a container outside the service; x stops it (swarm replaces it), F redeploys the service")
         }
-        let services = snapshot.stacks.first { $0.name == stack }?.services.map(\.name) ?? []
         dialog = .confirm(Confirmation(
-            title: "Remove stack",
-            message: [
-                "Remove stack \(stack)?",
-                services.count == 1 ? "Its service is removed: \(services[0])."
-                    : "Its \(services.count) services are removed: \(services.joined(separator: ", ")).",
-                "So are its secrets, configs and networks (labelled com.docker.stack.namespace=\(stack)). Volumes are kept.",
-            ],
-            effect: .removeStack(name: stack), progress: "removing stack \(stack)…"))
+            title: "Restart container",
+            message: ["Restart container \(container.name) on \(hostname)?",
+                      "As docker restart: it is stopped (SIGTERM, SIGKILL after 10 s) and started again, the same container."],
+            effect: .restartContainer(hostname: hostname, containerID: id, name: container.name),
+            progress: "restarting \(container.name) on \(hostname)…"))
     }
 
     /// Yes in a dialog: a confirmation closes and returns its effect; the replica input moves
@@ -89,13 +95,27 @@ extension AppState {
             dialog = nil
             status = StatusMessage(confirmation.progress, isPending: true)
             return [confirmation.effect]
+        case .typeName(var typed)?:
+            guard typed.text == typed.name else {
+                typed.error = "type \(typed.name) exactly, or Esc to cancel"
+                dialog = .typeName(typed)
+                return []
+            }
+            dialog = nil
+            status = StatusMessage(typed.confirmation.progress, isPending: true)
+            return [typed.confirmation.effect]
         case .replicas(var input)?:
             switch UInt64(input.text) {
             case nil: input.error = "type a number of replicas"
             case let n? where n > ReplicaInput.maximum: input.error = "at most \(ReplicaInput.maximum) replicas"
             case let n? where n == input.current: input.error = "\(input.serviceName) already has \(n) replicas"
             case let n?:
-                dialog = .confirm(Self.scaleConfirmation(input.serviceID, input.serviceName, from: input.current, to: n))
+                guard let service = snapshot?.service(id: input.serviceID) else {
+                    dialog = nil
+                    refuse("\(input.serviceName) is gone")
+                    return []
+                }
+                dialog = .confirm(Self.scaleConfirmation(service, from: input.current, to: n))
                 return []
             }
             dialog = .replicas(input)
@@ -120,21 +140,39 @@ extension AppState {
         return service
     }
 
-    /// Why a service has no replica count to set, nil for a replicated service.
+    /// Why a service has no count to set, nil for a replicated service or a replicated job.
     static func scaleRefusal(_ service: Service) -> String? {
         let mode = service.spec.mode
         if mode?.global != nil { return "\(service.name) is a global service: one task per node, no replica count to scale" }
-        if mode?.replicatedJob != nil { return "\(service.name) is a replicated job: it runs to completion, no replica count to scale" }
         if mode?.globalJob != nil { return "\(service.name) is a global job: one task per node runs to completion, no replica count to scale" }
-        if !service.isReplicated { return "\(service.name) has no replica count to scale" }
+        if !service.isReplicated && mode?.replicatedJob == nil { return "\(service.name) has no replica count to scale" }
         return nil
     }
 
-    private static func scaleConfirmation(_ id: String, _ name: String, from current: UInt64, to target: UInt64) -> Confirmation {
-        var message = ["Scale service \(name) from \(current) to \(target) replicas?"]
-        if target == 0 { message.append("All of its tasks will be shut down.") }
+    /// The count `docker service scale` sets: replicas, or a replicated job's completions
+    /// (the engine's defaults when absent: 1 completion, `MaxConcurrent` of them).
+    static func replicaCount(_ service: Service) -> UInt64 {
+        if let job = service.spec.mode?.replicatedJob { return job.totalCompletions ?? job.maxConcurrent ?? 1 }
+        return service.spec.mode?.replicated?.replicas ?? 0
+    }
+
+    /// `replicas`, or `completions` for a replicated job.
+    static func unit(_ service: Service) -> String {
+        service.spec.mode?.replicatedJob != nil ? "completions" : "replicas"
+    }
+
+    private static func scaleConfirmation(_ service: Service, from current: UInt64, to target: UInt64) -> Confirmation {
+        let name = service.name
+        var message: [String]
+        if service.spec.mode?.replicatedJob != nil {
+            message = ["Scale replicated job \(name) from \(current) to \(target) completions?",
+                       "As docker service scale: the job runs again until \(target) tasks have completed."]
+        } else {
+            message = ["Scale service \(name) from \(current) to \(target) replicas?"]
+            if target == 0 { message.append("All of its tasks will be shut down.") }
+        }
         return Confirmation(title: "Scale service", message: message,
-                            effect: .scale(serviceID: id, serviceName: name, replicas: target),
+                            effect: .scale(serviceID: service.id, serviceName: name, from: current, replicas: target),
                             progress: "scaling \(name) to \(target)…")
     }
 
@@ -144,7 +182,7 @@ extension AppState {
                                        progress: "stopping \(name) on \(hostname)…"))
     }
 
-    private mutating func refuse(_ reason: String) {
+    mutating func refuse(_ reason: String) {
         status = StatusMessage(reason, isError: true)
     }
 }

@@ -12,9 +12,10 @@ extension AppState {
             return []
         }
         if binding.dangerous, readOnly {
-            status = StatusMessage("read-only mode: actions are disabled", isError: true)
+            status = StatusMessage("read-only (--read-only): \(binding.label) would \(binding.description); actions are off", isError: true)
             return []
         }
+        if binding.command == .refreshSize { return refreshSelectedSize() }
         perform(binding.command)
         return []
     }
@@ -32,15 +33,25 @@ extension AppState {
         case .scaleUp: scale(by: 1)
         case .scaleDown: scale(by: -1)
         case .setReplicas: openReplicaInput()
+        case .undoScale: undoLastScale()
         case .stopContainer: stopSelectedContainer()
+        case .restartContainer: restartSelectedContainer()
         case .removeStack: removeSelectedStack()
-        case .confirm, .cancel: break
+        case .stopOrStartStack: stopOrStartSelectedStack()
+        case .rollback: rollbackSelectedService()
+        case .forceUpdate: forceUpdateSelectedService()
+        case .setAvailability(let availability): setSelectedNodeAvailability(availability)
+        case .confirm, .cancel, .refreshSize: break
         }
     }
 
     private mutating func handleDialog(_ key: KeyEvent) -> [Effect] {
         if case .replicas(var input)? = dialog, input.edit(key) {
             dialog = .replicas(input)
+            return []
+        }
+        if case .typeName(var typed)? = dialog, typed.edit(key) {
+            dialog = .typeName(typed)
             return []
         }
         guard let binding = Keymap.binding(for: key, pane: pane, inDialog: true) else { return [] }
@@ -61,6 +72,24 @@ extension ReplicaInput {
         switch key {
         case .char(let c) where c.isASCII && c.isNumber:
             if text.count < 6 { text.append(c) }
+        case .backspace, .delete:
+            if !text.isEmpty { text.removeLast() }
+        default:
+            return false
+        }
+        error = nil
+        return true
+    }
+}
+
+extension NameConfirmation {
+    /// Applies a text-editing key: any printable character, Backspace or Delete. Enter, Esc
+    /// and Ctrl-C are left to the keymap, so `y` and `n` are typed here, never answers.
+    /// - Returns: false for any other key.
+    mutating func edit(_ key: KeyEvent) -> Bool {
+        switch key {
+        case .char(let c):
+            if text.count < 200 { text.append(c) }
         case .backspace, .delete:
             if !text.isEmpty { text.removeLast() }
         default:

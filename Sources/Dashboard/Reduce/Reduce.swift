@@ -19,8 +19,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.width = max(0, width)
         state.height = max(0, height)
         state.resolveSelection()
-    case .effectFinished(let message, let isError):
+    case .effectFinished(let effect, let message, let isError):
         state.status = StatusMessage(message, isError: isError)
+        if !isError, case .scale(let id, let name, let from, let to) = effect {
+            state.lastScale = ScaleRecord(serviceID: id, serviceName: name, from: from, to: to)
+        }
     case .tick(let now):
         state.expireStatus(at: now)
     }

@@ -1,12 +1,13 @@
 import SwarmState
 
-/// The containers pane: every container of every reached node engine, sized as `docker ps -s`.
+/// The containers pane: every container of every reached node engine, with `docker ps -s`'s
+/// STATUS (`Up 5 minutes (healthy)`, `Exited (0) 2 minutes ago`) and SIZE.
 enum ContainersView {
     static let columns = [
         Column("NAME", min: 16, shrink: 1),
         Column("NODE", min: 6, shrink: 2),
         Column("IMAGE", hide: 0),
-        Column("STATE"),
+        Column("STATUS", shrink: 3),
         Column("SIZE"),
         Column("SIZE AGE", hide: 3, showsAge: true),
     ]
@@ -21,7 +22,7 @@ enum ContainersView {
                 TableCell(c.name),
                 TableCell(row.stale ? row.hostname + " (stale)" : row.hostname),
                 TableCell(Format.containerImage(c.image ?? "", imageID: c.imageID)),
-                TableCell(state),
+                TableCell(c.status ?? state),
                 TableCell(Format.containerSize(sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs)),
                 row.sizesAt != nil && (c.sizeRw != nil || c.sizeRootFs != nil)
                     ? TableCell("", since: row.sizesAt, ageFormat: .short) : TableCell("-"),

@@ -33,7 +33,7 @@ enum NodesView {
                 TableCell(manager, style: manager == "Unreachable" ? Style(.error) : nil),
                 TableCell(node.description?.engine?.engineVersion ?? ""),
                 TableCell(node.description?.resources?.nanoCPUs.map(Format.cpus) ?? ""),
-                TableCell(node.description?.resources?.memoryBytes.map(Format.humanSize) ?? ""),
+                TableCell(node.description?.resources?.memoryBytes.map(Format.binarySize) ?? ""),
                 TableCell(String(running[node.id] ?? 0)),
                 TableCell((node.spec?.labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
                     .joined(separator: ", ")),

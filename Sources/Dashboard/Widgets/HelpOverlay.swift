@@ -1,12 +1,14 @@
 /// Draws the help overlay: every keymap binding (keys, description, `(confirm)` for actions
-/// on the swarm), in as many columns as the height needs.
+/// on the swarm), in as many columns as the height needs, then where actions are logged.
 enum HelpOverlay {
     /// Spaces between help columns.
     static let gap = 2
 
-    static func draw(readOnly: Bool, in area: Rect, into buffer: inout CellBuffer) {
+    static func draw(readOnly: Bool, actionLog: String?, in area: Rect, into buffer: inout CellBuffer) {
         let bindings = Keymap.bindings
-        let rowsAvailable = max(1, area.height - 4)
+        let logLine = readOnly ? "read-only (--read-only): actions are off" : actionLog.map { "actions are logged to \($0)" }
+        let extra = logLine == nil ? 0 : 2
+        let rowsAvailable = max(1, area.height - 4 - extra)
         let columnCount = (bindings.count + rowsAvailable - 1) / rowsAvailable
         let rows = (bindings.count + columnCount - 1) / columnCount
         let columns = stride(from: 0, to: bindings.count, by: rows).map { Array(bindings[$0..<min(bindings.count, $0 + rows)]) }
@@ -14,8 +16,8 @@ enum HelpOverlay {
             let label = column.map { DisplayText.width($0.label) }.max() ?? 0
             return (label, column.map { label + 2 + DisplayText.width(text($0, readOnly: readOnly)) }.max() ?? 0)
         }
-        let contentWidth = layouts.map(\.width).reduce(0, +) + gap * (columns.count - 1)
-        let box = Box.centred(width: contentWidth + 4, height: rows + 2, in: area)
+        let contentWidth = max(layouts.map(\.width).reduce(0, +) + gap * (columns.count - 1), DisplayText.width(logLine ?? ""))
+        let box = Box.centred(width: contentWidth + 4, height: rows + 2 + extra, in: area)
         let toggle = Keymap.bindings.first { $0.command == .toggleHelp }?.label ?? "?"
         let back = Keymap.bindings.first { $0.command == .back }?.label ?? "Esc"
         Box.draw(box, title: "Keys", footer: "\(toggle) or \(back) closes", into: &buffer)
@@ -31,6 +33,10 @@ enum HelpOverlay {
                            style: Style(.dialog), maxWidth: right - descX)
             }
             x += layout.width + gap
+        }
+        if let logLine, box.height >= rows + 2 + extra {
+            buffer.put(DisplayText.truncate(logLine, to: box.width - 4), x: box.x + 2, y: box.y + rows + 2,
+                       style: Style(.dim), maxWidth: box.width - 4)
         }
     }
 

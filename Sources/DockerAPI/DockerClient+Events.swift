@@ -1,0 +1,88 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// The event stream: `GET /events`, a long-lived answer of one JSON event per line.
+extension DockerClient {
+    /// Opens `GET /events?filters=…[&since=…]` and returns its events as they come.
+    ///
+    /// Only the answer's head is bounded by `timeout`: the body stays open for as long as the
+    /// engine keeps it (an idle stream sends nothing and is never cut by swarmtop). The stream
+    /// ends when the engine closes it (e.g. on shutdown) and throws `DockerError.transport`
+    /// when the connection drops.
+    /// - Parameters:
+    ///   - filter: object types and actions to receive.
+    ///   - since: replay events from this time (`seconds.nanoseconds`, see `DockerEvent.sinceParameter`).
+    ///   - timeout: seconds to wait for the answer's head (default: the client's timeout).
+    /// - Throws: `DockerError.api` for a non-2xx answer, `DockerError.transport` when unreachable.
+    public func events(filter: EventFilter, since: String? = nil, timeout: TimeInterval? = nil) async throws -> EventStream {
+        var query = [("filters", filter.json)]
+        if let since { query.append(("since", since)) }
+        let request = try await makeRequest(method: .GET, path: "/events", query: query)
+        let deadline = timeout ?? self.timeout
+        let head: HTTPClientResponse
+        do {
+            head = try await http.execute(request, timeout: .milliseconds(Int64(deadline * 1000)))
+        } catch {
+            counters.withLockedValue { $0.failures += 1 }
+            throw DockerError.transport(endpoint: endpoint.description, reason: Self.describe(error))
+        }
+        counters.withLockedValue { $0.requests += 1; $0.eventStreams += 1 }
+        guard (200..<300).contains(Int(head.status.code)) else {
+            let bytes = (try? await head.body.collect(upTo: 1 << 16)) ?? ByteBuffer()
+            throw DockerError.api(status: Int(head.status.code), message: Self.engineMessage(Data(bytes.readableBytesView)))
+        }
+        return EventStream(body: head.body, client: self)
+    }
+}
+
+/// The events of one `/events` answer, decoded line by line. Single pass; lines that do not
+/// decode are skipped (and counted), lines over 1 MiB dropped, so memory stays bounded.
+public struct EventStream: AsyncSequence, Sendable {
+    public typealias Element = DockerEvent
+    let body: HTTPClientResponse.Body
+    let client: DockerClient
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(bytes: body.makeAsyncIterator(), client: client)
+    }
+
+    /// Pulls chunks from the body only as events are consumed (back-pressure reaches the engine).
+    public struct Iterator: AsyncIteratorProtocol {
+        var bytes: HTTPClientResponse.Body.AsyncIterator
+        let client: DockerClient
+        var splitter = LineSplitter()
+        var ready: [DockerEvent] = []
+        var readyIndex = 0
+        let decoder = JSONDecoder()
+        /// Lines that were not an event.
+        public private(set) var undecodable = 0
+
+        init(bytes: HTTPClientResponse.Body.AsyncIterator, client: DockerClient) {
+            self.bytes = bytes
+            self.client = client
+        }
+
+        public mutating func next() async throws -> DockerEvent? {
+            while readyIndex >= ready.count {
+                ready.removeAll(keepingCapacity: true)
+                readyIndex = 0
+                let chunk: ByteBuffer?
+                do {
+                    chunk = try await bytes.next()
+                } catch is CancellationError {
+                    return nil
+                } catch {
+                    throw DockerError.transport(endpoint: client.endpoint.description, reason: DockerClient.describe(error))
+                }
+                guard let chunk else { return nil }
+                client.counters.withLockedValue { $0.bytesReceived += chunk.readableBytes }
+                for line in splitter.feed(chunk.readableBytesView) {
+                    if let event = try? decoder.decode(DockerEvent.self, from: Data(line)) { ready.append(event) } else { undecodable += 1 }
+                }
+            }
+            defer { readyIndex += 1 }
+            return ready[readyIndex]
+        }
+    }
+}

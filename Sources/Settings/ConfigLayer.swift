@@ -1,0 +1,55 @@
+import Dashboard
+
+/// What one place sets (the config file, the environment or the command line); nil where it
+/// says nothing. `Configuration.resolve` stacks the layers.
+public struct ConfigLayer: Sendable, Equatable {
+    /// A theme name, or a path to a theme file.
+    public var theme: String?
+    /// The pane shown at start.
+    public var pane: Pane?
+    /// No actions (scale, stop, remove).
+    public var readOnly: Bool?
+    /// The manager engine's endpoint URL.
+    public var host: String?
+    /// Node engines as `HOSTNAME=URL`.
+    public var nodeHosts: [String]?
+    /// Seconds between task polls while the swarm is steady.
+    public var interval: Double?
+    /// Seconds between task polls right after a change.
+    public var fastInterval: Double?
+    /// Least seconds between writable-layer size queries per engine.
+    public var sizeInterval: Double?
+    /// Seconds between full re-lists of nodes and services.
+    public var resyncInterval: Double?
+    /// Seconds before a request counts as failed.
+    public var timeout: Double?
+
+    /// A layer that sets what is given.
+    public init(theme: String? = nil, pane: Pane? = nil, readOnly: Bool? = nil, host: String? = nil,
+                nodeHosts: [String]? = nil, interval: Double? = nil, fastInterval: Double? = nil,
+                sizeInterval: Double? = nil, resyncInterval: Double? = nil, timeout: Double? = nil) {
+        self.theme = theme
+        self.pane = pane
+        self.readOnly = readOnly
+        self.host = host
+        self.nodeHosts = nodeHosts
+        self.interval = interval
+        self.fastInterval = fastInterval
+        self.sizeInterval = sizeInterval
+        self.resyncInterval = resyncInterval
+        self.timeout = timeout
+    }
+
+    /// The environment's layer: `SWARMTOP_THEME`, `DOCKER_HOST` and
+    /// `SWARMTOP_NODE_HOSTS=host1=url1,host2=url2` (empty values count as unset).
+    public init(environment: [String: String]) {
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        self.init(theme: value("SWARMTOP_THEME"), host: value("DOCKER_HOST"),
+                  nodeHosts: value("SWARMTOP_NODE_HOSTS").map(ConfigLayer.splitNodeHosts))
+    }
+
+    /// `a=x, b=y` as `["a=x", "b=y"]`.
+    static func splitNodeHosts(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,125 @@
+import Dashboard
+import Foundation
+
+/// The effective settings and where each came from. Precedence: a command-line flag over the
+/// environment over the config file over the default.
+public struct Configuration: Sendable, Equatable {
+    /// Where a value came from, as `--print-config` shows it.
+    public enum Source: Sendable, Equatable, CustomStringConvertible {
+        /// The built-in default (`Configuration.defaults`).
+        case defaultValue
+        /// The config file at this path.
+        case file(String)
+        /// This environment variable.
+        case environment(String)
+        /// This command-line flag.
+        case flag(String)
+
+        /// `default`, `config file /path`, `environment DOCKER_HOST`, `flag --theme`.
+        public var description: String {
+            switch self {
+            case .defaultValue: "default"
+            case .file(let path): "config file \(path)"
+            case .environment(let name): "environment \(name)"
+            case .flag(let name): "flag \(name)"
+            }
+        }
+    }
+
+    /// A value and its source.
+    public struct Setting<Value: Sendable & Equatable>: Sendable, Equatable {
+        /// The value in force.
+        public let value: Value
+        /// Where it came from.
+        public let source: Source
+    }
+
+    /// The defaults: the built-in theme, the nodes pane, actions allowed, polls every 10 s
+    /// (0.5 s after a change), sizes at most every 15 s, a full re-list every 120 s, 5 s timeouts.
+    public static let defaults = ConfigLayer(theme: "default", pane: .nodes, readOnly: false, nodeHosts: [],
+                                             interval: 10, fastInterval: 0.5, sizeInterval: 15, resyncInterval: 120, timeout: 5)
+
+    /// The theme name or theme file path.
+    public let theme: Setting<String>
+    /// The pane shown at start.
+    public let pane: Setting<Pane>
+    /// No actions (scale, stop, remove).
+    public let readOnly: Setting<Bool>
+    /// Nil: no flag, file or `DOCKER_HOST`; the Docker default applies (`DockerEndpoint.fromEnvironment`).
+    public let host: Setting<String?>
+    /// Node engines as `HOSTNAME=URL`.
+    public let nodeHosts: Setting<[String]>
+    /// Seconds between task polls while the swarm is steady.
+    public let interval: Setting<Double>
+    /// Seconds between task polls right after a change.
+    public let fastInterval: Setting<Double>
+    /// Least seconds between writable-layer size queries per engine.
+    public let sizeInterval: Setting<Double>
+    /// Seconds between full re-lists of nodes and services.
+    public let resyncInterval: Setting<Double>
+    /// Seconds before a request counts as failed.
+    public let timeout: Setting<Double>
+
+    /// Stacks the layers.
+    /// - Parameters:
+    ///   - flags: what the command line set.
+    ///   - environment: the process environment (`ConfigLayer(environment:)` reads it).
+    ///   - file: the config file's layer, nil when there is none.
+    ///   - filePath: the config file's path, for the sources.
+    public static func resolve(flags: ConfigLayer, environment: [String: String], file: ConfigLayer?,
+                               filePath: String) -> Configuration {
+        let env = ConfigLayer(environment: environment)
+        let file = file ?? ConfigLayer()
+        func pick<T>(_ keyPath: KeyPath<ConfigLayer, T?>, flag: String, variable: String? = nil) -> Setting<T> {
+            if let value = flags[keyPath: keyPath] { return Setting(value: value, source: .flag(flag)) }
+            if let variable, let value = env[keyPath: keyPath] { return Setting(value: value, source: .environment(variable)) }
+            if let value = file[keyPath: keyPath] { return Setting(value: value, source: .file(filePath)) }
+            return Setting(value: defaults[keyPath: keyPath]!, source: .defaultValue)
+        }
+        let host: Setting<String?> = flags.host.map { Setting(value: $0, source: .flag("--host")) }
+            ?? env.host.map { Setting(value: $0, source: .environment("DOCKER_HOST")) }
+            ?? file.host.map { Setting(value: $0, source: .file(filePath)) }
+            ?? Setting(value: nil, source: .defaultValue)
+        return Configuration(
+            theme: pick(\.theme, flag: "--theme", variable: "SWARMTOP_THEME"),
+            pane: pick(\.pane, flag: "--pane"),
+            readOnly: pick(\.readOnly, flag: "--read-only"),
+            host: host,
+            nodeHosts: pick(\.nodeHosts, flag: "--node-host", variable: "SWARMTOP_NODE_HOSTS"),
+            interval: pick(\.interval, flag: "--interval"),
+            fastInterval: pick(\.fastInterval, flag: "--fast-interval"),
+            sizeInterval: pick(\.sizeInterval, flag: "--size-interval"),
+            resyncInterval: pick(\.resyncInterval, flag: "--resync-interval"),
+            timeout: pick(\.timeout, flag: "--timeout"))
+    }
+
+    /// The settings in config-file syntax, each with its source as a comment (`--print-config`).
+    public var printed: String {
+        func quoted(_ s: String) -> String {
+            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        func number(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+        var rows: [(String, Source)] = [
+            ("theme = \(quoted(theme.value))", theme.source),
+            ("pane = \(quoted(pane.value.title.lowercased()))", pane.source),
+            ("read_only = \(readOnly.value)", readOnly.source),
+            (host.value.map { "host = \(quoted($0))" } ?? "# host: DOCKER_HOST unset, the Docker default", host.source),
+            ("timeout = \(number(timeout.value))", timeout.source),
+            ("", .defaultValue), ("[refresh]", .defaultValue),
+            ("interval = \(number(interval.value))", interval.source),
+            ("fast_interval = \(number(fastInterval.value))", fastInterval.source),
+            ("size_interval = \(number(sizeInterval.value))", sizeInterval.source),
+            ("resync_interval = \(number(resyncInterval.value))", resyncInterval.source),
+            ("", .defaultValue), ("[node_hosts]", nodeHosts.source),
+        ]
+        for entry in nodeHosts.value {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            rows.append(("\(quoted(parts[0])) = \(quoted(parts.count > 1 ? parts[1] : ""))", nodeHosts.source))
+        }
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { line, source in
+            line.isEmpty || line.hasPrefix("[refresh]") ? line
+                : line.padding(toLength: width, withPad: " ", startingAt: 0) + "  # \(source)"
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The options that say which engines to ask, shared by the dashboard and `snapshot`. Each is
+/// optional so that the config file and the environment can supply it (see `EffectiveSettings`).
+struct EngineOptions: ParsableArguments {
+    @Option(name: [.customShort("H"), .long], help: ArgumentHelp("Manager engine endpoint: unix:///path, tcp://host:port, https://host:port.", valueName: "url"))
+    var host: String?
+
+    @Option(name: .customLong("node-host"), help: ArgumentHelp("A node's engine, for its containers and sizes (repeatable).", valueName: "hostname=url"))
+    var nodeHosts: [String] = []
+
+    @Option(help: ArgumentHelp("Seconds before a request to an engine counts as failed (default 5).", valueName: "seconds"))
+    var timeout: Double?
+}

@@ -1,0 +1,151 @@
+import Dashboard
+import DockerAPI
+import Foundation
+import SwarmState
+
+/// What `swarmtop snapshot` prints: the snapshot as plain rows with stable keys. JSON keys are
+/// snake_case and documented in the README ("Snapshot for scripts"); new keys may be added,
+/// existing ones keep their name and meaning.
+struct SnapshotReport: Encodable {
+    struct NodeRow: Encodable {
+        var id, hostname, role, availability, state: String
+        /// `Leader`, `Reachable`, `Unreachable`, or empty on a worker.
+        var managerStatus: String
+        var engineVersion: String
+        @Nullable var cpus: Double?
+        @Nullable var memoryBytes: Int64?
+        /// Tasks desired and running on the node.
+        var runningTasks: Int
+    }
+
+    struct ServiceRow: Encodable {
+        var id, name: String
+        @Nullable var stack: String?
+        /// `replicated`, `global`, `replicated-job` or `global-job`.
+        var mode: String
+        @Nullable var runningTasks: UInt64?
+        @Nullable var desiredTasks: UInt64?
+        var image: String
+        /// As `docker service ls` shows them: `*:8080->80/tcp`.
+        var ports: String
+    }
+
+    struct TaskRow: Encodable {
+        var id: String
+        /// `web.3`, or `agent.node1` for a global service.
+        var name: String
+        var service: String
+        @Nullable var slot: Int?
+        @Nullable var node: String?
+        var desiredState, state: String
+        @Nullable var stateSince: Date?
+        @Nullable var error: String?
+        @Nullable var containerId: String?
+    }
+
+    struct ContainerRow: Encodable {
+        var id, name, node, image, state, status: String
+        @Nullable var service: String?
+        @Nullable var taskId: String?
+        /// `SizeRw` and `SizeRootFs` in bytes, as the node's engine measured them.
+        @Nullable var sizeRw: Int64?
+        @Nullable var sizeRootFs: Int64?
+    }
+
+    struct EngineError: Encodable {
+        /// `manager`, or a node's hostname.
+        var engine: String
+        var endpoint: String
+        var message: String
+    }
+
+    var endpoint: String
+    @Nullable var apiVersion: String?
+    var takenAt: Date
+    var nodes: [NodeRow]
+    var services: [ServiceRow]
+    var tasks: [TaskRow]
+    var containers: [ContainerRow]
+    var errors: [EngineError]
+
+    init(_ snapshot: ClusterSnapshot, at now: Date) {
+        endpoint = snapshot.endpoint
+        apiVersion = snapshot.apiVersion
+        takenAt = now
+        let running = snapshot.runningTaskCounts
+        nodes = snapshot.nodes.sorted { $0.hostname < $1.hostname }.map { node in
+            let manager = node.managerStatus.map { $0.leader == true ? "Leader" : Format.prettyPrint($0.reachability ?? "") } ?? ""
+            return NodeRow(id: node.id, hostname: node.hostname, role: node.role, availability: node.spec?.availability ?? "",
+                           state: node.status?.state ?? "", managerStatus: manager,
+                           engineVersion: node.description?.engine?.engineVersion ?? "",
+                           cpus: node.description?.resources?.nanoCPUs.map { Double($0) / 1e9 },
+                           memoryBytes: node.description?.resources?.memoryBytes, runningTasks: running[node.id] ?? 0)
+        }
+        services = snapshot.services.sorted { $0.name < $1.name }.map { service in
+            ServiceRow(id: service.id, name: service.name, stack: service.stack, mode: service.modeName,
+                       runningTasks: service.serviceStatus?.runningTasks,
+                       desiredTasks: service.serviceStatus?.desiredTasks ?? service.spec.mode?.replicated?.replicas,
+                       image: Format.image(service.spec.taskTemplate?.containerSpec?.image ?? ""),
+                       ports: Format.ports(service.endpoint?.ports ?? []))
+        }
+        tasks = snapshot.tasks.map { task in
+            TaskRow(id: task.id, name: snapshot.taskName(task), service: snapshot.service(id: task.serviceID)?.name ?? task.serviceID,
+                    slot: task.slot, node: snapshot.node(id: task.nodeID)?.hostname, desiredState: task.desiredState ?? "",
+                    state: task.state, stateSince: task.status?.timestamp, error: task.status?.err,
+                    containerId: task.status?.containerStatus?.containerID)
+        }
+        .sorted { ($0.name, $0.stateSince ?? .distantPast) < ($1.name, $1.stateSince ?? .distantPast) }
+        containers = snapshot.containerRows.map { row in
+            let c = row.container
+            return ContainerRow(id: c.id, name: c.name, node: row.hostname, image: c.image ?? "", state: c.state ?? "",
+                                status: c.status ?? "", service: c.serviceName, taskId: c.taskID,
+                                sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs)
+        }
+        errors = (snapshot.error.map { [EngineError(engine: "manager", endpoint: snapshot.endpoint, message: $0)] } ?? [])
+            + snapshot.engines.compactMap { e in e.error.map { EngineError(engine: e.hostname, endpoint: e.endpoint, message: $0) } }
+    }
+
+    /// Pretty-printed JSON with sorted snake_case keys and ISO 8601 dates.
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// Four tables in the docker CLI's manner (columns padded to the widest cell), a blank line apart.
+    func table() -> String {
+        let nodeTable = [["HOSTNAME", "ROLE", "AVAILABILITY", "STATUS", "MANAGER STATUS", "ENGINE", "TASKS"]]
+            + nodes.map { [$0.hostname, $0.role, Format.prettyPrint($0.availability), Format.prettyPrint($0.state),
+                           $0.managerStatus, $0.engineVersion, String($0.runningTasks)] }
+        let serviceTable = [["NAME", "MODE", "REPLICAS", "IMAGE", "PORTS"]]
+            + services.map { s in
+                [s.name, s.mode, "\(s.runningTasks.map(String.init) ?? "?")/\(s.desiredTasks.map(String.init) ?? "?")", s.image, s.ports]
+            }
+        let taskTable = [["NAME", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR"]]
+            + tasks.map { t in
+                [t.name, t.node ?? "", Format.prettyPrint(t.desiredState),
+                 Format.prettyPrint(t.state) + (t.stateSince.map { " " + Format.ago(takenAt.timeIntervalSince($0)) } ?? ""),
+                 t.error ?? ""]
+            }
+        let containerTable = [["NODE", "NAME", "IMAGE", "STATUS", "SIZE"]]
+            + containers.map { c in
+                [c.node, c.name, Format.image(c.image), c.status, Format.containerSize(sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs)]
+            }
+        let errorLines = errors.map { "error: \($0.engine) (\($0.endpoint)): \($0.message)" }
+        return ([nodeTable, serviceTable, taskTable, containerTable].map(Self.format) + (errorLines.isEmpty ? [] : [errorLines.joined(separator: "\n")]))
+            .joined(separator: "\n\n")
+    }
+
+    /// Rows padded to each column's display width (control characters escaped), three spaces
+    /// apart, trailing blanks trimmed.
+    private static func format(_ rows: [[String]]) -> String {
+        var widths = [Int](repeating: 0, count: rows.first?.count ?? 0)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayText.width(cell)) } }
+        return rows.map { row in
+            row.enumerated().map { i, cell in DisplayText.pad(cell, to: widths[i]) }
+                .joined(separator: "   ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+    }
+}

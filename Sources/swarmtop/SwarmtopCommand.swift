@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `swarmtop`: the dashboard (the default subcommand) or a one-shot `snapshot`.
+@main
+struct SwarmtopCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swarmtop",
+        abstract: "A live terminal dashboard for Docker Swarm: nodes, services, tasks, containers and their writable layers.",
+        discussion: """
+        Settings come from flags, then the environment, then the config file \
+        ($XDG_CONFIG_HOME/swarmtop/config.toml, default ~/.config/swarmtop/config.toml), then \
+        the defaults; `swarmtop --print-config` shows the effective values and their sources.
+        """,
+        version: "0.1.0",
+        subcommands: [Swarmtop.self, SnapshotCommand.self],
+        defaultSubcommand: Swarmtop.self)
+}

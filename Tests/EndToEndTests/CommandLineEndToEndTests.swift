@@ -1,0 +1,141 @@
+import Foundation
+import XCTest
+
+/// The binary's non-interactive side: `snapshot`, `--print-config`, theme and config errors.
+final class CommandLineEndToEndTests: XCTestCase {
+    /// Runs the binary with `args` and `environment` (nothing inherited but PATH); returns status, stdout, stderr.
+    private func run(_ args: [String], environment: [String: String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: E2E.binary)
+        p.arguments = args
+        p.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]) { a, _ in a }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    /// A fresh `XDG_CONFIG_HOME` holding `config` as swarmtop/config.toml (and any other files).
+    private func configHome(_ files: [String: String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swarmtop-e2e-\(UUID().uuidString)")
+        for (name, text) in files {
+            let url = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir.path
+    }
+
+    func testSnapshotJSONHasTheDocumentedKeys() throws {
+        let result = try run(["snapshot", "--format", "json"], environment: try E2E.labEnvironment())
+        XCTAssertEqual(result.status, 0, result.err)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        XCTAssertEqual(Set(object.keys), ["endpoint", "api_version", "taken_at", "nodes", "services", "tasks", "containers", "errors"])
+        let keys: [String: Set<String>] = [
+            "nodes": ["id", "hostname", "role", "availability", "state", "manager_status", "engine_version", "cpus",
+                      "memory_bytes", "running_tasks"],
+            "services": ["id", "name", "stack", "mode", "running_tasks", "desired_tasks", "image", "ports"],
+            "tasks": ["id", "name", "service", "slot", "node", "desired_state", "state", "state_since", "error", "container_id"],
+            "containers": ["id", "name", "node", "image", "state", "status", "service", "task_id", "size_rw", "size_root_fs"],
+        ]
+        for (list, expected) in keys {
+            let rows = try XCTUnwrap(object[list] as? [[String: Any]], list)
+            XCTAssertFalse(rows.isEmpty, list)
+            for row in rows { XCTAssertEqual(Set(row.keys), expected, "\(list): \(row)") }
+        }
+        let nodes = try XCTUnwrap(object["nodes"] as? [[String: Any]])
+        XCTAssertEqual(nodes.compactMap { $0["hostname"] as? String }, ["node1", "node2"])
+        let services = try XCTUnwrap(object["services"] as? [[String: Any]])
+        XCTAssertTrue(services.contains { $0["name"] as? String == "lab_web" && $0["ports"] as? String == "*:8080->80/tcp" })
+        let containers = try XCTUnwrap(object["containers"] as? [[String: Any]])
+        XCTAssertEqual(Set(containers.compactMap { $0["node"] as? String }), ["node1", "node2"], "both node engines asked")
+        XCTAssertTrue(containers.contains { ($0["size_rw"] as? Int ?? 0) > 6_000_000 }, "scribbler's 6 MB writable layer")
+        XCTAssertEqual((object["errors"] as? [Any])?.count, 0)
+    }
+
+    func testSnapshotTableLooksLikeTheDockerCLI() throws {
+        let result = try run(["snapshot"], environment: try E2E.labEnvironment())
+        XCTAssertEqual(result.status, 0, result.err)
+        let blocks = result.out.components(separatedBy: "\n\n")
+        XCTAssertEqual(blocks.count, 4, result.out)
+        XCTAssertTrue(blocks[0].hasPrefix("HOSTNAME"), blocks[0])
+        XCTAssertTrue(blocks[1].contains("lab_web") && blocks[1].contains("5/5"), blocks[1])
+        XCTAssertTrue(blocks[2].contains("lab_web.1"), blocks[2])
+        XCTAssertNotNil(blocks[3].range(of: #"B \(virtual [0-9.]+[kMG]?B\)"#, options: .regularExpression), blocks[3])
+    }
+
+    func testSnapshotOfAnEngineThatIsNotThereFails() throws {
+        let result = try run(["snapshot", "--host", "unix:///nonexistent.sock", "--timeout", "1"], environment: [:])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.out.contains("error: manager"), result.out)
+    }
+
+    func testPrintConfigShowsWhereEachValueCameFrom() throws {
+        let home = try configHome(["swarmtop/config.toml": "theme = \"light\"\npane = \"tasks\"\n[refresh]\ninterval = 4\nsize_interval = 30\n"])
+        let result = try run(["--print-config", "--size-interval", "20"],
+                             environment: ["XDG_CONFIG_HOME": home, "SWARMTOP_THEME": "dark"])
+        XCTAssertEqual(result.status, 0, result.err)
+        let lines = result.out.split(separator: "\n").map { $0.replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression) }
+        let file = "config file \(home)/swarmtop/config.toml"
+        for expected in ["theme = \"dark\" # environment SWARMTOP_THEME", "pane = \"tasks\" # \(file)",
+                         "interval = 4 # \(file)", "size_interval = 20 # flag --size-interval", "timeout = 5 # default"] {
+            XCTAssertTrue(lines.contains(expected), "missing \(expected):\n\(result.out)")
+        }
+    }
+
+    func testABadConfigFileIsRefusedWithFileLineAndReason() throws {
+        let home = try configHome(["swarmtop/config.toml": "theme = \"dark\"\n\n[refresh]\nintervall = 3\n"])
+        let result = try run(["--print-config"], environment: ["XDG_CONFIG_HOME": home])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.err.contains("\(home)/swarmtop/config.toml:4: unknown key \"intervall\" in [refresh]"), result.err)
+    }
+
+    func testABadThemeFileIsRefusedWithFileLineAndReason() throws {
+        let home = try configHome(["swarmtop/themes/mine.toml": "[normal]\nfg = \"#12345g\"\n"])
+        let result = try run(["--theme", "mine"], environment: ["XDG_CONFIG_HOME": home])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.err.contains("\(home)/swarmtop/themes/mine.toml:2: bad colour"), result.err)
+    }
+
+    func testAMissingThemeListsTheAvailableOnes() throws {
+        let result = try run(["--theme", "nord"], environment: ["XDG_CONFIG_HOME": try configHome([:])])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.err.contains("no theme \"nord\"; available: dark, default, high-contrast, light, mono, solarized-dark"), result.err)
+    }
+
+    /// The screen with its colour escapes, as `tmux capture-pane -e` gives it.
+    private func colouredScreen(theme: String, environment: [String: String]) throws -> String {
+        let t = try Tmux("'\(E2E.binary)' --theme \(theme) --pane services; sleep 60", width: 100, height: 30,
+                         environment: try E2E.labEnvironment().merging(environment) { _, new in new })
+        try t.waitFor("the services pane") { $0.contains("lab_web") && $0.contains("5/5") }
+        defer { try? t.send("q") }
+        return try Tmux.tmux(["capture-pane", "-p", "-e", "-t", t.session])
+    }
+
+    func testHexColoursAreQuantisedToThe256ColourPalette() throws {
+        // Empty counts as unset (no-color.org); it overrides a NO_COLOR of the test runner's own.
+        let screen = try colouredScreen(theme: "dark", environment: ["NO_COLOR": ""])
+        XCTAssertTrue(screen.contains("48;5;234"), "dark's #1c1c1c background is 256-colour grey 234:\n\(screen)")
+        XCTAssertTrue(screen.contains("38;5;252"), "dark's #d0d0d0 text is 256-colour grey 252")
+    }
+
+    func testNoColorMeansNoColour() throws {
+        let screen = try colouredScreen(theme: "dark", environment: ["NO_COLOR": "1"])
+        XCTAssertNil(screen.range(of: #"\u{1b}\[[0-9;]*(3[0-9]|4[0-9]|9[0-7])[;m]"#, options: .regularExpression),
+                     "a colour escape despite NO_COLOR:\n\(screen)")
+        XCTAssertTrue(screen.contains("\u{1b}[7m") || screen.contains(";7m"), "the selection is still reverse video")
+    }
+
+    func testEveryThemeOpensTheDashboard() throws {
+        for theme in ["dark", "light", "solarized-dark", "high-contrast", "mono"] {
+            let t = try Tmux("'\(E2E.binary)' --theme \(theme) --pane services; sleep 60", width: 100, height: 30,
+                             environment: try E2E.labEnvironment())
+            try t.waitFor("\(theme): the services pane") { $0.contains("lab_web") && $0.contains("5/5") }
+            try t.send("q")
+        }
+    }
+}
