@@ -35,16 +35,18 @@ public final class DockerClient: Sendable {
         config.connectionPool.retryConnectionEstablishment = false
         config.timeout.connect = .seconds(Int64(max(1, timeout)))
         if let tls = endpoint.tls {
-            do {
-                var t = TLSConfiguration.makeClientConfiguration()
-                t.trustRoots = .file(tls.caFile)
-                t.certificateChain = try NIOSSLCertificate.fromPEMFile(tls.certFile).map { .certificate($0) }
-                t.privateKey = .privateKey(try NIOSSLPrivateKey(file: tls.keyFile, format: .pem))
-                if !tls.verify { t.certificateVerification = .none }
-                config.tlsConfiguration = t
-            } catch {
-                throw DockerError.transport(endpoint: endpoint.description, reason: "TLS files: \(error)")
+            // Loads one PEM file, naming it in the error.
+            func load<T>(_ path: String, _ read: (String) throws -> T) throws -> T {
+                do { return try read(path) } catch {
+                    throw DockerError.transport(endpoint: endpoint.description, reason: "cannot load TLS file \(path): \(error)")
+                }
             }
+            var t = TLSConfiguration.makeClientConfiguration()
+            t.trustRoots = .certificates(try load(tls.caFile) { try NIOSSLCertificate.fromPEMFile($0) })
+            t.certificateChain = try load(tls.certFile) { try NIOSSLCertificate.fromPEMFile($0) }.map { .certificate($0) }
+            t.privateKey = .privateKey(try load(tls.keyFile) { try NIOSSLPrivateKey(file: $0, format: .pem) })
+            if !tls.verify { t.certificateVerification = .none }
+            config.tlsConfiguration = t
         }
         http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: config)
     }

@@ -20,21 +20,7 @@ final class ActionIntegrationTests: XCTestCase {
     func testScalingAReplicatedJobSetsItsCompletions() async throws {
         let name = "swarmtop-it-job"
         try createService(name, ["--mode", "replicated-job", "--replicas", "1", "--max-concurrent", "1"], command: ["true"])
-        defer {
-            _ = try? Lab.docker(["service", "rm", name])
-            // Engine 20.10 keeps the exited containers of a removed job's tasks, and one may
-            // still be starting: remove them until none has appeared for two rounds.
-            var quiet = 0
-            for _ in 0..<40 where quiet < 2 {
-                var found = false
-                for (_, url) in (try? Lab.nodeURLs()) ?? [] {
-                    let ids = (try? Lab.docker(["ps", "-aq", "--filter", "label=com.docker.swarm.service.name=\(name)"], host: url)) ?? ""
-                    for id in ids.split(separator: "\n") { found = true; _ = try? Lab.docker(["rm", "-f", String(id)], host: url) }
-                }
-                quiet = found ? 0 : quiet + 1
-                usleep(500_000)
-            }
-        }
+        defer { Lab.removeService(name) }
         let client = try Lab.manager()
         let previous = try await client.scaleService(id: name, replicas: 3)
         await client.shutdown()
@@ -208,6 +194,27 @@ final class ActionIntegrationTests: XCTestCase {
         XCTAssertEqual(try spec().replacingOccurrences(of: #""Availability":"pause""#, with: #""Availability":"active""#), before)
         try await client.setNodeAvailability(id: "node2", .active)
         XCTAssertEqual(try spec(), before)
+    }
+
+    /// A service that vanished, and a worker's engine, answer with the engine's message.
+    func testActionsOnAVanishedServiceOrThroughAWorkerSayWhy() async throws {
+        let manager = try Lab.manager()
+        let worker = try Lab.node("node2")
+        defer { Task { await manager.shutdown(); await worker.shutdown() } }
+        do {
+            try await manager.scaleService(id: "swarmtop-no-such-service", replicas: 2)
+            XCTFail("a service that does not exist was scaled")
+        } catch let DockerError.api(status, message) {
+            XCTAssertEqual(status, 404)
+            XCTAssertTrue(message.contains("swarmtop-no-such-service"), message)
+        }
+        do {  // refused before any read: the worker has no services to read
+            try await worker.scaleService(id: "lab_web", replicas: 7)
+            XCTFail("a worker's engine scaled a service")
+        } catch let DockerError.api(status, message) {
+            XCTAssertEqual(status, 503)
+            XCTAssertTrue(message.contains("not a swarm manager"), message)
+        }
     }
 
     func testSettingTheAvailabilityOfAVanishedNodeSaysSo() async throws {

@@ -109,7 +109,7 @@ final class WriteIntegrationTests: XCTestCase {
         try? Lab.docker(["service", "rm", name])
         try Lab.docker(["service", "create", "--detach", "--name", name, "--constraint", "node.hostname==node2",
                         image, "sh", "-c", "while true; do sleep 3600; done"])
-        defer { try? Lab.docker(["service", "rm", name]) }
+        defer { Lab.removeService(name) }
         let node2 = try XCTUnwrap(try Lab.nodeURLs().first { $0.0 == "node2" }?.1)
         var containerID = ""
         try Lab.eventually(60, "a running container of \(name) on node2") {
