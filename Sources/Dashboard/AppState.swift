@@ -26,6 +26,9 @@ public struct AppState: Sendable {
     public internal(set) var dialog: Dialog?
     /// The last scale that succeeded in this session: what `u` undoes.
     public internal(set) var lastScale: ScaleRecord?
+    /// Scales asked for that no snapshot reflects yet (the swarm still shows their `from`), by
+    /// service ID, so that a second `+` right after the first builds on it instead of repeating it.
+    public internal(set) var pendingScales: [String: ScaleRecord] = [:]
     /// True while the help overlay is shown.
     public internal(set) var showsHelp = false
     /// The transient status-bar message, if any.

@@ -6,7 +6,7 @@ extension AppState {
     /// `+` / `-`: scale the selected replicated service by one, after confirmation.
     mutating func scale(by delta: Int) {
         guard let service = scalableSelectedService() else { return }
-        let current = Self.replicaCount(service)
+        let current = count(service)
         if delta < 0, current == 0 { return refuse("\(service.name) has no \(Self.unit(service)) to remove") }
         if delta > 0, current >= ReplicaInput.maximum { return refuse("\(service.name) is at the maximum of \(ReplicaInput.maximum) \(Self.unit(service))") }
         dialog = .confirm(Self.scaleConfirmation(service, from: current, to: delta < 0 ? current - 1 : current + 1))
@@ -15,14 +15,14 @@ extension AppState {
     /// `=`: ask for the selected replicated service's replica count.
     mutating func openReplicaInput() {
         guard let service = scalableSelectedService() else { return }
-        dialog = .replicas(ReplicaInput(serviceID: service.id, serviceName: service.name, current: Self.replicaCount(service)))
+        dialog = .replicas(ReplicaInput(serviceID: service.id, serviceName: service.name, current: count(service)))
     }
 
     /// `u`: undo the last scale done in this session, after confirmation.
     mutating func undoLastScale() {
         guard let last = lastScale else { return refuse("nothing to undo: no scale yet in this session") }
         guard let service = snapshot?.service(id: last.serviceID) else { return refuse("\(last.serviceName) is gone: nothing to undo") }
-        let current = Self.replicaCount(service)
+        let current = count(service)
         guard current != last.from else { return refuse("\(service.name) already has \(last.from) \(Self.unit(service))") }
         var confirmation = Self.scaleConfirmation(service, from: current, to: last.from)
         confirmation.title = "Undo scale"
@@ -94,6 +94,9 @@ extension AppState {
         case .confirm(let confirmation)?:
             dialog = nil
             status = StatusMessage(confirmation.progress, isPending: true)
+            if case .scale(let id, let name, let from, let to) = confirmation.effect {
+                pendingScales[id] = ScaleRecord(serviceID: id, serviceName: name, from: from, to: to)
+            }
             return [confirmation.effect]
         case .typeName(var typed)?:
             guard typed.text == typed.name else {
@@ -147,6 +150,11 @@ extension AppState {
         if mode?.globalJob != nil { return "\(service.name) is a global job: one task per node runs to completion, no replica count to scale" }
         if !service.isReplicated && mode?.replicatedJob == nil { return "\(service.name) has no replica count to scale" }
         return nil
+    }
+
+    /// The count a scale starts from: the one asked for by a scale still on its way, else the snapshot's.
+    func count(_ service: Service) -> UInt64 {
+        pendingScales[service.id]?.to ?? Self.replicaCount(service)
     }
 
     /// The count `docker service scale` sets: replicas, or a replicated job's completions

@@ -1,6 +1,11 @@
 /// Key dispatch through the keymap: the dialog first, then the help overlay, then the panes.
 extension AppState {
     mutating func handle(_ key: KeyEvent) -> [Effect] {
+        // A screen too small to show anything takes no key but quit: nothing is confirmed unseen.
+        if Layout(width: width, height: height).isTooSmall {
+            if Keymap.binding(for: key, pane: pane, inDialog: false)?.command == .quit { quit = true }
+            return []
+        }
         if dialog != nil { return handleDialog(key) }
         guard let binding = Keymap.binding(for: key, pane: pane, inDialog: false) else { return [] }
         if showsHelp {

@@ -13,6 +13,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.handle(key)
     case .snapshot(let snapshot):
         state.snapshot = snapshot
+        state.pendingScales = state.pendingScales.filter { id, scale in
+            snapshot.service(id: id).map { AppState.replicaCount($0) == scale.from } ?? false
+        }
         state.model = SnapshotModel(snapshot, timeZone: state.timeZone)
         state.refreshTable()
     case .resize(let width, let height):
@@ -21,6 +24,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.resolveSelection()
     case .effectFinished(let effect, let message, let isError):
         state.status = StatusMessage(message, isError: isError)
+        if isError, case .scale(let id, _, _, _) = effect { state.pendingScales[id] = nil }
         if !isError, case .scale(let id, let name, let from, let to) = effect {
             state.lastScale = ScaleRecord(serviceID: id, serviceName: name, from: from, to: to)
         }
