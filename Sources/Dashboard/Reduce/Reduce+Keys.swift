@@ -70,18 +70,26 @@ extension AppState {
     }
 }
 
+/// Applies a text-editing key to `text`: a character `accepts` allows (while `text` is shorter
+/// than `limit`), Backspace or Delete.
+/// - Returns: false for any other key, which the keymap then handles.
+private func editText(_ text: inout String, _ key: KeyEvent, limit: Int, accepts: (Character) -> Bool) -> Bool {
+    switch key {
+    case .char(let c) where accepts(c):
+        if text.count < limit { text.append(c) }
+    case .backspace, .delete:
+        if !text.isEmpty { text.removeLast() }
+    default:
+        return false
+    }
+    return true
+}
+
 extension ReplicaInput {
     /// Applies a text-editing key (a digit, Backspace or Delete).
     /// - Returns: false for any other key, which the keymap then handles.
     mutating func edit(_ key: KeyEvent) -> Bool {
-        switch key {
-        case .char(let c) where c.isASCII && c.isNumber:
-            if text.count < 6 { text.append(c) }
-        case .backspace, .delete:
-            if !text.isEmpty { text.removeLast() }
-        default:
-            return false
-        }
+        guard editText(&text, key, limit: 6, accepts: { $0.isASCII && $0.isNumber }) else { return false }
         error = nil
         return true
     }
@@ -92,14 +100,7 @@ extension NameConfirmation {
     /// and Ctrl-C are left to the keymap, so `y` and `n` are typed here, never answers.
     /// - Returns: false for any other key.
     mutating func edit(_ key: KeyEvent) -> Bool {
-        switch key {
-        case .char(let c):
-            if text.count < 200 { text.append(c) }
-        case .backspace, .delete:
-            if !text.isEmpty { text.removeLast() }
-        default:
-            return false
-        }
+        guard editText(&text, key, limit: 200, accepts: { _ in true }) else { return false }
         error = nil
         return true
     }
