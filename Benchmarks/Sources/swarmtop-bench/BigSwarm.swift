@@ -93,6 +93,17 @@ struct BigSwarm {
         counts = (nodeCount, serviceCount, taskCount, nodeCount * containersPerNode)
     }
 
+    /// Decodes the node engines' container lists.
+    func decodeContainers(at now: Date) throws -> [NodeEngine] {
+        try containers.map { host, body in
+            NodeEngine(hostname: host, endpoint: "unix:///\(host).sock",
+                       containers: try DockerJSON.decode([ContainerSummary].self, from: body, path: "/containers/json"),
+                       listedAt: now, sizesAt: now)
+        }
+    }
+
+    var containerBytes: Int { containers.reduce(0) { $0 + $1.body.count } }
+
     /// Decodes every answer as the refresh engine does and assembles the snapshot.
     func decode(at now: Date) throws -> ClusterSnapshot {
         ClusterSnapshot(
