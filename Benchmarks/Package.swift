@@ -12,8 +12,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "swarmtop-bench",
-            dependencies: [.product(name: "SwarmtopCore", package: "swarmtop")],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: [.product(name: "SwarmtopCore", package: "swarmtop")]
         ),
     ]
 )

@@ -80,9 +80,11 @@ final class Terminal {
 
     /// Writes the cells of `buffer` that differ from the last drawn buffer, then refreshes.
     /// An unchanged buffer writes nothing to the terminal.
-    func draw(_ buffer: CellBuffer) {
+    /// - Returns: true when some cell was written.
+    @discardableResult
+    func draw(_ buffer: CellBuffer) -> Bool {
         let changes = buffer.changes(since: previous)
-        guard !changes.isEmpty else { return }
+        guard !changes.isEmpty else { return false }
         for (x, y) in changes {
             let cell = buffer[x, y]
             guard !cell.text.isEmpty else { continue }  // the right half of a wide grapheme
@@ -93,6 +95,7 @@ final class Terminal {
         }
         previous = buffer
         wrefresh(swarmtop_stdscr())
+        return true
     }
 
     /// Reads one key, waiting up to the configured timeout. Nil on timeout; `.resize` after SIGWINCH.

@@ -8,8 +8,9 @@ import NIOConcurrencyHelpers
 /// The one loop that owns the screen (run it on a dedicated thread): read the keys waiting,
 /// drain the inbox of actions from other threads, reduce, render, write the changed cells,
 /// then sleep in `poll()` until a key, a posted action (through a self-pipe), a signal or the
-/// next second's clock tick. An idle dashboard wakes once a second and writes nothing unless
-/// a cell changed. Effects returned by `reduce` are handed to `runEffect`, which must not block.
+/// next clock tick. The clock ticks once a second while the screen shows something that ages
+/// by the second, and backs off to every 4 s while ticks change nothing; an idle dashboard
+/// writes nothing unless a cell changed. Effects returned by `reduce` are handed to `runEffect`, which must not block.
 public final class UILoop: Sendable {
     private let inbox = NIOLockedValueBox(Inbox())
     private let wakeup = WakePipe()
@@ -67,6 +68,7 @@ public final class UILoop: Sendable {
         var state = initial
         var (width, height) = terminal.size
         var lastTick = 0
+        var tickEvery = 1
         _ = reduce(&state, .resize(width: width, height: height))
         var dirty = true
         while !state.quit {
@@ -90,7 +92,8 @@ public final class UILoop: Sendable {
             }
             let now = Date()
             let second = Int(now.timeIntervalSince1970)
-            if second != lastTick {
+            let onlyTick = actions.isEmpty && !dirty
+            if second - lastTick >= tickEvery {
                 lastTick = second
                 actions.append(.tick(now))
             }
@@ -99,13 +102,16 @@ public final class UILoop: Sendable {
                 dirty = true
             }
             if dirty {
-                terminal.draw(render(state, width: width, height: height, now: now))
+                let wrote = terminal.draw(render(state, width: width, height: height, now: now))
                 dirty = false
+                // A clock tick that changed nothing on screen (no second-ages shown): tick less
+                // often, up to every 4 s; anything written brings the 1 s clock back.
+                if onlyTick && !wrote { tickEvery = min(4, tickEvery * 2) } else if wrote { tickEvery = 1 }
             }
             if state.quit { break }
-            // Sleep until input, a post, a signal, or just past the next second (the clock).
-            let untilNextSecond = (Double(second + 1) - Date().timeIntervalSince1970) * 1000
-            _ = wakeup.wait(terminal: STDIN_FILENO, millis: Int32(max(1, min(1000, untilNextSecond + 2))))
+            // Sleep until input, a post, a signal, or just past the next due second (the clock).
+            let untilTick = (Double(lastTick + tickEvery) - Date().timeIntervalSince1970) * 1000
+            _ = wakeup.wait(terminal: STDIN_FILENO, millis: Int32(max(1, min(4000, untilTick + 2))))
         }
         return .quit
     }
