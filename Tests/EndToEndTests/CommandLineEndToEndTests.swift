@@ -53,7 +53,13 @@ final class CommandLineEndToEndTests: XCTestCase {
         XCTAssertTrue(services.contains { $0["name"] as? String == "lab_web" && $0["ports"] as? String == "*:8080->80/tcp" })
         let containers = try XCTUnwrap(object["containers"] as? [[String: Any]])
         XCTAssertEqual(Set(containers.compactMap { $0["node"] as? String }), ["node1", "node2"], "both node engines asked")
-        XCTAssertTrue(containers.contains { ($0["size_rw"] as? Int ?? 0) > 6_000_000 }, "scribbler's 6 MB writable layer")
+        // The scribbler writes its first MiB the moment it starts (then 1 MiB every 20 s, up to 6).
+        let scribblers = containers.filter { $0["service"] as? String == "lab_scribbler" }
+        XCTAssertEqual(scribblers.count, 2, "\(containers)")
+        for scribbler in scribblers {
+            XCTAssertGreaterThanOrEqual(scribbler["size_rw"] as? Int ?? 0, 1_048_576, "the scribbler's writable layer: \(scribbler)")
+            XCTAssertGreaterThan(scribbler["size_root_fs"] as? Int ?? 0, scribbler["size_rw"] as? Int ?? 0, "virtual size holds the image")
+        }
         XCTAssertEqual((object["errors"] as? [Any])?.count, 0)
     }
 
