@@ -11,6 +11,8 @@ public enum Action: Sendable {
     case resize(width: Int, height: Int)
     /// The outcome of an `Effect`, e.g. `lab_web scaled to 6`; a successful scale becomes what `u` undoes.
     case effectFinished(Effect, message: String, isError: Bool)
+    /// The theme `:theme NAME` asked for (`Effect.loadTheme`), read from its file.
+    case themeLoaded(name: String, Theme)
     /// The clock, about once a second: ages transient messages.
     case tick(Date)
 }

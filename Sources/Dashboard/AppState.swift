@@ -11,6 +11,8 @@ public struct AppState: Sendable {
     public let timeZone: TimeZone
     /// Where each action performed is logged as a JSON line, shown in help; nil when not logged.
     public let actionLog: String?
+    /// The themes `:theme` completes, e.g. `dark`, `light`.
+    public let themeNames: [String]
 
     /// The latest snapshot; nil before the first one.
     public internal(set) var snapshot: ClusterSnapshot?
@@ -29,6 +31,14 @@ public struct AppState: Sendable {
     /// Scales asked for that no snapshot reflects yet (the swarm still shows their `from`), by
     /// service ID, so that a second `+` right after the first builds on it instead of repeating it.
     public internal(set) var pendingScales: [String: ScaleRecord] = [:]
+    /// The `/` filter of each pane, as typed; a pane without one shows every row.
+    public internal(set) var filters: [Pane: String] = [:]
+    /// The `s` / `S` order of each table pane; a pane without one keeps its natural order.
+    public internal(set) var sorts: [Pane: SortOrder] = [:]
+    /// The `/` or `:` line being typed, if any.
+    public internal(set) var prompt: Prompt?
+    /// The theme chosen with `:theme` in this session; nil while the one swarmtop started with is in use.
+    public internal(set) var theme: Theme?
     /// True while the help overlay is shown.
     public internal(set) var showsHelp = false
     /// The transient status-bar message, if any.
@@ -50,14 +60,16 @@ public struct AppState: Sendable {
     ///   - endpoint: the manager endpoint, e.g. `unix:///var/run/docker.sock`.
     ///   - readOnly: disables the action keys (scale, stop, remove).
     ///   - actionLog: the path of the action log, for help.
+    ///   - themeNames: the themes `:theme` offers.
     ///   - timeZone: the zone for wall-clock times.
     ///   - width: the terminal's columns.
     ///   - height: the terminal's rows.
-    public init(endpoint: String, readOnly: Bool = false, actionLog: String? = nil, timeZone: TimeZone = .current,
-                width: Int = 80, height: Int = 24) {
+    public init(endpoint: String, readOnly: Bool = false, actionLog: String? = nil, themeNames: [String] = [],
+                timeZone: TimeZone = .current, width: Int = 80, height: Int = 24) {
         self.endpoint = endpoint
         self.readOnly = readOnly
         self.actionLog = actionLog
+        self.themeNames = themeNames
         self.timeZone = timeZone
         self.width = width
         self.height = height

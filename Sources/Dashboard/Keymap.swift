@@ -18,6 +18,10 @@ public enum Command: Sendable, Hashable {
     case setAvailability(NodeAvailability)
     /// Measure the selected container's writable layer now.
     case refreshSize
+    /// `/` filters the pane; `:` opens the command line.
+    case filter, commandLine
+    /// Sort by the next column; reverse the order.
+    case sortByNextColumn, reverseSort
     /// Answers in a dialog.
     case confirm, cancel
 }
@@ -74,7 +78,6 @@ public struct KeyBinding: Sendable, Hashable {
 }
 
 /// The one keymap (k9s style): it drives key dispatch, the help overlay and the hint bar.
-/// `s`, `/`, `:` and `l` are left free for later work.
 public enum Keymap {
     /// Every binding, in the order help lists them.
     public static let bindings: [KeyBinding] = [
@@ -93,7 +96,7 @@ public enum Keymap {
         KeyBinding([.left], "node on the left (placement)", hint: "prev node", scope: .panes([.placement]), .moveLeft),
         KeyBinding([.right], "node on the right (placement)", hint: "next node", scope: .panes([.placement]), .moveRight),
         KeyBinding([.enter], "open the node, service or stack", hint: "open", scope: .panes([.nodes, .services]), .drillDown),
-        KeyBinding([.escape], "go back; close help", hint: "back", .back),
+        KeyBinding([.escape], "clear filter / back / close help", hint: "back", .back),
         KeyBinding([.char("+")], "scale up by one", hint: "scale up", scope: .panes([.services]), dangerous: true, .scaleUp),
         KeyBinding([.char("-")], "scale down by one", hint: "scale down", scope: .panes([.services]), dangerous: true, .scaleDown),
         KeyBinding([.char("=")], "type a replica count", hint: "replicas", scope: .panes([.services]), dangerous: true, .setReplicas),
@@ -109,13 +112,22 @@ public enum Keymap {
         KeyBinding([.char(Character(String($0.rawValue.prefix(1))))], Self.availabilityWords[$0] ?? $0.rawValue, hint: $0.rawValue,
                    scope: .panes([.nodes]), dangerous: true, .setAvailability($0))
     } + [
+        KeyBinding([.char("/")], "filter by text or regex", hint: "filter",
+                   scope: .panes(Self.tablePanes), .filter),
+        KeyBinding([.char("s")], "sort by the next column", hint: "sort", scope: .panes(Self.tablePanes), .sortByNextColumn),
+        KeyBinding([.char("S")], "reverse the sort", scope: .panes(Self.tablePanes), .reverseSort),
+        KeyBinding([.char(":")], "command line (:scale web 3, :q …)",
+                   hint: "command", .commandLine),
         KeyBinding([.char("y"), .enter], "confirm (dialog)", hint: "confirm", scope: .dialog, .confirm),
         KeyBinding([.char("n"), .escape], "cancel (dialog)", hint: "cancel", scope: .dialog, .cancel),
     ]
 
+    /// The panes that are tables (all but placement): they filter and sort.
+    static let tablePanes: Set<Pane> = [.nodes, .services, .tasks, .containers]
+
     /// What each availability key does, for help.
     private static let availabilityWords: [NodeAvailability: String] = [
-        .active: "make the node active", .pause: "pause the node (no new tasks)", .drain: "drain the node (move its tasks)",
+        .active: "make the node active", .pause: "pause: no new tasks", .drain: "drain: tasks move away",
     ]
 
     /// The binding `key` triggers in `pane` (or in a dialog when `inDialog`), if any.

@@ -15,7 +15,8 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
         buffer.put("terminal too small", x: 0, y: 0, style: Style(.warn))
         return buffer
     }
-    TabBar.draw(pane: state.pane, scope: state.scope, y: layout.tabBarRow, width: layout.width, into: &buffer)
+    TabBar.draw(pane: state.pane, scope: state.scope, filter: filterLabel(state), y: layout.tabBarRow, width: layout.width,
+                into: &buffer)
     let pane = layout.pane
     if state.snapshot == nil {
         buffer.put("connecting to \(state.endpoint)…", x: pane.x, y: pane.y + 1, style: Style(.dim), maxWidth: pane.width)
@@ -27,12 +28,26 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     }
     // While a name is typed, letters are text: the dialog's own footer says which keys answer.
     let typing = if case .typeName? = state.dialog { true } else { false }
-    let hints = typing ? [] : Keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: !state.drillDown.isEmpty,
-                                           readOnly: state.readOnly)
-    HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
+    if let prompt = state.prompt, state.dialog == nil {
+        PromptBar.draw(prompt, y: layout.hintRow, width: layout.width, into: &buffer)
+    } else {
+        let canGoBack = !state.drillDown.isEmpty || state.filters[state.pane] != nil
+        let hints = typing ? [] : Keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: canGoBack,
+                                               readOnly: state.readOnly)
+        HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
+    }
     StatusBar.draw(state, y: layout.statusRow, width: layout.width, into: &buffer)
     let screen = Rect(x: 0, y: 0, width: layout.width, height: layout.height)
-    if state.showsHelp { HelpOverlay.draw(readOnly: state.readOnly, actionLog: state.actionLog, in: screen, into: &buffer) }
+    if state.showsHelp { HelpOverlay.draw(pane: state.pane, readOnly: state.readOnly, actionLog: state.actionLog, in: screen, into: &buffer) }
     if let dialog = state.dialog { DialogView.draw(dialog, in: screen, into: &buffer) }
     return buffer
+}
+
+/// The tab bar's word on the pane's filter: `/web  3 of 17`, with `(plain text)` when what was
+/// typed is not a regular expression; nil without a filter.
+private func filterLabel(_ state: AppState) -> String? {
+    guard let text = state.filters[state.pane], let filter = RowFilter(text) else { return nil }
+    let shown = state.table.rows.filter { !$0.isHeading }.count
+    let total = state.table.unfilteredCount.map { " of \($0)" } ?? ""
+    return "/\(text)  \(shown)\(total)" + (filter.isPlainText ? " (plain text)" : "")
 }

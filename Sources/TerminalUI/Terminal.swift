@@ -11,7 +11,7 @@ final class Terminal {
     private var depth = ColorDepth.none
     private var styles: [Style: (attr_t, Int16)] = [:]
     private var previous: CellBuffer?
-    private let theme: Theme
+    private var theme: Theme
 
     /// Curses colour numbers after quantisation: themes' colours that look alike share a pair.
     private struct PairKey: Hashable {
@@ -70,6 +70,14 @@ final class Terminal {
     /// The terminal's size in columns and rows.
     var size: (width: Int, height: Int) {
         (Int(getmaxx(swarmtop_stdscr())), Int(getmaxy(swarmtop_stdscr())))
+    }
+
+    /// Draws with `theme` from now on: every style is resolved again and every cell written
+    /// at the next `draw` (`:theme`). Colour pairs already made are kept for reuse.
+    func setTheme(_ theme: Theme) {
+        self.theme = theme
+        styles = [:]
+        previous = nil
     }
 
     /// Forgets what is on screen, so the next `draw` writes every cell (after a resize).

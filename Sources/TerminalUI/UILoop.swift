@@ -66,6 +66,7 @@ public final class UILoop: Sendable {
         }
         defer { terminal.stop() }
         var state = initial
+        var appliedTheme = theme
         var (width, height) = terminal.size
         var lastTick = 0
         var tickEvery = 1
@@ -100,6 +101,10 @@ public final class UILoop: Sendable {
             for action in actions {
                 for effect in reduce(&state, action) { runEffect(effect) }
                 dirty = true
+            }
+            if let theme = state.theme, theme != appliedTheme {
+                terminal.setTheme(theme)
+                appliedTheme = theme
             }
             if dirty {
                 let wrote = terminal.draw(render(state, width: width, height: height, now: now))

@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import Settings
 import SwarmState
 
 /// Runs the effects `reduce` asks for through the Engine API and turns each outcome into the
@@ -10,9 +11,18 @@ struct EffectRunner: Sendable {
     let engine: RefreshEngine
     /// Where actions are logged; nil to log nothing.
     let log: ActionLog?
+    /// Where `:theme` finds themes.
+    let themes: ThemeCatalog
 
     /// Performs `effect`; never throws: a failure becomes an error message for the status line.
     func run(_ effect: Effect) async -> Action {
+        if case .loadTheme(let name) = effect {
+            do {
+                return .themeLoaded(name: name, try themes.load(name))
+            } catch {
+                return .effectFinished(effect, message: "theme \(name): \(error)", isError: true)
+            }
+        }
         var message: String
         var isError: Bool
         do {
@@ -62,6 +72,8 @@ struct EffectRunner: Sendable {
         case .forceUpdate(let id, let name):
             try await manager.forceUpdateService(id: id)
             return ("\(name) is being redeployed", false)
+        case .loadTheme:
+            preconditionFailure("run(_:) answers loadTheme itself")
         case .refreshSize(let hostname, let containerID, let name):
             let size = try await engine.refreshSize(hostname: hostname, containerID: containerID)
             return ("\(name): \(Format.containerSize(sizeRw: size.sizeRw, sizeRootFs: size.sizeRootFs))", false)

@@ -32,11 +32,9 @@ enum EffectiveSettings {
         return "# config file: \(path)\(found)\n# precedence: flag > environment > config file > default\n\n" + config.printed
     }
 
-    /// The theme the configuration names, from the standard theme directories.
-    /// - Throws: `SettingsFileError` for a bad theme file; `ThemeNotFound` listing the themes there are.
-    static func theme(_ config: Configuration, environment: [String: String]) throws -> Theme {
-        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        return try ThemeCatalog.standard(environment: environment, executablePath: executable).load(config.theme.value)
+    /// The standard theme directories, for the configured theme and for `:theme`.
+    static func themes(environment: [String: String]) -> ThemeCatalog {
+        ThemeCatalog.standard(environment: environment, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
     }
 
     /// Clients for the manager and the node engines the configuration names.

@@ -60,17 +60,18 @@ struct Swarmtop: AsyncParsableCommand {
             print(EffectiveSettings.report(config, environment: env))
             return
         }
-        let theme = try EffectiveSettings.theme(config, environment: env)
+        let themes = EffectiveSettings.themes(environment: env)
+        let theme = try themes.load(config.theme.value)
         let connections = try EffectiveSettings.connections(config, environment: env)
         let (interval, fastInterval) = (config.interval.value, config.fastInterval.value)
         let engine = RefreshEngine(connections: connections, intervals: .init(
             poll: interval, sizes: config.sizeInterval.value, fastPoll: min(fastInterval, interval),
             resync: config.resyncInterval.value))
         let log = ActionLog(path: ActionLog.defaultPath(env))
-        let runner = EffectRunner(connections: connections, engine: engine, log: log)
+        let runner = EffectRunner(connections: connections, engine: engine, log: log, themes: themes)
         let box = UIBox()
         var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: config.readOnly.value,
-                             actionLog: log.path)
+                             actionLog: log.path, themeNames: themes.names())
         _ = reduce(&state, .key(.char(config.pane.value.digit)))
         let ui = UILoop(state: state, theme: theme) { effect in
             Task { box.loop?.post(await runner.run(effect)) }

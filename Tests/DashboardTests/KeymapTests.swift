@@ -16,10 +16,15 @@ final class KeymapTests: XCTestCase {
         }
     }
 
-    func testKeysLeftFreeForLaterWork() {
-        for c: Character in ["s", "/", ":", "l"] {
-            XCTAssertFalse(Keymap.bindings.contains { $0.keys.contains(.char(c)) }, "\(c) is bound")
+    func testFilterSortAndCommandLineKeys() {
+        for pane in Keymap.tablePanes {
+            XCTAssertEqual(Keymap.binding(for: .char("/"), pane: pane, inDialog: false)?.command, .filter)
+            XCTAssertEqual(Keymap.binding(for: .char("s"), pane: pane, inDialog: false)?.command, .sortByNextColumn)
+            XCTAssertEqual(Keymap.binding(for: .char("S"), pane: pane, inDialog: false)?.command, .reverseSort)
         }
+        XCTAssertNil(Keymap.binding(for: .char("/"), pane: .placement, inDialog: false))
+        XCTAssertEqual(Keymap.binding(for: .char(":"), pane: .placement, inDialog: false)?.command, .commandLine)
+        XCTAssertNil(Keymap.binding(for: .char(":"), pane: .services, inDialog: true))
     }
 
     func testActionsAreTheDangerousBindings() {
@@ -44,11 +49,12 @@ final class KeymapTests: XCTestCase {
     func testHintsComeFromTheKeymap() {
         let labels = { (hints: [KeyBinding]) in hints.map { "\($0.label) \($0.hint!)" } }
         XCTAssertEqual(labels(Keymap.hints(pane: .services, inDialog: false, canGoBack: false, readOnly: false)),
-                       ["q quit", "? help", "Enter open", "+ scale up", "- scale down", "= replicas", "D remove stack", "X stop/start stack"])
+                       ["q quit", "? help", "Enter open", "+ scale up", "- scale down", "= replicas", "D remove stack", "X stop/start stack",
+                        "/ filter", "s sort", ": command"])
         XCTAssertEqual(labels(Keymap.hints(pane: .services, inDialog: false, canGoBack: true, readOnly: true)),
-                       ["q quit", "? help", "Enter open", "Esc back"])
+                       ["q quit", "? help", "Enter open", "Esc back", "/ filter", "s sort", ": command"])
         XCTAssertEqual(labels(Keymap.hints(pane: .placement, inDialog: false, canGoBack: false, readOnly: false)),
-                       ["q quit", "? help", "← prev node", "→ next node"])
+                       ["q quit", "? help", "← prev node", "→ next node", ": command"])
         XCTAssertEqual(labels(Keymap.hints(pane: .tasks, inDialog: true, canGoBack: true, readOnly: false)),
                        ["y/Enter confirm", "n/Esc cancel"])
     }

@@ -16,7 +16,7 @@ final class RenderTests: XCTestCase {
             "",
             "connecting to unix:///var/run/docker.sock…",
             "",
-            "q quit  ? help  Enter open  a active  p pause  d drain",
+            "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort",
             "unix:///var/run/docker.sock",
         ])
     }
@@ -64,7 +64,7 @@ final class RenderTests: XCTestCase {
             "支払い🚀   Active        Ready                   20.10.2…  4     22.91GiB  3",
             "결제 서…   Active        Ready   Leader          20.10.2…  4     22.91GiB  4",
             "",
-            "q quit  ? help  Enter open  a active  p pause  d drain",
+            "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort",
             "API 1.41  refreshed 11:42:05  node2: 결제 서비스 🚀: cannot reach 支払い \\e[2J",
         ])
         // Every row starts AVAILABILITY at the header's column, whatever the widths before it.
@@ -168,16 +168,20 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(buffer[32, 4].style, .service(named: "lab_web"), "web.2 on node2")
     }
 
-    func testHelpListsEveryBinding() {
-        var state = AppState.loaded()
-        state.press(.char("?"))
-        let text = render(state, width: 160, height: 45, now: now).lines.joined(separator: "\n")
-        for binding in Keymap.bindings {
-            XCTAssertTrue(text.contains(binding.label), binding.label)
-            XCTAssertTrue(text.contains(binding.description + (binding.dangerous ? " (confirm)" : "")), binding.description)
+    func testHelpListsEveryBindingOfThePane() {
+        for pane in Pane.allCases {
+            var state = AppState.loaded()
+            state.press(.char(pane.digit), .char("?"))
+            let text = render(state, width: 160, height: 45, now: now).lines.joined(separator: "\n")
+            XCTAssertTrue(text.contains("Keys: \(pane.title)"))
+            for binding in Keymap.bindings {
+                let shown = text.contains(binding.description + (binding.dangerous ? " (confirm)" : ""))
+                XCTAssertEqual(shown, binding.applies(in: pane, inDialog: false), "\(binding.description) in \(pane)")
+                if shown { XCTAssertTrue(text.contains(binding.label), binding.label) }
+            }
         }
         var readOnly = AppState.loaded(readOnly: true)
-        readOnly.press(.char("?"))
+        readOnly.press(.char("2"), .char("?"))
         XCTAssertTrue(render(readOnly, width: 160, height: 45, now: now).lines.contains { $0.contains("scale up by one (off: read-only)") })
     }
 
@@ -185,7 +189,7 @@ final class RenderTests: XCTestCase {
         var state = AppState.loaded(readOnly: true)
         state.press(.char("2"))
         let lines = render(state, width: 100, height: 10, now: now).lines
-        XCTAssertEqual(lines[8], "q quit  ? help  Enter open")
+        XCTAssertEqual(lines[8], "q quit  ? help  Enter open  / filter  s sort  : command")
         XCTAssertEqual(lines[9], "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:42:05  read-only")
     }
 

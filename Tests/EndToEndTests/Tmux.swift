@@ -32,6 +32,11 @@ final class Tmux {
         try Self.tmux(["capture-pane", "-p", "-t", session])
     }
 
+    /// The visible screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    func styledScreen() throws -> String {
+        try Self.tmux(["capture-pane", "-p", "-e", "-t", session])
+    }
+
     /// The process id of the program in the pane.
     func pid() throws -> Int32 {
         Int32(try Self.tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0

@@ -68,6 +68,18 @@ public enum DisplayText {
         return out + "…"
     }
 
+    /// The end of `text` that fits in `columns` columns, in whole graphemes.
+    static func suffix(_ text: String, columns: Int) -> String {
+        var kept: [String] = []
+        var used = 0
+        for g in graphemes(text).reversed() {
+            if used + g.width > columns { break }
+            kept.append(g.text)
+            used += g.width
+        }
+        return kept.reversed().joined()
+    }
+
     /// `text` padded with spaces (or truncated) to exactly `columns` columns; right-aligned if asked.
     public static func pad(_ text: String, to columns: Int, right: Bool = false) -> String {
         let cut = truncate(text, to: columns)

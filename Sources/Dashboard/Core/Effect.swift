@@ -24,11 +24,15 @@ public enum Effect: Sendable, Hashable {
     case forceUpdate(serviceID: String, serviceName: String)
     /// Measure one container's writable layer now (`GET /containers/{id}/json?size=1` on its node's engine).
     case refreshSize(hostname: String, containerID: String, name: String)
+    /// Read the theme called `name` (`:theme NAME`); it comes back as `Action.themeLoaded`.
+    case loadTheme(name: String)
 
     /// True for effects that change the swarm (logged in the action log); false for reads.
     public var changesSwarm: Bool {
-        if case .refreshSize = self { return false }
-        return true
+        switch self {
+        case .refreshSize, .loadTheme: false
+        default: true
+        }
     }
 
     /// The action's name in the action log and in messages: `scale`, `stop`, `node update`, …
@@ -44,6 +48,7 @@ public enum Effect: Sendable, Hashable {
         case .rollback: "service rollback"
         case .forceUpdate: "service update --force"
         case .refreshSize: "measure"
+        case .loadTheme: "theme"
         }
     }
 
@@ -53,7 +58,7 @@ public enum Effect: Sendable, Hashable {
         case .scale(_, let name, _, _), .rollback(_, let name), .forceUpdate(_, let name): name
         case .stopContainer(let hostname, _, let name), .restartContainer(let hostname, _, let name),
              .refreshSize(let hostname, _, let name): "\(name) on \(hostname)"
-        case .removeStack(let name), .stopStack(let name), .startStack(let name): name
+        case .removeStack(let name), .stopStack(let name), .startStack(let name), .loadTheme(let name): name
         case .setAvailability(_, let hostname, _): hostname
         }
     }

@@ -41,12 +41,16 @@ struct TableCell: Sendable, Equatable {
     /// When set, the cell shows `text` then the age of this moment.
     var since: Date?
     var ageFormat: AgeFormat
+    /// What `s` sorts the column by when its text does not order well, e.g. bytes for
+    /// `23.54GiB`; nil to sort by the text.
+    var sortKey: Double?
 
-    init(_ text: String, style: Style? = nil, since: Date? = nil, ageFormat: AgeFormat = .docker) {
+    init(_ text: String, style: Style? = nil, since: Date? = nil, ageFormat: AgeFormat = .docker, sortKey: Double? = nil) {
         self.text = text
         self.style = style
         self.since = since
         self.ageFormat = ageFormat
+        self.sortKey = sortKey
     }
 
     /// What the cell shows at `now`.
@@ -96,6 +100,8 @@ struct PaneTable: Sendable, Equatable {
     var rows: [TableRow]
     /// The widest cell (or header) of each column, ages left out.
     var naturalWidths: [Int]
+    /// The rows (headings left out) before the `/` filter; nil when no filter is applied.
+    var unfilteredCount: Int?
 
     init(columns: [Column], rows: [TableRow]) {
         self.columns = columns

@@ -169,7 +169,7 @@ extension AppState {
         service.spec.mode?.replicatedJob != nil ? "completions" : "replicas"
     }
 
-    private static func scaleConfirmation(_ service: Service, from current: UInt64, to target: UInt64) -> Confirmation {
+    static func scaleConfirmation(_ service: Service, from current: UInt64, to target: UInt64) -> Confirmation {
         let name = service.name
         var message: [String]
         if service.spec.mode?.replicatedJob != nil {

@@ -7,7 +7,10 @@ extension AppState {
             return []
         }
         if dialog != nil { return handleDialog(key) }
+        if let effects = handlePrompt(key) { return effects }
         guard let binding = Keymap.binding(for: key, pane: pane, inDialog: false) else { return [] }
+        // While a line is typed, only quit and the movement keys act (the rows can be browsed).
+        if prompt != nil, !Self.movements.contains(binding.command), binding.command != .quit { return [] }
         if showsHelp {
             switch binding.command {
             case .toggleHelp, .back: showsHelp = false
@@ -24,6 +27,9 @@ extension AppState {
         perform(binding.command)
         return []
     }
+
+    /// The commands that only move the selection.
+    private static let movements: Set<Command> = [.moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom, .moveLeft, .moveRight]
 
     private mutating func perform(_ command: Command) {
         switch command {
@@ -46,6 +52,10 @@ extension AppState {
         case .rollback: rollbackSelectedService()
         case .forceUpdate: forceUpdateSelectedService()
         case .setAvailability(let availability): setSelectedNodeAvailability(availability)
+        case .filter: openPrompt(.filter)
+        case .commandLine: openPrompt(.command)
+        case .sortByNextColumn: sortByNextColumn()
+        case .reverseSort: reverseSort()
         case .confirm, .cancel, .refreshSize: break
         }
     }
@@ -73,7 +83,7 @@ extension AppState {
 /// Applies a text-editing key to `text`: a character `accepts` allows (while `text` is shorter
 /// than `limit`), Backspace or Delete.
 /// - Returns: false for any other key, which the keymap then handles.
-private func editText(_ text: inout String, _ key: KeyEvent, limit: Int, accepts: (Character) -> Bool) -> Bool {
+func editText(_ text: inout String, _ key: KeyEvent, limit: Int, accepts: (Character) -> Bool) -> Bool {
     switch key {
     case .char(let c) where accepts(c):
         if text.count < limit { text.append(c) }

@@ -31,8 +31,13 @@ extension AppState {
         refreshTable()
     }
 
-    /// Esc: back to where the last Enter came from, with the selection it had.
+    /// Esc: clears the pane's `/` filter, else goes back to where the last Enter came from,
+    /// with the selection it had.
     mutating func goBack() {
+        if filters[pane] != nil {
+            filters[pane] = nil
+            return refreshTable()
+        }
         guard let crumb = drillDown.popLast() else { return }
         pane = crumb.location.pane
         scope = crumb.location.scope
@@ -43,7 +48,8 @@ extension AppState {
     /// Rebuilds the current pane's rows (after a snapshot or a change of location) and puts
     /// the selection back on its object.
     mutating func refreshTable() {
-        table = pane == .placement ? .empty : model.table(pane, scope: scope)
+        table = pane == .placement ? .empty
+            : model.table(pane, scope: scope).filtered(by: RowFilter(filters[pane])).sorted(by: sorts[pane])
         resolveSelection()
     }
 

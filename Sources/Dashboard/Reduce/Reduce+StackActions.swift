@@ -5,6 +5,11 @@ extension AppState {
     /// `D`: remove the selected stack, or the stack of the selected service, once its name is typed.
     mutating func removeSelectedStack() {
         guard let stack = selectedStack() else { return }
+        confirmRemoval(of: stack)
+    }
+
+    /// Asks for `stack`'s name to be typed before removing it (`D`, `:stack rm`).
+    mutating func confirmRemoval(of stack: Stack) {
         let services = stack.services.map(\.name)
         let confirmation = Confirmation(
             title: "Remove stack",

@@ -28,6 +28,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if !isError, case .scale(let id, let name, let from, let to) = effect {
             state.lastScale = ScaleRecord(serviceID: id, serviceName: name, from: from, to: to)
         }
+    case .themeLoaded(let name, let theme):
+        state.theme = theme
+        state.status = StatusMessage("theme \(name)")
     case .tick(let now):
         state.expireStatus(at: now)
     }

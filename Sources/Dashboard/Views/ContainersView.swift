@@ -23,7 +23,7 @@ enum ContainersView {
                 TableCell(row.stale ? row.hostname + " (stale)" : row.hostname),
                 TableCell(Format.containerImage(c.image ?? "", imageID: c.imageID)),
                 TableCell(c.status ?? state),
-                TableCell(Format.containerSize(sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs)),
+                TableCell(Format.containerSize(sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs), sortKey: c.sizeRw.map(Double.init)),
                 row.sizesAt != nil && (c.sizeRw != nil || c.sizeRootFs != nil)
                     ? TableCell("", since: row.sizesAt, ageFormat: .short) : TableCell("-"),
             ], style: row.stale ? Style(.dim) : style(state))

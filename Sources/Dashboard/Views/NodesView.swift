@@ -32,9 +32,11 @@ enum NodesView {
                 TableCell(Format.prettyPrint(state), style: state == "ready" ? nil : Style(.error)),
                 TableCell(manager, style: manager == "Unreachable" ? Style(.error) : nil),
                 TableCell(node.description?.engine?.engineVersion ?? ""),
-                TableCell(node.description?.resources?.nanoCPUs.map(Format.cpus) ?? ""),
-                TableCell(node.description?.resources?.memoryBytes.map(Format.binarySize) ?? ""),
-                TableCell(String(running[node.id] ?? 0)),
+                TableCell(node.description?.resources?.nanoCPUs.map(Format.cpus) ?? "",
+                          sortKey: node.description?.resources?.nanoCPUs.map(Double.init)),
+                TableCell(node.description?.resources?.memoryBytes.map(Format.binarySize) ?? "",
+                          sortKey: node.description?.resources?.memoryBytes.map(Double.init)),
+                TableCell(String(running[node.id] ?? 0), sortKey: Double(running[node.id] ?? 0)),
                 TableCell((node.spec?.labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
                     .joined(separator: ", ")),
             ], nodeID: node.id)

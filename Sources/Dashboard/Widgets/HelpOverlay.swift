@@ -1,11 +1,12 @@
-/// Draws the help overlay: every keymap binding (keys, description, `(confirm)` for actions
-/// on the swarm), in as many columns as the height needs, then where actions are logged.
+/// Draws the help overlay: the keymap bindings that apply in the pane shown (keys,
+/// description, `(confirm)` for actions on the swarm; a dialog shows its own keys), in as many
+/// columns as the height needs, then where actions are logged.
 enum HelpOverlay {
     /// Spaces between help columns.
     static let gap = 2
 
-    static func draw(readOnly: Bool, actionLog: String?, in area: Rect, into buffer: inout CellBuffer) {
-        let bindings = Keymap.bindings
+    static func draw(pane: Pane, readOnly: Bool, actionLog: String?, in area: Rect, into buffer: inout CellBuffer) {
+        let bindings = Keymap.bindings.filter { $0.applies(in: pane, inDialog: false) }
         let logLine = readOnly ? "read-only (--read-only): actions are off" : actionLog.map { "actions are logged to \($0)" }
         let extra = logLine == nil ? 0 : 2
         let rowsAvailable = max(1, area.height - 4 - extra)
@@ -20,7 +21,7 @@ enum HelpOverlay {
         let box = Box.centred(width: contentWidth + 4, height: rows + 2 + extra, in: area)
         let toggle = Keymap.bindings.first { $0.command == .toggleHelp }?.label ?? "?"
         let back = Keymap.bindings.first { $0.command == .back }?.label ?? "Esc"
-        Box.draw(box, title: "Keys", footer: "\(toggle) or \(back) closes", into: &buffer)
+        Box.draw(box, title: "Keys: \(pane.title)", footer: "\(toggle) or \(back) closes", into: &buffer)
         let right = box.x + box.width - 2
         var x = box.x + 2
         for (column, layout) in zip(columns, layouts) {

@@ -1,12 +1,12 @@
 /// Draws row 0: `swarmtop`, the pane tabs (`1 Nodes  2 Services …`, the current one
-/// highlighted) and the drill-down scope, e.g. `tasks of lab_web`.
+/// highlighted), the drill-down scope, e.g. `tasks of lab_web`, and the `/` filter.
 enum TabBar {
     static let title = "swarmtop"
 
-    static func draw(pane current: Pane, scope: Scope?, y: Int, width: Int, into buffer: inout CellBuffer) {
+    static func draw(pane current: Pane, scope: Scope?, filter: String?, y: Int, width: Int, into buffer: inout CellBuffer) {
         let tabs = Pane.allCases.map { " \($0.digit) \($0.title) " }
         let tabsWidth = tabs.reduce(0) { $0 + DisplayText.width($1) }
-        let scopeText = scope.map { "  " + $0.label } ?? ""
+        let scopeText = [scope?.label, filter].compactMap { $0.map { "  " + $0 } }.joined()
         let showTitle = DisplayText.width(title) + 1 + tabsWidth + DisplayText.width(scopeText) <= width
         var x = 0
         if showTitle { x = buffer.put(title, x: x, y: y, style: Style(.title, bold: true)) + 1 }

@@ -1,0 +1,68 @@
+/// A command typed after `:` (k9s' command line), parsed. The words are those of the docker
+/// CLI where it has one: `:scale web 3` (or `web=3`), `:stack rm lab`.
+enum ColonCommand: Equatable {
+    /// `:nodes`, `:services`, `:tasks`, `:containers`, `:placement` (or a unique prefix, or `1`…`5`).
+    case show(Pane)
+    /// `:scale SERVICE N` or `:scale SERVICE=N`: SERVICE is a full name or, when only one stack
+    /// has it, the name inside its stack (`web` for `lab_web`).
+    case scale(service: String, replicas: UInt64)
+    /// `:stack rm NAME` (also `remove`, `down`, as `docker stack rm` accepts).
+    case removeStack(String)
+    /// `:theme NAME`: switch colour theme.
+    case theme(String)
+    /// `:help` or `:?`.
+    case help
+    /// `:q`, `:quit`, `:q!`.
+    case quit
+
+    /// The first words the line knows, as Tab completes them.
+    static let verbs = ["containers", "help", "nodes", "placement", "quit", "scale", "services", "stack", "tasks", "theme"]
+
+    /// Parses a command line (without its `:`).
+    /// - Returns: the command, or a message that says what is wrong, e.g. `usage: scale SERVICE REPLICAS`.
+    static func parse(_ line: String) -> Result<ColonCommand, ColonCommandError> {
+        let words = line.split(separator: " ").map(String.init)
+        guard let verb = words.first else { return .failure(.init("type a command: " + verbs.joined(separator: ", "))) }
+        let args = Array(words.dropFirst())
+        switch verb {
+        case "q", "q!", "quit", "exit": return args.isEmpty ? .success(.quit) : .failure(.init("usage: quit"))
+        case "?", "help": return .success(.help)
+        case "scale": return parseScale(args)
+        case "stack":
+            guard args.count == 2, ["rm", "remove", "down"].contains(args[0]) else { return .failure(.init("usage: stack rm STACK")) }
+            return .success(.removeStack(args[1]))
+        case "theme":
+            guard args.count == 1 else { return .failure(.init("usage: theme NAME")) }
+            return .success(.theme(args[0]))
+        default:
+            guard args.isEmpty, let pane = pane(verb) else { return .failure(.init("unknown command \(verb): try " + verbs.joined(separator: ", "))) }
+            return .success(.show(pane))
+        }
+    }
+
+    /// The pane a word names: its digit, its title, its singular, or a prefix of its title
+    /// that no other command starts with (`ta` is tasks, `t` is tasks or theme).
+    private static func pane(_ word: String) -> Pane? {
+        let word = word.lowercased()
+        if let pane = Pane.allCases.first(where: { String($0.digit) == word || $0.title.lowercased() == word
+            || $0.title.lowercased().dropLast() == word }) { return pane }
+        let matches = verbs.filter { $0.hasPrefix(word) }
+        return matches.count == 1 ? Pane.allCases.first { $0.title.lowercased() == matches[0] } : nil
+    }
+
+    private static func parseScale(_ args: [String]) -> Result<ColonCommand, ColonCommandError> {
+        let pair = args.count == 1 ? args[0].split(separator: "=", maxSplits: 1).map(String.init) : args
+        guard pair.count == 2, !pair[0].isEmpty else { return .failure(.init("usage: scale SERVICE REPLICAS (or SERVICE=REPLICAS)")) }
+        guard let replicas = UInt64(pair[1]) else { return .failure(.init("\(pair[1]) is not a number of replicas")) }
+        return .success(.scale(service: pair[0], replicas: replicas))
+    }
+}
+
+/// Why a command line was refused, said on the prompt line.
+struct ColonCommandError: Error, Equatable {
+    let message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The `/` filter and the `s` / `S` order applied to a pane's rows.
+extension PaneTable {
+    /// The rows `filter` keeps; a stack heading stays when a row of its stack does. Column
+    /// widths stay those of the whole table, so that typing does not shift the columns.
+    func filtered(by filter: RowFilter?) -> PaneTable {
+        guard let filter else { return self }
+        var kept: [TableRow] = []
+        var heading: TableRow?
+        for row in rows {
+            if row.isHeading {
+                heading = row
+            } else if filter.matches(row) {
+                if let h = heading, h.stack == row.stack {
+                    kept.append(h)
+                    heading = nil
+                }
+                kept.append(row)
+            }
+        }
+        var table = self
+        table.unfilteredCount = rows.filter { !$0.isHeading }.count
+        table.rows = kept
+        return table
+    }
+
+    /// The rows ordered by `order`'s column, within each stack heading's group (a stack's
+    /// services stay under their heading); equal cells keep their natural order. The sorted
+    /// column's title ends in `↑` or `↓`.
+    func sorted(by order: SortOrder?) -> PaneTable {
+        guard let order, columns.indices.contains(order.column) else { return self }
+        var table = self
+        table.columns[order.column].title += order.arrow
+        table.naturalWidths[order.column] = max(naturalWidths[order.column], DisplayText.width(table.columns[order.column].title))
+        var sorted: [TableRow] = []
+        var group: [TableRow] = []
+        func flush() {
+            sorted += group.enumerated().sorted { a, b in
+                let cells = (a.element.cells, b.element.cells)
+                guard order.column < cells.0.count, order.column < cells.1.count else { return a.offset < b.offset }
+                let result = cells.0[order.column].compare(cells.1[order.column])
+                if result == .orderedSame { return a.offset < b.offset }
+                return (result == .orderedAscending) != order.descending
+            }.map(\.element)
+            group = []
+        }
+        for row in rows {
+            if row.isHeading {
+                flush()
+                sorted.append(row)
+            } else {
+                group.append(row)
+            }
+        }
+        flush()
+        table.rows = sorted
+        return table
+    }
+}
+
+extension TableCell {
+    /// The order of two cells of a column: by `sortKey` when both have one (bytes, counts),
+    /// else by text with numbers compared as numbers (`lab_web.2` before `lab_web.10`),
+    /// ignoring case; then the one with the more recent moment (the smaller age) first.
+    func compare(_ other: TableCell) -> ComparisonResult {
+        if let a = sortKey, let b = other.sortKey {
+            if a != b { return a < b ? .orderedAscending : .orderedDescending }
+        } else {
+            let byText = text.compare(other.text, options: [.caseInsensitive, .numeric])
+            if byText != .orderedSame { return byText }
+        }
+        guard let a = since, let b = other.since, a != b else { return .orderedSame }
+        return a > b ? .orderedAscending : .orderedDescending
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+
+/// The front end's keys in the real binary, in tmux against the lab: `/` filters, `s` / `S`
+/// sort, the `:` command line scales a service and switches the theme.
+final class KeysEndToEndTests: XCTestCase {
+    /// swarmtop on the lab, in colour (an empty `NO_COLOR` overrides one the test runner may have).
+    private func start() throws -> Tmux {
+        try Tmux("'\(E2E.binary)'; echo \"exit=$?\"; sleep 120", environment: try E2E.labEnvironment().merging(["NO_COLOR": ""]) { _, new in new })
+    }
+
+    /// The screen's rows that hold `text`.
+    private func rows(_ screen: String, containing text: String) -> [String] {
+        screen.split(separator: "\n").map(String.init).filter { $0.contains(text) }
+    }
+
+    func testSlashFiltersAndEscClears() throws {
+        let t = try start()
+        try t.waitFor("Leader")
+        try t.send("3")
+        try t.waitFor("lab_web.5")
+        try t.send("/", "scrib")
+        let filtered = try t.waitFor("only the scribbler's tasks") { $0.contains("/scrib  2 of") && !$0.contains("lab_web.") }
+        XCTAssertEqual(rows(filtered, containing: "lab_scribbler.").count, 2, filtered)
+        try t.send("Enter")
+        try t.waitFor("the filter kept after Enter") { $0.contains("/scrib  2 of") && $0.contains("Esc back") }
+        try t.send("Escape")
+        try t.waitFor("every task again") { $0.contains("lab_web.5") && !$0.contains("/scrib") }
+        try t.send("/", "WEB\\.[12]\\b")
+        let regex = try t.waitFor("a regular expression, any case") { $0.contains("2 of") }
+        XCTAssertEqual(rows(regex, containing: "lab_web.").map { String($0.prefix(9)) }.filter { $0.hasPrefix("lab_web.") }.sorted(),
+                       ["lab_web.1", "lab_web.2"], regex)
+        try t.send("Escape", "q")
+        try t.waitFor("exit=0")
+    }
+
+    func testSSortsByTheNextColumnAndSReversesIt() throws {
+        let t = try start()
+        try t.waitFor("Leader")
+        try t.send("3", "S")
+        let descending = try t.waitFor("NAME↓ in the header") { $0.contains("NAME↓") }
+        let names = descending.split(separator: "\n").dropFirst(2).compactMap { $0.split(separator: " ").first.map(String.init) }
+            .filter { $0.hasPrefix("lab_") }
+        XCTAssertEqual(names.first, "lab_web.5", descending)
+        XCTAssertEqual(names, names.sorted { $0.compare($1, options: .numeric) == .orderedDescending }, descending)
+        try t.send("s")
+        try t.waitFor("NODE↑ in the header") { $0.contains("NODE↑") && !$0.contains("NAME↓") }
+        try t.send("q")
+        try t.waitFor("exit=0")
+    }
+
+    func testColonScaleAsksThenScalesAndTheCLIAgrees() throws {
+        let service = "keys-e2e-\(UUID().uuidString.prefix(6).lowercased())"
+        try E2E.docker(["service", "create", "--detach", "--name", service, "--replicas", "1", "swarmtop-lab/busybox:1",
+                        "sh", "-c", "while true; do sleep 3600; done"])
+        defer { _ = try? E2E.docker(["service", "rm", service]) }
+        try E2E.eventually(60, "\(service) at 1/1") { try E2E.replicas(service) == "1/1" }
+        let t = try start()
+        try t.waitFor("Leader")
+        try t.send(":", "scale \(service.prefix(10))", "Tab")
+        try t.waitFor(":scale \(service) ")
+        try t.send("2", "Enter")
+        try t.waitFor("Scale service \(service) from 1 to 2 replicas?")
+        try t.send("y")
+        try E2E.eventually(60, "docker service ls reports \(service) 2/2") { try E2E.replicas(service) == "2/2" }
+        try t.waitFor("\(service) scaled to 2")
+        try t.send(":", "scale nothing 2", "Enter")
+        try t.waitFor("no service nothing")
+        try t.send("Escape", ":", "q", "Enter")
+        try t.waitFor("exit=0")
+    }
+
+    func testColonThemeRepaintsInTheNewColours() throws {
+        let t = try start()
+        try t.waitFor("Leader")
+        XCTAssertFalse(try t.styledScreen().contains("48;5;231"), "the default theme paints no background")
+        try t.send(":", "theme li", "Tab")
+        try t.waitFor(":theme light ")
+        try t.send("Enter")
+        try t.waitFor("the status line saying so") { $0.contains("theme light") && !$0.contains(":theme") && !$0.contains("loading") }
+        let styled = try t.styledScreen()
+        XCTAssertTrue(styled.contains("48;5;231"), "light's white background (#ffffff in 256 colours):\n\(styled)")
+        try t.send(":", "theme nope", "Enter")
+        try t.waitFor("no theme \"nope\"; available: dark, default")
+        try t.send("q")
+        try t.waitFor("exit=0")
+    }
+}
