@@ -53,12 +53,14 @@ public struct Theme: Sendable, Hashable {
     public var key: CellAttributes
     /// Foreground colours of services in the placement grid (empty: the normal foreground).
     public var servicePalette: [TermColor]
+    /// The task states the theme colours itself; the others take their `fallbackRole`'s attributes.
+    public var taskStates: [TaskState: CellAttributes]
 
     /// A theme with every role given.
     public init(normal: CellAttributes, header: CellAttributes, selected: CellAttributes, border: CellAttributes,
                 title: CellAttributes, dim: CellAttributes, ok: CellAttributes, warn: CellAttributes,
                 error: CellAttributes, statusBar: CellAttributes, dialog: CellAttributes, key: CellAttributes,
-                servicePalette: [TermColor]) {
+                servicePalette: [TermColor], taskStates: [TaskState: CellAttributes] = [:]) {
         self.normal = normal
         self.header = header
         self.selected = selected
@@ -72,6 +74,7 @@ public struct Theme: Sendable, Hashable {
         self.dialog = dialog
         self.key = key
         self.servicePalette = servicePalette
+        self.taskStates = taskStates
     }
 
     /// The default theme: the terminal's own foreground and background for text (it never
@@ -119,6 +122,9 @@ public struct Theme: Sendable, Hashable {
             attributes = normal
             let count = servicePalette.count
             if count > 0 { attributes.foreground = servicePalette[(index % count + count) % count] }
+        case .taskState(let state):
+            guard let own = taskStates[state] else { return self.attributes(for: Style(state.fallbackRole, bold: style.bold)) }
+            attributes = own
         }
         attributes.bold = attributes.bold || style.bold
         return attributes

@@ -37,14 +37,14 @@ struct TOMLDocument {
         SettingsFileError(path: path, line: line(of: key, in: table), reason: reason)
     }
 
-    /// The 1-based line of `key = …` in `[table]`, or of the `[key]` header itself.
+    /// The 1-based line of `key = …` in `[table]`, or of the `[key]` (`[table.key]`) header itself.
     func line(of key: String, in table: String?) -> Int? {
         var current: String?
         for (index, raw) in lines.enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("[") {
                 let name = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
-                if table == nil && name == key { return index + 1 }
+                if name == (table.map { "\($0).\(key)" } ?? key) { return index + 1 }
                 current = name
                 continue
             }

@@ -3,8 +3,10 @@ import TOMLKit
 
 /// Turns a theme file (`themes/*.toml`) into a `Theme`. The format is described at the top of
 /// `themes/default.toml`: one table per role (`fg`, `bg`, `bold`, `reverse`, `underline`,
-/// `dim`) and a `service_palette` list. A role not in the file is the default theme's, on
-/// `normal`'s colours; a colour a role's table leaves out is `normal`'s.
+/// `dim`), a `service_palette` list, and `[task_state.NAME]` tables for task states (`running`,
+/// `pending`, `failed`…; a state left out takes the colours of ok, warn, error or dim). A role
+/// not in the file is the default theme's, on `normal`'s colours; a colour a role's table
+/// leaves out is `normal`'s.
 public enum ThemeFile {
     private static let attributeKeys = ["fg", "bg", "bold", "reverse", "underline", "dim"]
 
@@ -22,7 +24,7 @@ public enum ThemeFile {
     }
 
     private static func theme(from document: TOMLDocument) throws -> Theme {
-        try document.checkKeys(of: document.root, in: nil, known: Theme.roles.map(\.name) + ["service_palette"])
+        try document.checkKeys(of: document.root, in: nil, known: Theme.roles.map(\.name) + ["service_palette", "task_state"])
         var theme = Theme.default
         let normal = try document.root["normal"].map { try attributes($0, role: "normal", base: CellAttributes(), in: document) }
             ?? Theme.default.normal
@@ -34,6 +36,14 @@ public enum ThemeFile {
                 if inherited.foreground == .terminalDefault { inherited.foreground = normal.foreground }
                 if inherited.background == .terminalDefault { inherited.background = normal.background }
                 theme[keyPath: keyPath] = inherited
+            }
+        }
+        if let value = document.root["task_state"] {
+            guard let states = value.table else { throw document.error("[task_state] must hold [task_state.NAME] tables", key: "task_state") }
+            try document.checkKeys(of: states, in: "task_state", known: TaskState.allCases.map(\.rawValue))
+            for state in TaskState.allCases {
+                guard let table = states[state.rawValue] else { continue }
+                theme.taskStates[state] = try attributes(table, role: "task_state.\(state.rawValue)", base: normal, in: document)
             }
         }
         if let value = document.root["service_palette"] {

@@ -131,8 +131,8 @@ final class RenderTests: XCTestCase {
         state.press(.char("3"), .down)
         let buffer = render(state, width: 80, height: 24, now: now)
         XCTAssertEqual((0..<80).map { buffer[$0, 3].style }, Array(repeating: Style(.selected), count: 80))
-        XCTAssertEqual(buffer[0, 2].style, Style(.ok), "running tasks read ok")
-        XCTAssertEqual(buffer[0, 10].style, Style(.error), "failed tasks read as errors")
+        XCTAssertEqual(buffer[0, 2].style, Style(.taskState(.running)), "running tasks in the running colour")
+        XCTAssertEqual(buffer[0, 10].style, Style(.taskState(.failed)), "failed tasks in the failed colour")
         XCTAssertEqual(buffer[0, 11].style, Style(.dim), "history is dim")
     }
 

@@ -50,6 +50,38 @@ final class ThemeFileTests: XCTestCase {
         XCTAssertEqual(theme.border, CellAttributes(foreground: .ansi(4), background: .rgb(0, 0, 0)), "default's blue on normal's black")
     }
 
+    func testTaskStatesHaveTheirOwnRolesThatFallBackToOkWarnErrorDim() throws {
+        let theme = try ThemeFile.parse("""
+            [normal]
+            bg = "#000000"
+            [warn]
+            fg = "yellow"
+            [task_state.pending]
+            fg = "#5f87ff"
+            [task_state.failed]
+            fg = "bright-red"
+            underline = true
+            """, path: "t.toml")
+        XCTAssertEqual(theme.attributes(for: Style(.taskState(.pending))), CellAttributes(foreground: .rgb(0x5f, 0x87, 0xff), background: .rgb(0, 0, 0)))
+        XCTAssertEqual(theme.attributes(for: Style(.taskState(.failed))),
+                       CellAttributes(foreground: .ansi(9), background: .rgb(0, 0, 0), underline: true))
+        XCTAssertEqual(theme.attributes(for: Style(.taskState(.starting))), theme.warn, "a state left out is a warning, as warn")
+        XCTAssertEqual(theme.attributes(for: Style(.taskState(.running))), theme.ok)
+        XCTAssertEqual(theme.attributes(for: Style(.taskState(.complete), bold: true)).bold, true)
+        XCTAssertEqual(try catalog.load("dark").taskStates[.pending]?.foreground, .rgb(0x87, 0xaf, 0xff), "dark colours pending tasks")
+    }
+
+    func testAnUnknownTaskStateIsRefusedAtItsHeader() {
+        XCTAssertThrowsError(try ThemeFile.parse("[normal]\nfg = \"red\"\n\n[task_state.runing]\nfg = \"green\"\n", path: "bad.toml")) { error in
+            XCTAssertEqual((error as? SettingsFileError)?.line, 4)
+            XCTAssertTrue("\(error)".contains("unknown key \"runing\" in [task_state]; known: new, allocated, pending"), "\(error)")
+        }
+        XCTAssertThrowsError(try ThemeFile.parse("[task_state.failed]\nfg = \"rouge\"\n", path: "bad.toml")) { error in
+            XCTAssertEqual((error as? SettingsFileError)?.line, 2)
+            XCTAssertTrue("\(error)".contains("bad colour \"rouge\" for fg in [task_state.failed]"), "\(error)")
+        }
+    }
+
     func testUnknownKeyIsRefusedWithItsLine() {
         XCTAssertThrowsError(try ThemeFile.parse("[normal]\nfg = \"red\"\n\n[header]\ncolour = \"red\"\n", path: "bad.toml")) { error in
             let e = error as? SettingsFileError

@@ -15,6 +15,8 @@ public struct Style: Sendable, Hashable {
         case normal, header, selected, border, title, dim, ok, warn, error, statusBar, dialog, key
         /// A service's stable colour in the placement grid: an index into the theme's palette.
         case service(Int)
+        /// A task in this state (the tasks pane, failed cards in the placement grid).
+        case taskState(TaskState)
     }
 
     public static let normal = Style(.normal)

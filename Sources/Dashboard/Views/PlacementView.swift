@@ -37,8 +37,8 @@ enum PlacementView {
         var name = snapshot.taskName(task)
         if let stack = service?.stack, name.hasPrefix(stack + "_") { name.removeFirst(stack.count + 1) }
         let style: Style
-        switch task.state {
-        case "failed", "rejected": style = Style(.error)
+        switch TaskState(rawValue: task.state) {
+        case let failure? where failure == .failed || failure == .rejected: style = Style(.taskState(failure))
         default: style = .service(named: service?.name ?? task.serviceID)
         }
         return PlacementCard(taskID: task.id, text: task.state == "running" ? name : "\(name) \(task.state)", style: style)

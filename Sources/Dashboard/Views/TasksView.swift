@@ -54,15 +54,11 @@ enum TasksView {
         }
     }
 
-    /// Running tasks read ok, failed or rejected ones as errors, tasks on their way as
-    /// warnings, history (desired state other than running) dim.
+    /// Each task in its state's colour (running ok, on its way a warning, failed or rejected an
+    /// error, by default); history (desired state other than running) dim, but for failures.
     static func style(_ task: SwarmTask) -> Style {
-        switch task.state {
-        case "failed", "rejected": return Style(.error)
-        case _ where task.desiredState != "running": return Style(.dim)
-        case "running": return Style(.ok)
-        case _ where task.isTransitional: return Style(.warn)
-        default: return Style(.dim)
-        }
+        guard let state = TaskState(rawValue: task.state) else { return Style(.dim) }
+        if task.desiredState != "running", state != .failed, state != .rejected { return Style(.dim) }
+        return Style(.taskState(state))
     }
 }
