@@ -13,6 +13,8 @@ public struct AppState: Sendable {
     public let actionLog: String?
     /// The themes `:theme` completes, e.g. `dark`, `light`.
     public let themeNames: [String]
+    /// What each key does.
+    public let keymap: Keymap
 
     /// The latest snapshot; nil before the first one.
     public internal(set) var snapshot: ClusterSnapshot?
@@ -61,15 +63,17 @@ public struct AppState: Sendable {
     ///   - readOnly: disables the action keys (scale, stop, remove).
     ///   - actionLog: the path of the action log, for help.
     ///   - themeNames: the themes `:theme` offers.
+    ///   - keymap: the keys, `Keymap.standard` with the config file's overrides.
     ///   - timeZone: the zone for wall-clock times.
     ///   - width: the terminal's columns.
     ///   - height: the terminal's rows.
     public init(endpoint: String, readOnly: Bool = false, actionLog: String? = nil, themeNames: [String] = [],
-                timeZone: TimeZone = .current, width: Int = 80, height: Int = 24) {
+                keymap: Keymap = .standard, timeZone: TimeZone = .current, width: Int = 80, height: Int = 24) {
         self.endpoint = endpoint
         self.readOnly = readOnly
         self.actionLog = actionLog
         self.themeNames = themeNames
+        self.keymap = keymap
         self.timeZone = timeZone
         self.width = width
         self.height = height

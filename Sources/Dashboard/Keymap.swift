@@ -40,8 +40,10 @@ public enum KeyScope: Sendable, Hashable {
 
 /// One row of the keymap: keys, what they do, where, and whether they act on the swarm.
 public struct KeyBinding: Sendable, Hashable {
+    /// Its name in the config file's `[keys]` table, e.g. `scale_up`.
+    public let name: String
     /// The keys, the first one named first in help and hints.
-    public let keys: [KeyEvent]
+    public internal(set) var keys: [KeyEvent]
     /// What the help overlay says, e.g. `scale up by one`.
     public let description: String
     /// The hint bar's word for it, nil to leave it out of the hint bar.
@@ -53,8 +55,9 @@ public struct KeyBinding: Sendable, Hashable {
     /// What it does.
     public let command: Command
 
-    init(_ keys: [KeyEvent], _ description: String, hint: String? = nil, scope: KeyScope = .global,
+    init(_ name: String, _ keys: [KeyEvent], _ description: String, hint: String? = nil, scope: KeyScope = .global,
          dangerous: Bool = false, _ command: Command) {
+        self.name = name
         self.keys = keys
         self.description = description
         self.hint = hint
@@ -77,50 +80,55 @@ public struct KeyBinding: Sendable, Hashable {
     }
 }
 
-/// The one keymap (k9s style): it drives key dispatch, the help overlay and the hint bar.
-public enum Keymap {
+/// The keymap (k9s style): one table drives key dispatch, the help overlay and the hint bar.
+/// `standard` is the built-in one; the config file's `[keys]` table overrides its keys.
+public struct Keymap: Sendable {
     /// Every binding, in the order help lists them.
-    public static let bindings: [KeyBinding] = [
-        KeyBinding([.char("q")], "quit", hint: "quit", .quit),
-        KeyBinding([.ctrl("c")], "quit from anywhere", scope: .always, .quit),
-        KeyBinding([.char("?")], "show or hide this help", hint: "help", .toggleHelp),
-        KeyBinding([.tab], "next pane", .nextPane),
-        KeyBinding([.backTab], "previous pane", .previousPane),
-    ] + Pane.allCases.map { KeyBinding([.char($0.digit)], "\($0.title) pane", .showPane($0)) } + [
-        KeyBinding([.char("j"), .down], "move down", .moveDown),
-        KeyBinding([.char("k"), .up], "move up", .moveUp),
-        KeyBinding([.pageDown], "page down", .pageDown),
-        KeyBinding([.pageUp], "page up", .pageUp),
-        KeyBinding([.char("g"), .home], "first row", .moveTop),
-        KeyBinding([.char("G"), .end], "last row", .moveBottom),
-        KeyBinding([.left], "node on the left (placement)", hint: "prev node", scope: .panes([.placement]), .moveLeft),
-        KeyBinding([.right], "node on the right (placement)", hint: "next node", scope: .panes([.placement]), .moveRight),
-        KeyBinding([.enter], "open the node, service or stack", hint: "open", scope: .panes([.nodes, .services]), .drillDown),
-        KeyBinding([.escape], "clear filter / back / close help", hint: "back", .back),
-        KeyBinding([.char("+")], "scale up by one", hint: "scale up", scope: .panes([.services]), dangerous: true, .scaleUp),
-        KeyBinding([.char("-")], "scale down by one", hint: "scale down", scope: .panes([.services]), dangerous: true, .scaleDown),
-        KeyBinding([.char("=")], "type a replica count", hint: "replicas", scope: .panes([.services]), dangerous: true, .setReplicas),
-        KeyBinding([.char("u")], "undo the last scale", dangerous: true, .undoScale),
-        KeyBinding([.char("B")], "roll the service back to its previous spec", scope: .panes([.services]), dangerous: true, .rollback),
-        KeyBinding([.char("F")], "force update: redeploy every task", scope: .panes([.services]), dangerous: true, .forceUpdate),
-        KeyBinding([.char("D")], "remove the stack (type its name)", hint: "remove stack", scope: .panes([.services]), dangerous: true, .removeStack),
-        KeyBinding([.char("X")], "stop the stack (scale to 0), or start it again", hint: "stop/start stack", scope: .panes([.services]), dangerous: true, .stopOrStartStack),
-        KeyBinding([.char("r")], "measure the container's size now", hint: "size", scope: .panes([.containers]), .refreshSize),
-        KeyBinding([.char("x")], "stop the container", hint: "stop", scope: .panes([.tasks, .containers]), dangerous: true, .stopContainer),
-        KeyBinding([.char("R")], "restart the container", hint: "restart", scope: .panes([.containers]), dangerous: true, .restartContainer),
+    public private(set) var bindings: [KeyBinding]
+
+    /// The built-in keys: vim keys and arrows, k9s-like letters.
+    public static let standard = Keymap(bindings: [
+        KeyBinding("quit", [.char("q")], "quit", hint: "quit", .quit),
+        KeyBinding("quit_anywhere", [.ctrl("c")], "quit from anywhere", scope: .always, .quit),
+        KeyBinding("help", [.char("?")], "show or hide this help", hint: "help", .toggleHelp),
+        KeyBinding("next_pane", [.tab], "next pane", .nextPane),
+        KeyBinding("previous_pane", [.backTab], "previous pane", .previousPane),
+    ] + Pane.allCases.map { KeyBinding("\($0.title.lowercased())_pane", [.char($0.digit)], "\($0.title) pane", .showPane($0)) } + [
+        KeyBinding("down", [.char("j"), .down], "move down", .moveDown),
+        KeyBinding("up", [.char("k"), .up], "move up", .moveUp),
+        KeyBinding("page_down", [.pageDown], "page down", .pageDown),
+        KeyBinding("page_up", [.pageUp], "page up", .pageUp),
+        KeyBinding("top", [.char("g"), .home], "first row", .moveTop),
+        KeyBinding("bottom", [.char("G"), .end], "last row", .moveBottom),
+        KeyBinding("left", [.left], "node on the left (placement)", hint: "prev node", scope: .panes([.placement]), .moveLeft),
+        KeyBinding("right", [.right], "node on the right (placement)", hint: "next node", scope: .panes([.placement]), .moveRight),
+        KeyBinding("open", [.enter], "open the node, service or stack", hint: "open", scope: .panes([.nodes, .services]), .drillDown),
+        KeyBinding("back", [.escape], "clear filter / back / close help", hint: "back", .back),
+        KeyBinding("scale_up", [.char("+")], "scale up by one", hint: "scale up", scope: .panes([.services]), dangerous: true, .scaleUp),
+        KeyBinding("scale_down", [.char("-")], "scale down by one", hint: "scale down", scope: .panes([.services]), dangerous: true, .scaleDown),
+        KeyBinding("replicas", [.char("=")], "type a replica count", hint: "replicas", scope: .panes([.services]), dangerous: true, .setReplicas),
+        KeyBinding("undo", [.char("u")], "undo the last scale", dangerous: true, .undoScale),
+        KeyBinding("rollback", [.char("B")], "roll the service back to its previous spec", scope: .panes([.services]), dangerous: true, .rollback),
+        KeyBinding("force_update", [.char("F")], "force update: redeploy every task", scope: .panes([.services]), dangerous: true, .forceUpdate),
+        KeyBinding("remove_stack", [.char("D")], "remove the stack (type its name)", hint: "remove stack", scope: .panes([.services]), dangerous: true, .removeStack),
+        KeyBinding("stop_start_stack", [.char("X")], "stop the stack (scale to 0), or start it again", hint: "stop/start stack", scope: .panes([.services]), dangerous: true, .stopOrStartStack),
+        KeyBinding("measure_size", [.char("r")], "measure the container's size now", hint: "size", scope: .panes([.containers]), .refreshSize),
+        KeyBinding("stop_container", [.char("x")], "stop the container", hint: "stop", scope: .panes([.tasks, .containers]), dangerous: true, .stopContainer),
+        KeyBinding("restart_container", [.char("R")], "restart the container", hint: "restart", scope: .panes([.containers]), dangerous: true, .restartContainer),
     ] + NodeAvailability.allCases.map {
-        KeyBinding([.char(Character(String($0.rawValue.prefix(1))))], Self.availabilityWords[$0] ?? $0.rawValue, hint: $0.rawValue,
+        KeyBinding("node_\($0.rawValue)", [.char(Character(String($0.rawValue.prefix(1))))], Self.availabilityWords[$0] ?? $0.rawValue,
+                   hint: $0.rawValue,
                    scope: .panes([.nodes]), dangerous: true, .setAvailability($0))
     } + [
-        KeyBinding([.char("/")], "filter by text or regex", hint: "filter",
+        KeyBinding("filter", [.char("/")], "filter by text or regex", hint: "filter",
                    scope: .panes(Self.tablePanes), .filter),
-        KeyBinding([.char("s")], "sort by the next column", hint: "sort", scope: .panes(Self.tablePanes), .sortByNextColumn),
-        KeyBinding([.char("S")], "reverse the sort", scope: .panes(Self.tablePanes), .reverseSort),
-        KeyBinding([.char(":")], "command line (:scale web 3, :q …)",
+        KeyBinding("sort", [.char("s")], "sort by the next column", hint: "sort", scope: .panes(Self.tablePanes), .sortByNextColumn),
+        KeyBinding("reverse_sort", [.char("S")], "reverse the sort", scope: .panes(Self.tablePanes), .reverseSort),
+        KeyBinding("command", [.char(":")], "command line (:scale web 3, :q …)",
                    hint: "command", .commandLine),
-        KeyBinding([.char("y"), .enter], "confirm (dialog)", hint: "confirm", scope: .dialog, .confirm),
-        KeyBinding([.char("n"), .escape], "cancel (dialog)", hint: "cancel", scope: .dialog, .cancel),
-    ]
+        KeyBinding("confirm", [.char("y"), .enter], "confirm (dialog)", hint: "confirm", scope: .dialog, .confirm),
+        KeyBinding("cancel", [.char("n"), .escape], "cancel (dialog)", hint: "cancel", scope: .dialog, .cancel),
+    ])
 
     /// The panes that are tables (all but placement): they filter and sort.
     static let tablePanes: Set<Pane> = [.nodes, .services, .tasks, .containers]
@@ -131,13 +139,13 @@ public enum Keymap {
     ]
 
     /// The binding `key` triggers in `pane` (or in a dialog when `inDialog`), if any.
-    public static func binding(for key: KeyEvent, pane: Pane, inDialog: Bool) -> KeyBinding? {
+    public func binding(for key: KeyEvent, pane: Pane, inDialog: Bool) -> KeyBinding? {
         bindings.first { $0.keys.contains(key) && $0.applies(in: pane, inDialog: inDialog) }
     }
 
     /// The bindings the hint bar shows, in keymap order: those with a hint that apply here,
     /// without `back` when there is nowhere to go back to, and without actions in read-only mode.
-    public static func hints(pane: Pane, inDialog: Bool, canGoBack: Bool, readOnly: Bool) -> [KeyBinding] {
+    public func hints(pane: Pane, inDialog: Bool, canGoBack: Bool, readOnly: Bool) -> [KeyBinding] {
         bindings.filter { b in
             b.hint != nil && b.applies(in: pane, inDialog: inDialog)
                 && (b.command != .back || canGoBack) && !(readOnly && b.dangerous)
@@ -145,7 +153,57 @@ public enum Keymap {
     }
 
     /// The first binding of a command that applies in a dialog, for the dialog's own hints.
-    static func dialogBinding(_ command: Command) -> KeyBinding? {
+    func dialogBinding(_ command: Command) -> KeyBinding? {
         bindings.first { $0.command == command && $0.scope == .dialog }
+    }
+
+    /// This keymap with the keys of some bindings replaced (the config file's `[keys]`).
+    /// - Parameter keys: new keys by binding name, e.g. `["scale_up": [.char("k")]]`.
+    /// - Throws: `KeymapError` for a name no binding has, a binding left without keys, or a key
+    ///   that would mean two things in one place.
+    public func overriding(_ keys: [String: [KeyEvent]]) throws(KeymapError) -> Keymap {
+        var result = self
+        for (name, newKeys) in keys.sorted(by: { $0.key < $1.key }) {
+            guard let index = bindings.firstIndex(where: { $0.name == name }) else {
+                throw KeymapError("no key binding is called \(name); they are: \(bindings.map(\.name).joined(separator: ", "))",
+                                  bindings: [name])
+            }
+            guard !newKeys.isEmpty else { throw KeymapError("\(name) needs at least one key", bindings: [name]) }
+            result.bindings[index].keys = newKeys
+        }
+        if let clash = result.clash { throw clash }
+        return result
+    }
+
+    /// The first key that means two things in one place; nil when none does.
+    var clash: KeymapError? {
+        for pane in Pane.allCases {
+            for inDialog in [false, true] {
+                var seen: [KeyEvent: KeyBinding] = [:]
+                for binding in bindings where binding.applies(in: pane, inDialog: inDialog) {
+                    for key in binding.keys {
+                        if let other = seen[key] {
+                            let place = inDialog ? "a dialog" : "the \(pane.title) pane"
+                            return KeymapError("\(key.label) would mean both \(other.name) and \(binding.name) in \(place)",
+                                               bindings: [other.name, binding.name])
+                        }
+                        seen[key] = binding
+                    }
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// Why key overrides were refused, e.g. `k would mean both up and scale_up in the Services pane`.
+public struct KeymapError: Error, Equatable, CustomStringConvertible {
+    public let description: String
+    /// The names of the bindings at fault.
+    public let bindings: [String]
+
+    init(_ description: String, bindings: [String]) {
+        self.description = description
+        self.bindings = bindings
     }
 }

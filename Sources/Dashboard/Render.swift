@@ -32,14 +32,14 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
         PromptBar.draw(prompt, y: layout.hintRow, width: layout.width, into: &buffer)
     } else {
         let canGoBack = !state.drillDown.isEmpty || state.filters[state.pane] != nil
-        let hints = typing ? [] : Keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: canGoBack,
+        let hints = typing ? [] : state.keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: canGoBack,
                                                readOnly: state.readOnly)
         HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
     }
     StatusBar.draw(state, y: layout.statusRow, width: layout.width, into: &buffer)
     let screen = Rect(x: 0, y: 0, width: layout.width, height: layout.height)
-    if state.showsHelp { HelpOverlay.draw(pane: state.pane, readOnly: state.readOnly, actionLog: state.actionLog, in: screen, into: &buffer) }
-    if let dialog = state.dialog { DialogView.draw(dialog, in: screen, into: &buffer) }
+    if state.showsHelp { HelpOverlay.draw(state.keymap, pane: state.pane, readOnly: state.readOnly, actionLog: state.actionLog, in: screen, into: &buffer) }
+    if let dialog = state.dialog { DialogView.draw(dialog, keymap: state.keymap, in: screen, into: &buffer) }
     return buffer
 }
 

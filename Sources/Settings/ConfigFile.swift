@@ -13,6 +13,8 @@ import TOMLKit
 ///     interval = 10             # seconds; also fast_interval, size_interval, resync_interval
 ///     [node_hosts]
 ///     node1 = "unix:///var/run/docker.sock"
+///     [keys]                    # new keys for key bindings, by name (see `?` in the dashboard)
+///     scale_up = "K"            # or a list: ["K", "Ctrl-U"]
 public enum ConfigFile {
     /// `$XDG_CONFIG_HOME/swarmtop`, else `$HOME/.config/swarmtop`.
     public static func configDirectory(environment: [String: String]) -> String {
@@ -42,7 +44,7 @@ public enum ConfigFile {
 
     private static func layer(from document: TOMLDocument) throws -> ConfigLayer {
         let root = document.root
-        try document.checkKeys(of: root, in: nil, known: ["theme", "pane", "read_only", "host", "timeout", "refresh", "node_hosts"])
+        try document.checkKeys(of: root, in: nil, known: ["theme", "pane", "read_only", "host", "timeout", "refresh", "node_hosts", "keys"])
         var layer = ConfigLayer()
         layer.theme = try string(root, "theme", in: nil, document)
         if let name = try string(root, "pane", in: nil, document) {
@@ -75,7 +77,32 @@ public enum ConfigFile {
                 return "\(name)=\(url)"
             }
         }
+        if let value = root["keys"] { layer.keys = try keys(value, document) }
         return layer
+    }
+
+    /// `[keys]`: each binding name with one key or a list of keys, checked against the keymap.
+    private static func keys(_ value: TOMLValueConvertible, _ document: TOMLDocument) throws -> [String: [String]] {
+        guard let table = value.table else { throw document.error("[keys] must be a table of NAME = \"KEY\" or [\"KEY\", …]", key: "keys") }
+        var keys: [String: [String]] = [:]
+        for name in table.keys.sorted() {
+            guard let item = table[name] else { continue }
+            let specs = item.string.map { [$0] } ?? item.array?.compactMap(\.string)
+            guard let specs, specs.count == (item.array?.count ?? 1) else {
+                throw document.error("\(name) must be a key or a list of keys, not \(item.debugDescription)", key: name, table: "keys")
+            }
+            for spec in specs where KeyEvent(name: spec) == nil {
+                throw document.error("\"\(spec)\" for \(name) is not a key: use one character, Ctrl-X, Enter, Esc, Tab, Shift-Tab, "
+                                     + "Backspace, Del, Up, Down, Left, Right, PgUp, PgDn, Home, End, Space or F1…F12", key: name, table: "keys")
+            }
+            keys[name] = specs
+        }
+        do {
+            _ = try Keymap.standard.overriding(keys.mapValues { $0.compactMap(KeyEvent.init(name:)) })
+        } catch {
+            throw document.error(error.description, key: error.bindings.first { keys[$0] != nil } ?? "keys", table: "keys")
+        }
+        return keys
     }
 
     private static func string(_ table: TOMLTable, _ key: String, in tableName: String?, _ document: TOMLDocument) throws -> String? {

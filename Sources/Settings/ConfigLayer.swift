@@ -23,11 +23,14 @@ public struct ConfigLayer: Sendable, Equatable {
     public var resyncInterval: Double?
     /// Seconds before a request counts as failed.
     public var timeout: Double?
+    /// New keys by key binding name (`[keys]` in the config file), e.g. `["scale_up": ["k"]]`.
+    public var keys: [String: [String]]?
 
     /// A layer that sets what is given.
     public init(theme: String? = nil, pane: Pane? = nil, readOnly: Bool? = nil, host: String? = nil,
                 nodeHosts: [String]? = nil, interval: Double? = nil, fastInterval: Double? = nil,
-                sizeInterval: Double? = nil, resyncInterval: Double? = nil, timeout: Double? = nil) {
+                sizeInterval: Double? = nil, resyncInterval: Double? = nil, timeout: Double? = nil,
+                keys: [String: [String]]? = nil) {
         self.theme = theme
         self.pane = pane
         self.readOnly = readOnly
@@ -38,6 +41,7 @@ public struct ConfigLayer: Sendable, Equatable {
         self.sizeInterval = sizeInterval
         self.resyncInterval = resyncInterval
         self.timeout = timeout
+        self.keys = keys
     }
 
     /// The environment's layer: `SWARMTOP_THEME`, `DOCKER_HOST` and

@@ -59,6 +59,8 @@ public struct Configuration: Sendable, Equatable {
     public let resyncInterval: Setting<Double>
     /// Seconds before a request counts as failed.
     public let timeout: Setting<Double>
+    /// Key overrides by key binding name (config file only).
+    public let keys: Setting<[String: [String]]>
 
     /// Stacks the layers.
     /// - Parameters:
@@ -90,7 +92,8 @@ public struct Configuration: Sendable, Equatable {
             fastInterval: pick(\.fastInterval, flag: "--fast-interval"),
             sizeInterval: pick(\.sizeInterval, flag: "--size-interval"),
             resyncInterval: pick(\.resyncInterval, flag: "--resync-interval"),
-            timeout: pick(\.timeout, flag: "--timeout"))
+            timeout: pick(\.timeout, flag: "--timeout"),
+            keys: file.keys.map { Setting(value: $0, source: .file(filePath)) } ?? Setting(value: [:], source: .defaultValue))
     }
 
     /// The settings in config-file syntax, each with its source as a comment (`--print-config`).
@@ -115,6 +118,10 @@ public struct Configuration: Sendable, Equatable {
         for entry in nodeHosts.value {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             rows.append(("\(quoted(parts[0])) = \(quoted(parts.count > 1 ? parts[1] : ""))", nodeHosts.source))
+        }
+        rows += [("", .defaultValue), ("[keys]", keys.source)]
+        for (name, specs) in keys.value.sorted(by: { $0.key < $1.key }) {
+            rows.append(("\(name) = [\(specs.map(quoted).joined(separator: ", "))]", keys.source))
         }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { line, source in

@@ -37,6 +37,17 @@ enum EffectiveSettings {
         ThemeCatalog.standard(environment: environment, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
     }
 
+    /// The standard keymap with the config file's `[keys]`.
+    /// - Throws: `ValidationError` when they name no binding, no key, or make a key mean two things.
+    static func keymap(_ config: Configuration) throws -> Keymap {
+        let keys = config.keys.value.mapValues { $0.compactMap(KeyEvent.init(name:)) }
+        do {
+            return try Keymap.standard.overriding(keys)
+        } catch {
+            throw ValidationError("[keys] in \(config.keys.source): \(error)")
+        }
+    }
+
     /// Clients for the manager and the node engines the configuration names.
     /// - Throws: `ValidationError` for a bad endpoint.
     static func connections(_ config: Configuration, environment: [String: String]) throws -> Connections {

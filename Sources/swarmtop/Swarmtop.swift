@@ -71,7 +71,7 @@ struct Swarmtop: AsyncParsableCommand {
         let runner = EffectRunner(connections: connections, engine: engine, log: log, themes: themes)
         let box = UIBox()
         var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: config.readOnly.value,
-                             actionLog: log.path, themeNames: themes.names())
+                             actionLog: log.path, themeNames: themes.names(), keymap: try EffectiveSettings.keymap(config))
         _ = reduce(&state, .key(.char(config.pane.value.digit)))
         let ui = UILoop(state: state, theme: theme) { effect in
             Task { box.loop?.post(await runner.run(effect)) }

@@ -3,59 +3,91 @@ import XCTest
 
 final class KeymapTests: XCTestCase {
     func testNoKeyHasTwoMeaningsInAnyContext() {
-        for pane in Pane.allCases {
-            for inDialog in [false, true] {
-                var seen: [KeyEvent: String] = [:]
-                for binding in Keymap.bindings where binding.applies(in: pane, inDialog: inDialog) {
-                    for key in binding.keys {
-                        XCTAssertNil(seen[key], "\(key.label) means both \(seen[key] ?? "") and \(binding.description) in \(pane)")
-                        seen[key] = binding.description
-                    }
-                }
-            }
+        XCTAssertNil(Keymap.standard.clash)
+        XCTAssertEqual(Set(Keymap.standard.bindings.map(\.name)).count, Keymap.standard.bindings.count, "names are unique")
+    }
+
+    func testOverridesReplaceTheKeysOfABindingByName() throws {
+        let keymap = try Keymap.standard.overriding(["scale_up": [.char("K")], "quit": [.char("Q"), .ctrl("q")]])
+        XCTAssertEqual(keymap.binding(for: .char("K"), pane: .services, inDialog: false)?.command, .scaleUp)
+        XCTAssertNil(keymap.binding(for: .char("+"), pane: .services, inDialog: false), "+ no longer scales")
+        XCTAssertEqual(keymap.binding(for: .ctrl("q"), pane: .nodes, inDialog: false)?.command, .quit)
+        XCTAssertEqual(keymap.hints(pane: .services, inDialog: false, canGoBack: false, readOnly: false).prefix(4).map(\.label),
+                       ["Q/Ctrl-Q", "?", "Enter", "K"])
+        var state = AppState(endpoint: "unix:///x.sock", keymap: keymap)
+        _ = reduce(&state, .key(.char("q")))
+        XCTAssertFalse(state.quit)
+        _ = reduce(&state, .key(.char("Q")))
+        XCTAssertTrue(state.quit)
+    }
+
+    func testOverridesThatClashOrNameNothingAreRefused() {
+        XCTAssertThrowsError(try Keymap.standard.overriding(["scale_up": [.char("j")]])) { error in
+            XCTAssertEqual(error as? KeymapError, KeymapError("j would mean both down and scale_up in the Services pane", bindings: ["down", "scale_up"]))
+        }
+        XCTAssertThrowsError(try Keymap.standard.overriding(["confirm": [.char("n")]])) { error in
+            XCTAssertEqual((error as? KeymapError)?.description, "n would mean both confirm and cancel in a dialog")
+        }
+        XCTAssertThrowsError(try Keymap.standard.overriding(["scale": [.char("K")]])) { error in
+            XCTAssertEqual((error as? KeymapError)?.bindings, ["scale"])
+        }
+        XCTAssertNoThrow(try Keymap.standard.overriding(["scale_up": [.char("a")]]), "a is the nodes pane's, + the services'")
+    }
+
+    func testKeyNamesOfTheConfigFile() {
+        XCTAssertEqual(KeyEvent(name: "K"), .char("K"))
+        XCTAssertEqual(KeyEvent(name: "Ctrl-U"), .ctrl("u"))
+        XCTAssertEqual(KeyEvent(name: "esc"), .escape)
+        XCTAssertEqual(KeyEvent(name: "PgDn"), .pageDown)
+        XCTAssertEqual(KeyEvent(name: "↓"), .down)
+        XCTAssertEqual(KeyEvent(name: "F5"), .function(5))
+        XCTAssertEqual(KeyEvent(name: "Space"), .char(" "))
+        for bad in ["", " ", "Ctrl-", "Ctrl-1", "F13", "Hyper-K", "kk"] { XCTAssertNil(KeyEvent(name: bad), bad) }
+        for binding in Keymap.standard.bindings {
+            for key in binding.keys { XCTAssertEqual(KeyEvent(name: key.label), key, "help's label \(key.label) reads back") }
         }
     }
 
     func testFilterSortAndCommandLineKeys() {
         for pane in Keymap.tablePanes {
-            XCTAssertEqual(Keymap.binding(for: .char("/"), pane: pane, inDialog: false)?.command, .filter)
-            XCTAssertEqual(Keymap.binding(for: .char("s"), pane: pane, inDialog: false)?.command, .sortByNextColumn)
-            XCTAssertEqual(Keymap.binding(for: .char("S"), pane: pane, inDialog: false)?.command, .reverseSort)
+            XCTAssertEqual(Keymap.standard.binding(for: .char("/"), pane: pane, inDialog: false)?.command, .filter)
+            XCTAssertEqual(Keymap.standard.binding(for: .char("s"), pane: pane, inDialog: false)?.command, .sortByNextColumn)
+            XCTAssertEqual(Keymap.standard.binding(for: .char("S"), pane: pane, inDialog: false)?.command, .reverseSort)
         }
-        XCTAssertNil(Keymap.binding(for: .char("/"), pane: .placement, inDialog: false))
-        XCTAssertEqual(Keymap.binding(for: .char(":"), pane: .placement, inDialog: false)?.command, .commandLine)
-        XCTAssertNil(Keymap.binding(for: .char(":"), pane: .services, inDialog: true))
+        XCTAssertNil(Keymap.standard.binding(for: .char("/"), pane: .placement, inDialog: false))
+        XCTAssertEqual(Keymap.standard.binding(for: .char(":"), pane: .placement, inDialog: false)?.command, .commandLine)
+        XCTAssertNil(Keymap.standard.binding(for: .char(":"), pane: .services, inDialog: true))
     }
 
     func testActionsAreTheDangerousBindings() {
-        let dangerous = Set(Keymap.bindings.filter(\.dangerous).map(\.command))
+        let dangerous = Set(Keymap.standard.bindings.filter(\.dangerous).map(\.command))
         XCTAssertEqual(dangerous, [.scaleUp, .scaleDown, .setReplicas, .undoScale, .stopContainer, .restartContainer, .removeStack,
                                    .stopOrStartStack, .rollback, .forceUpdate, .setAvailability(.active), .setAvailability(.pause),
                                    .setAvailability(.drain)])
     }
 
     func testDispatchFollowsScopes() {
-        XCTAssertEqual(Keymap.binding(for: .char("+"), pane: .services, inDialog: false)?.command, .scaleUp)
-        XCTAssertNil(Keymap.binding(for: .char("+"), pane: .nodes, inDialog: false))
-        XCTAssertEqual(Keymap.binding(for: .char("x"), pane: .tasks, inDialog: false)?.command, .stopContainer)
-        XCTAssertEqual(Keymap.binding(for: .enter, pane: .services, inDialog: false)?.command, .drillDown)
-        XCTAssertEqual(Keymap.binding(for: .enter, pane: .services, inDialog: true)?.command, .confirm)
-        XCTAssertEqual(Keymap.binding(for: .escape, pane: .tasks, inDialog: true)?.command, .cancel)
-        XCTAssertEqual(Keymap.binding(for: .ctrl("c"), pane: .tasks, inDialog: true)?.command, .quit)
-        XCTAssertNil(Keymap.binding(for: .char("q"), pane: .tasks, inDialog: true))
-        XCTAssertEqual(Keymap.binding(for: .char("4"), pane: .nodes, inDialog: false)?.command, .showPane(.containers))
+        XCTAssertEqual(Keymap.standard.binding(for: .char("+"), pane: .services, inDialog: false)?.command, .scaleUp)
+        XCTAssertNil(Keymap.standard.binding(for: .char("+"), pane: .nodes, inDialog: false))
+        XCTAssertEqual(Keymap.standard.binding(for: .char("x"), pane: .tasks, inDialog: false)?.command, .stopContainer)
+        XCTAssertEqual(Keymap.standard.binding(for: .enter, pane: .services, inDialog: false)?.command, .drillDown)
+        XCTAssertEqual(Keymap.standard.binding(for: .enter, pane: .services, inDialog: true)?.command, .confirm)
+        XCTAssertEqual(Keymap.standard.binding(for: .escape, pane: .tasks, inDialog: true)?.command, .cancel)
+        XCTAssertEqual(Keymap.standard.binding(for: .ctrl("c"), pane: .tasks, inDialog: true)?.command, .quit)
+        XCTAssertNil(Keymap.standard.binding(for: .char("q"), pane: .tasks, inDialog: true))
+        XCTAssertEqual(Keymap.standard.binding(for: .char("4"), pane: .nodes, inDialog: false)?.command, .showPane(.containers))
     }
 
     func testHintsComeFromTheKeymap() {
         let labels = { (hints: [KeyBinding]) in hints.map { "\($0.label) \($0.hint!)" } }
-        XCTAssertEqual(labels(Keymap.hints(pane: .services, inDialog: false, canGoBack: false, readOnly: false)),
+        XCTAssertEqual(labels(Keymap.standard.hints(pane: .services, inDialog: false, canGoBack: false, readOnly: false)),
                        ["q quit", "? help", "Enter open", "+ scale up", "- scale down", "= replicas", "D remove stack", "X stop/start stack",
                         "/ filter", "s sort", ": command"])
-        XCTAssertEqual(labels(Keymap.hints(pane: .services, inDialog: false, canGoBack: true, readOnly: true)),
+        XCTAssertEqual(labels(Keymap.standard.hints(pane: .services, inDialog: false, canGoBack: true, readOnly: true)),
                        ["q quit", "? help", "Enter open", "Esc back", "/ filter", "s sort", ": command"])
-        XCTAssertEqual(labels(Keymap.hints(pane: .placement, inDialog: false, canGoBack: false, readOnly: false)),
+        XCTAssertEqual(labels(Keymap.standard.hints(pane: .placement, inDialog: false, canGoBack: false, readOnly: false)),
                        ["q quit", "? help", "← prev node", "→ next node", ": command"])
-        XCTAssertEqual(labels(Keymap.hints(pane: .tasks, inDialog: true, canGoBack: true, readOnly: false)),
+        XCTAssertEqual(labels(Keymap.standard.hints(pane: .tasks, inDialog: true, canGoBack: true, readOnly: false)),
                        ["y/Enter confirm", "n/Esc cancel"])
     }
 
@@ -63,6 +95,6 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(KeyEvent.ctrl("c").label, "Ctrl-C")
         XCTAssertEqual(KeyEvent.backTab.label, "Shift-Tab")
         XCTAssertEqual(KeyEvent.function(5).label, "F5")
-        XCTAssertEqual(Keymap.bindings.first { $0.command == .moveDown }?.label, "j/↓")
+        XCTAssertEqual(Keymap.standard.bindings.first { $0.command == .moveDown }?.label, "j/↓")
     }
 }

@@ -141,7 +141,7 @@ final class OperatorActionTests: XCTestCase {
                                             ("4", .container(hostname: "node1", id: "c-scratch"))]
         for (pane, id) in places {
             var state = on(pane, id, readOnly: true)
-            for binding in Keymap.bindings where binding.dangerous && binding.applies(in: state.pane, inDialog: false) {
+            for binding in Keymap.standard.bindings where binding.dangerous && binding.applies(in: state.pane, inDialog: false) {
                 XCTAssertEqual(state.press(binding.keys[0]), [])
                 XCTAssertNil(state.dialog, binding.description)
                 XCTAssertEqual(state.status?.text, "read-only (--read-only): \(binding.label) would \(binding.description); actions are off")

@@ -174,7 +174,7 @@ final class RenderTests: XCTestCase {
             state.press(.char(pane.digit), .char("?"))
             let text = render(state, width: 160, height: 45, now: now).lines.joined(separator: "\n")
             XCTAssertTrue(text.contains("Keys: \(pane.title)"))
-            for binding in Keymap.bindings {
+            for binding in Keymap.standard.bindings {
                 let shown = text.contains(binding.description + (binding.dangerous ? " (confirm)" : ""))
                 XCTAssertEqual(shown, binding.applies(in: pane, inDialog: false), "\(binding.description) in \(pane)")
                 if shown { XCTAssertTrue(text.contains(binding.label), binding.label) }

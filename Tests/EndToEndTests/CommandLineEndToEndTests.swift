@@ -93,6 +93,24 @@ final class CommandLineEndToEndTests: XCTestCase {
         }
     }
 
+    func testKeysOfTheConfigFileDriveTheDashboard() throws {
+        let home = try configHome(["swarmtop/config.toml": "[keys]\nscale_up = \"K\"\nquit = [\"Q\", \"Ctrl-Q\"]\n"])
+        let printed = try run(["--print-config"], environment: ["XDG_CONFIG_HOME": home])
+        XCTAssertTrue(printed.out.contains("scale_up = [\"K\"]"), printed.out)
+        let t = try Tmux("'\(E2E.binary)' --pane services; echo \"exit=$?\"; sleep 60", width: 120, height: 30,
+                         environment: try E2E.labEnvironment().merging(["XDG_CONFIG_HOME": home]) { _, new in new })
+        try t.waitFor("the overridden keys in the hint line") { $0.contains("Q/Ctrl-Q quit") && $0.contains("K scale up") }
+        try t.send("q")
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertFalse(try t.screen().contains("exit="), "q no longer quits")
+        try t.send("C-q")
+        try t.waitFor("exit=0")
+        let clash = try configHome(["swarmtop/config.toml": "pane = \"tasks\"\n[keys]\nscale_up = \"j\"\n"])
+        let refused = try run(["--print-config"], environment: ["XDG_CONFIG_HOME": clash])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.err.contains("\(clash)/swarmtop/config.toml:3: j would mean both down and scale_up in the Services pane"), refused.err)
+    }
+
     func testABadConfigFileIsRefusedWithFileLineAndReason() throws {
         let home = try configHome(["swarmtop/config.toml": "theme = \"dark\"\n\n[refresh]\nintervall = 3\n"])
         let result = try run(["--print-config"], environment: ["XDG_CONFIG_HOME": home])

@@ -13,7 +13,15 @@ final class Tmux {
         var args = ["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height)]
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
         args += ["sh", "-c", command]
-        try Self.tmux(args, output: false)
+        // A server still exiting after the previous test's last session refuses the first try.
+        for attempt in 1...3 {
+            do {
+                try Self.tmux(args, output: false)
+                break
+            } catch where attempt < 3 {
+                Thread.sleep(forTimeInterval: 0.3)
+            }
+        }
         // Keep the pane after the command exits, so its last words can be read.
         try Self.tmux(["set-option", "-t", session, "remain-on-exit", "on"])
     }

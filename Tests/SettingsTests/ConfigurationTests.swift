@@ -26,10 +26,14 @@ final class ConfigurationTests: XCTestCase {
             [node_hosts]
             node2 = "tcp://10.0.0.2:2375"
             node1 = "unix:///var/run/docker.sock"
+            [keys]
+            scale_up = "K"
+            down = ["j", "Down", "Ctrl-N"]
             """, path: path)
         XCTAssertEqual(layer, ConfigLayer(theme: "dark", pane: .placement, readOnly: true, host: "tcp://manager:2375",
                                           nodeHosts: ["node1=unix:///var/run/docker.sock", "node2=tcp://10.0.0.2:2375"],
-                                          interval: 4, fastInterval: 0.25, sizeInterval: 30, resyncInterval: 60, timeout: 3))
+                                          interval: 4, fastInterval: 0.25, sizeInterval: 30, resyncInterval: 60, timeout: 3,
+                                          keys: ["scale_up": ["K"], "down": ["j", "Down", "Ctrl-N"]]))
     }
 
     func testBadFilesAreRefusedWithFileLineAndReason() {
@@ -38,6 +42,11 @@ final class ConfigurationTests: XCTestCase {
             ("[refresh]\ninterval = 1\npoll = 2\n", 3, "unknown key \"poll\" in [refresh]"),
             ("pane = \"pods\"\n", 1, "pane \"pods\" is not one of nodes, services"),
             ("[refresh]\ninterval = \"fast\"\n", 2, "interval must be a positive number of seconds"),
+            ("[keys]\nquit = \"Q\"\nscale_upp = \"K\"\n", 3, "no key binding is called scale_upp; they are: quit, quit_anywhere, help"),
+            ("[keys]\nscale_up = \"Ctrl-\"\n", 2, "\"Ctrl-\" for scale_up is not a key: use one character, Ctrl-X"),
+            ("[keys]\nhelp = \"h\"\nscale_up = \"j\"\n", 3, "j would mean both down and scale_up in the Services pane"),
+            ("[keys]\nfilter = []\n", 2, "filter needs at least one key"),
+            ("[keys]\nfilter = 3\n", 2, "filter must be a key or a list of keys"),
             ("read_only = 1\n", 1, "read_only must be true or false"),
             ("\n[node_hosts]\nnode1 = 5\n", 3, "node1 must be a string"),
             ("theme = \n", 1, ""),
@@ -103,10 +112,12 @@ final class ConfigurationTests: XCTestCase {
     func testThePrintedConfigParsesBackToTheSameValues() throws {
         let config = Configuration.resolve(flags: ConfigLayer(theme: "dark", pane: .containers, host: "tcp://m:2375",
                                                               nodeHosts: ["n1=unix:///a.sock"], fastInterval: 0.25),
-                                           environment: [:], file: nil, filePath: path)
+                                           environment: [:], file: ConfigLayer(keys: ["undo": ["U", "Ctrl-Z"]]), filePath: path)
+        XCTAssertTrue(config.printed.replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
+            .contains("undo = [\"U\", \"Ctrl-Z\"] # config file \(path)"), config.printed)
         let layer = try ConfigFile.parse(config.printed, path: "printed")
         XCTAssertEqual(layer, ConfigLayer(theme: "dark", pane: .containers, readOnly: false, host: "tcp://m:2375",
                                           nodeHosts: ["n1=unix:///a.sock"], interval: 10, fastInterval: 0.25,
-                                          sizeInterval: 15, resyncInterval: 120, timeout: 5))
+                                          sizeInterval: 15, resyncInterval: 120, timeout: 5, keys: ["undo": ["U", "Ctrl-Z"]]))
     }
 }

@@ -3,12 +3,12 @@ extension AppState {
     mutating func handle(_ key: KeyEvent) -> [Effect] {
         // A screen too small to show anything takes no key but quit: nothing is confirmed unseen.
         if Layout(width: width, height: height).isTooSmall {
-            if Keymap.binding(for: key, pane: pane, inDialog: false)?.command == .quit { quit = true }
+            if keymap.binding(for: key, pane: pane, inDialog: false)?.command == .quit { quit = true }
             return []
         }
         if dialog != nil { return handleDialog(key) }
         if let effects = handlePrompt(key) { return effects }
-        guard let binding = Keymap.binding(for: key, pane: pane, inDialog: false) else { return [] }
+        guard let binding = keymap.binding(for: key, pane: pane, inDialog: false) else { return [] }
         // While a line is typed, only quit and the movement keys act (the rows can be browsed).
         if prompt != nil, !Self.movements.contains(binding.command), binding.command != .quit { return [] }
         if showsHelp {
@@ -69,7 +69,7 @@ extension AppState {
             dialog = .typeName(typed)
             return []
         }
-        guard let binding = Keymap.binding(for: key, pane: pane, inDialog: true) else { return [] }
+        guard let binding = keymap.binding(for: key, pane: pane, inDialog: true) else { return [] }
         switch binding.command {
         case .quit: quit = true
         case .cancel: dialog = nil

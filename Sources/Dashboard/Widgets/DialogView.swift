@@ -4,7 +4,7 @@ enum DialogView {
     /// The widest a dialog gets.
     static let maxWidth = 64
 
-    static func draw(_ dialog: Dialog, in area: Rect, into buffer: inout CellBuffer) {
+    static func draw(_ dialog: Dialog, keymap: Keymap, in area: Rect, into buffer: inout CellBuffer) {
         let width = min(maxWidth, area.width - 2)
         let inner = width - 4
         guard inner > 0 else { return }
@@ -29,7 +29,7 @@ enum DialogView {
             lines.append((input.error ?? "digits type, Backspace erases", input.error == nil ? Style(.dim) : Style(.error)))
         }
         // While a name is typed, letters are text: only the answer keys that are not letters apply.
-        let footer = [Command.confirm, .cancel].compactMap(Keymap.dialogBinding).map { binding in
+        let footer = [Command.confirm, .cancel].compactMap(keymap.dialogBinding).map { binding in
             let keys = typing ? binding.keys.filter { if case .char = $0 { false } else { true } } : binding.keys
             return "\(keys.map(\.label).joined(separator: "/")) \(binding.hint ?? "")"
         }.joined(separator: "  ")
