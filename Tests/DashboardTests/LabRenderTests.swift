@@ -400,3 +400,14 @@ final class LabRenderTests: XCTestCase {
         ])
     }
 }
+
+extension LabRenderTests {
+    /// A `--node-host` whose hostname no node has (a typo) is said in the status line.
+    func testANodeHostThatNamesNoNodeIsSaid() throws {
+        var snapshot = try LabFixtures.snapshot()
+        snapshot.engines.append(NodeEngine(hostname: "nod2", endpoint: "tcp://10.0.0.2:2375"))
+        let state = AppState.loaded(snapshot, width: 160, height: 24)
+        XCTAssertEqual(render(state, width: 160, height: 24, now: try LabFixtures.capturedAt()).lines[23],
+                       "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01  --node-host nod2: no node of the swarm has this hostname")
+    }
+}
