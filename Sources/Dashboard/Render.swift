@@ -16,7 +16,7 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
         return buffer
     }
     TabBar.draw(pane: state.pane, scope: state.scope, y: layout.tabBarRow, width: layout.width, into: &buffer)
-    let pane = layout.pane
+    let pane = layout.content(of: state.pane)
     if state.snapshot == nil {
         buffer.put("connecting to \(state.endpoint)…", x: pane.x, y: pane.y + 1, style: Style(.dim), maxWidth: pane.width)
     } else if state.pane == .placement {
@@ -24,6 +24,9 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     } else {
         let empty = "no " + (state.scope?.label ?? state.pane.title.lowercased())
         TableWidget.draw(state.table, selection: state.selection, emptyText: empty, in: pane, now: now, into: &buffer)
+        if let beside = layout.placementBeside(state.pane) {
+            PlacementGrid.drawBeside(state.model.placement, selection: state.placementBesideSelection, in: beside, into: &buffer)
+        }
     }
     // While a name is typed, letters are text: the dialog's own footer says which keys answer.
     let typing = if case .typeName? = state.dialog { true } else { false }

@@ -38,7 +38,7 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(render(AppState.loaded(), width: 19, height: 30, now: now).lines.first, "terminal too small")
         XCTAssertEqual(render(AppState.loaded(), width: 20, height: 6, now: now).lines, [
             " 1 Nodes  2 Services",
-            "HOSTNAME  AVAILABILI",
+            "HOSTNAME  AVAILABIL…",
             "node1 *   Active",
             "node2     Active",
             "q quit  ? help",
