@@ -8,6 +8,8 @@ enum MouseTarget: Equatable {
     case card(column: Int, row: Int)
     /// A card of the placement grid beside a table pane, by task ID.
     case cardBeside(taskID: String)
+    /// The `◀` (-1) or `▶` (1) marker of hidden node columns, in the placement pane or beside a table.
+    case nodeMarker(step: Int, beside: Bool)
 }
 
 extension AppState {
@@ -18,15 +20,21 @@ extension AppState {
         if y == layout.tabBarRow { return TabBar.pane(atX: x, scope: scope, width: layout.width).map(MouseTarget.tab) }
         guard snapshot != nil else { return nil }
         let content = layout.content(of: pane)
+        let count = model.placement.count
         if pane == .placement {
+            if let step = PlacementGrid.marker(atX: x, y: y, count: count, selection: selection, in: content) {
+                return .nodeMarker(step: step, beside: false)
+            }
             return PlacementGrid.card(atX: x, y: y, model.placement, selection: selection, in: content)
                 .map { MouseTarget.card(column: $0.column, row: $0.row) }
         }
         if let row = TableWidget.row(atX: x, y: y, count: table.rows.count, selection: selection, in: content) { return .row(row) }
-        guard let beside = layout.placementBeside(pane),
-              let card = PlacementGrid.card(atX: x, y: y, model.placement, selection: placementBesideSelection, in: beside)
-        else { return nil }
-        return .cardBeside(taskID: model.placement[card.column].cards[card.row].taskID)
+        guard let beside = layout.placementBeside(pane) else { return nil }
+        if let step = PlacementGrid.marker(atX: x, y: y, count: count, selection: placementBesideSelection, in: beside) {
+            return .nodeMarker(step: step, beside: true)
+        }
+        return PlacementGrid.card(atX: x, y: y, model.placement, selection: placementBesideSelection, in: beside)
+            .map { .cardBeside(taskID: model.placement[$0.column].cards[$0.row].taskID) }
     }
 
     /// The selection the placement grid beside a table pane is drawn with: the placement

@@ -67,6 +67,29 @@ final class AdaptiveLayoutTests: XCTestCase {
         XCTAssertEqual(state.selection.id, .task("t-agent07"))
     }
 
+    func testAClickOnAMarkerScrollsTheNodeColumns() {
+        var state = AppState.loaded(manyNodes(12), height: 10)
+        state.press(.char("5"))
+        _ = reduce(&state, .mouse(MouseEvent(.press, x: 0, y: 1)))
+        XCTAssertEqual(state.selection.firstColumn, 0, "no ◀ at the first column: nothing happens")
+        _ = reduce(&state, .mouse(MouseEvent(.press, x: 79, y: 1)))
+        XCTAssertEqual(state.selection.firstColumn, 1)
+        XCTAssertEqual(state.selection.id, .task("t-agent02"), "node01 left the view: its neighbour is selected")
+        XCTAssertEqual(render(state, width: 80, height: 10, now: now).lines[1].prefix(7), "◀node02")
+        _ = reduce(&state, .mouse(MouseEvent(.press, x: 0, y: 1)))
+        XCTAssertEqual(state.selection.firstColumn, 0)
+        XCTAssertEqual(state.selection.id, .task("t-agent02"), "still in view: the selection stays")
+        // Beside the services table (no task selected there), the grid scrolls the same way.
+        var wide = AppState.loaded(manyNodes(12), width: 240, height: 30)
+        wide.press(.char("2"))
+        XCTAssertTrue(render(wide, width: 240, height: 30, now: now).lines[1].hasSuffix("node06" + String(repeating: " ", count: 17) + "▶"))
+        _ = reduce(&wide, .mouse(MouseEvent(.press, x: 239, y: 1)))
+        _ = reduce(&wide, .mouse(MouseEvent(.press, x: 239, y: 1)))
+        XCTAssertEqual(wide.pane, .services)
+        let line = render(wide, width: 240, height: 30, now: now).lines[1]
+        XCTAssertTrue(line.hasSuffix("│◀node03        node04        node05        node06        node07        node08" + String(repeating: " ", count: 17) + "▶"), line)
+    }
+
     func testATallColumnPagesWithTheSelection() {
         let tasks = (1...30).map { SampleCluster.task("t-web\($0)", service: "s-web", slot: $0, node: "n1") }
         var state = AppState.loaded(SampleCluster.snapshot(tasks: tasks), height: 12)  // 7 card rows

@@ -19,6 +19,7 @@ extension AppState {
             case .row(let index)?: selectRow(index)
             case .card(let column, let row)?: selectCard(column: column, row: row)
             case .cardBeside(let taskID)?: selectTaskBeside(taskID)
+            case .nodeMarker(let step, let beside)?: scrollNodes(by: step, beside: beside)
             case nil: break
             }
         }
@@ -48,6 +49,18 @@ extension AppState {
         let id = RowID.task(taskID)
         if pane != .tasks || table.index(of: id) == nil { show(.tasks) }
         selection.id = id
+        resolveSelection()
+    }
+
+    /// A click on `◀` / `▶`: the node columns of the placement pane, or of the grid beside the
+    /// table, scroll one column.
+    private mutating func scrollNodes(by step: Int, beside: Bool) {
+        let count = model.placement.count
+        if beside, let rect = layout.placementBeside(pane) {
+            selections[.placement] = PlacementGrid.scrolled(selections[.placement] ?? Selection(), by: step, count: count, in: rect)
+        } else {
+            selection = PlacementGrid.scrolled(selection, by: step, count: count, in: layout.content(of: .placement))
+        }
         resolveSelection()
     }
 }

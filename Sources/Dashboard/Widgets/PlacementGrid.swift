@@ -95,6 +95,27 @@ enum PlacementGrid {
         return (c, window.lowerBound + line)
     }
 
+    /// -1 for the `◀` marker at the cell (`x`, `y`), 1 for the `▶` marker, nil for anything else.
+    static func marker(atX x: Int, y: Int, count: Int, selection: Selection, in rect: Rect) -> Int? {
+        guard y == rect.y else { return nil }
+        let shown = Geometry(count: count, selection: selection, in: rect).shown
+        if x == rect.x, shown.lowerBound > 0 { return -1 }
+        if x == rect.x + rect.width - 1, shown.upperBound < count { return 1 }
+        return nil
+    }
+
+    /// `selection` with its node columns scrolled `step` columns (within the columns there are);
+    /// when the selected column leaves the view, the nearest one shown is selected instead.
+    static func scrolled(_ selection: Selection, by step: Int, count: Int, in rect: Rect) -> Selection {
+        let shown = Geometry(count: count, selection: selection, in: rect).shown
+        let first = max(0, min(shown.lowerBound + step, count - shown.count))
+        var sel = selection
+        sel.firstColumn = first
+        let column = max(first, min(sel.column, first + shown.count - 1))
+        if column != sel.column { (sel.column, sel.row, sel.id) = (column, 0, nil) }
+        return sel
+    }
+
     static func draw(_ columns: [PlacementColumnModel], selection: Selection, in rect: Rect, into buffer: inout CellBuffer) {
         guard !columns.isEmpty else {
             buffer.put("no nodes", x: rect.x, y: rect.y, style: Style(.dim), maxWidth: rect.width)
