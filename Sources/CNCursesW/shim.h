@@ -26,6 +26,10 @@ static inline attr_t swarmtop_a_dim(void) { return A_DIM; }
 static inline int swarmtop_key_resize(void) { return KEY_RESIZE; }
 static inline int swarmtop_err(void) { return ERR; }
 static inline int swarmtop_key_code_yes(void) { return KEY_CODE_YES; }
+/// Mouse button state bits (function-like macros in curses.h): button 1 down, wheel up, wheel down.
+static inline mmask_t swarmtop_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t swarmtop_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t swarmtop_button5_pressed(void) { return BUTTON5_PRESSED; }
 
 /// Writes one grapheme (up to 8 code points, NUL-terminated) at (y, x) with attributes and pair.
 static inline int swarmtop_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair) {

@@ -5,6 +5,8 @@ import SwarmState
 public enum Action: Sendable {
     /// A key press from the terminal.
     case key(KeyEvent)
+    /// A click or a wheel notch from the terminal.
+    case mouse(MouseEvent)
     /// A new picture of the swarm from the refresh engine.
     case snapshot(ClusterSnapshot)
     /// The terminal's new size in columns and rows.

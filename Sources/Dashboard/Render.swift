@@ -15,9 +15,8 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
         buffer.put("terminal too small", x: 0, y: 0, style: Style(.warn))
         return buffer
     }
-    TabBar.draw(pane: state.pane, scope: state.scope, filter: filterLabel(state), y: layout.tabBarRow, width: layout.width,
-                into: &buffer)
-    let pane = layout.pane
+    TabBar.draw(pane: state.pane, trailer: state.tabBarTrailer, y: layout.tabBarRow, width: layout.width, into: &buffer)
+    let pane = layout.content(of: state.pane)
     if state.snapshot == nil {
         buffer.put("connecting to \(state.endpoint)…", x: pane.x, y: pane.y + 1, style: Style(.dim), maxWidth: pane.width)
     } else if state.pane == .placement {
@@ -25,6 +24,9 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     } else {
         let empty = "no " + (state.scope?.label ?? state.pane.title.lowercased())
         TableWidget.draw(state.table, selection: state.selection, emptyText: empty, in: pane, now: now, into: &buffer)
+        if let beside = layout.placementBeside(state.pane) {
+            PlacementGrid.drawBeside(state.model.placement, selection: state.placementBesideSelection, in: beside, into: &buffer)
+        }
     }
     // While a name is typed, letters are text: the dialog's own footer says which keys answer.
     let typing = if case .typeName? = state.dialog { true } else { false }
@@ -43,11 +45,17 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     return buffer
 }
 
-/// The tab bar's word on the pane's filter: `/web  3 of 17`, with `(plain text)` when what was
-/// typed is not a regular expression; nil without a filter.
-private func filterLabel(_ state: AppState) -> String? {
-    guard let text = state.filters[state.pane], let filter = RowFilter(text) else { return nil }
-    let shown = state.table.rows.filter { !$0.isHeading }.count
-    let total = state.table.unfilteredCount.map { " of \($0)" } ?? ""
-    return "/\(text)  \(shown)\(total)" + (filter.isPlainText ? " (plain text)" : "")
+extension AppState {
+    /// What the tab bar says after the tabs: the drill-down scope (`  tasks of lab_web`) and the
+    /// filter (`  /web  3 of 17`, with `(plain text)` when what was typed is not a regular
+    /// expression); empty for a whole, unfiltered pane.
+    var tabBarTrailer: String {
+        var parts = scope.map { [$0.label] } ?? []
+        if let text = filters[pane], let filter = RowFilter(text) {
+            let shown = table.rows.filter { !$0.isHeading }.count
+            let total = table.unfilteredCount.map { " of \($0)" } ?? ""
+            parts.append("/\(text)  \(shown)\(total)" + (filter.isPlainText ? " (plain text)" : ""))
+        }
+        return parts.map { "  " + $0 }.joined()
+    }
 }

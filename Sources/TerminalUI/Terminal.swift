@@ -24,7 +24,8 @@ final class Terminal {
     }
 
     /// Takes over the terminal: UTF-8 locale, raw keys (Ctrl-C arrives as a key), no echo,
-    /// keypad decoding, hidden cursor, `timeoutMillis` key wait, colours on the terminal's defaults
+    /// keypad decoding, mouse reporting (clicks and the wheel), hidden cursor, `timeoutMillis`
+    /// key wait, colours on the terminal's defaults
     /// unless `NO_COLOR` is set to anything but the empty string (no-color.org).
     /// - Throws: `TerminalError` when stdin/stdout is not a terminal, `TERM` is unknown, or the
     ///   terminal cannot move its cursor; the terminal is left untouched then.
@@ -48,6 +49,8 @@ final class Terminal {
         noecho()
         nonl()
         keypad(swarmtop_stdscr(), true)
+        mouseinterval(0)
+        mousemask(MouseDecoder.mask, nil)
         wtimeout(swarmtop_stdscr(), timeoutMillis)
         curs_set(0)
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
@@ -58,7 +61,8 @@ final class Terminal {
         }
     }
 
-    /// Gives the terminal back as it was. Safe to call twice.
+    /// Gives the terminal back as it was, mouse reporting off (`endwin` turns it off, here and
+    /// in the crash handler). Safe to call twice.
     func stop() {
         guard Signals.cursesActive != 0 else { return }
         Signals.cursesActive = 0
@@ -106,16 +110,31 @@ final class Terminal {
         return true
     }
 
-    /// Reads one key, waiting up to the configured timeout. Nil on timeout; `.resize` after SIGWINCH.
+    /// Reads one key or mouse event, waiting up to the configured timeout. Nil on timeout;
+    /// `.resize` after SIGWINCH. Input swarmtop ignores (a button release, an unknown key) is
+    /// skipped, so that what follows it in the same burst is still read.
     func readKey() -> TerminalInput? {
-        var ch: wint_t = 0
-        let rc = wget_wch(swarmtop_stdscr(), &ch)
-        if rc == swarmtop_err() { return nil }
-        if rc == swarmtop_key_code_yes() {
-            if Int32(ch) == swarmtop_key_resize() { return .resize }
-            return KeyDecoder.functionKey(Int32(ch)).map(TerminalInput.key)
+        while true {
+            var ch: wint_t = 0
+            let rc = wget_wch(swarmtop_stdscr(), &ch)
+            if rc == swarmtop_err() { return nil }
+            let input = rc == swarmtop_key_code_yes() ? functionKey(Int32(ch)) : KeyDecoder.character(UInt32(ch)).map(TerminalInput.key)
+            if let input { return input }
         }
-        return KeyDecoder.character(UInt32(ch)).map(TerminalInput.key)
+    }
+
+    /// A function key, the terminal's new size, or a mouse event (read with `getmouse`).
+    private func functionKey(_ code: Int32) -> TerminalInput? {
+        switch code {
+        case swarmtop_key_resize():
+            return .resize
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) != swarmtop_err() else { return nil }
+            return MouseDecoder.event(x: event.x, y: event.y, buttons: event.bstate).map(TerminalInput.mouse)
+        default:
+            return KeyDecoder.functionKey(code).map(TerminalInput.key)
+        }
     }
 
     /// The curses attributes and pair of `style`, worked out once per style.
@@ -163,5 +182,6 @@ final class Terminal {
 /// What the terminal delivers to the UI loop.
 enum TerminalInput {
     case key(KeyEvent)
+    case mouse(MouseEvent)
     case resize
 }

@@ -81,6 +81,7 @@ public final class UILoop: Sendable {
                 reads += 1
                 switch input {
                 case .key(let key): actions.append(.key(key))
+                case .mouse(let event): actions.append(.mouse(event))
                 case .resize:
                     (width, height) = terminal.size
                     terminal.invalidate()

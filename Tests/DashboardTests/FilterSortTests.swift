@@ -150,3 +150,20 @@ final class FilterSortTests: XCTestCase {
         XCTAssertTrue(state.sorts.isEmpty)
     }
 }
+
+extension FilterSortTests {
+    func testAClickEndsTheLineAndKeepsTheFilter() throws {
+        var state = try lab()
+        state.press(.char("3"), .char("/"))
+        state.type("web")
+        _ = reduce(&state, .mouse(MouseEvent(.press, x: 1, y: 3)))
+        XCTAssertNil(state.prompt)
+        XCTAssertEqual(state.filters[.tasks], "web")
+        XCTAssertEqual(names(state)[state.selection.row], "lab_web.2", "the second row clicked (row 3 of the screen)")
+        state.press(.char(":"))
+        state.type("stack rm lab")
+        _ = reduce(&state, .mouse(MouseEvent(.press, x: 1, y: 2)))
+        XCTAssertNil(state.prompt)
+        XCTAssertNil(state.dialog, "a command is dropped, never run by a click")
+    }
+}

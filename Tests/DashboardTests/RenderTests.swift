@@ -38,7 +38,7 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(render(AppState.loaded(), width: 19, height: 30, now: now).lines.first, "terminal too small")
         XCTAssertEqual(render(AppState.loaded(), width: 20, height: 6, now: now).lines, [
             " 1 Nodes  2 Services",
-            "HOSTNAME  AVAILABILI",
+            "HOSTNAME  AVAILABIL…",
             "node1 *   Active",
             "node2     Active",
             "q quit  ? help",
@@ -65,7 +65,7 @@ final class RenderTests: XCTestCase {
             "결제 서…   Active        Ready   Leader          20.10.2…  4     22.91GiB  4",
             "",
             "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort",
-            "API 1.41  refreshed 11:42:05  node2: 결제 서비스 🚀: cannot reach 支払い \\e[2J",
+            "API 1.41  refreshed 11:42:05  node2: 결제 서비스 🚀: cannot reach 支払い \\e[2J;…",
         ])
         // Every row starts AVAILABILITY at the header's column, whatever the widths before it.
         let header = buffer.lines[1]

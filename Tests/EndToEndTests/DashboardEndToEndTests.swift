@@ -32,7 +32,7 @@ final class DashboardEndToEndTests: XCTestCase {
         try t.send("5")
         try t.waitFor("placement columns") { $0.contains("manager") && $0.contains("worker") && $0.contains("web.") }
         try t.send("?")
-        try t.waitFor("help") { $0.contains("remove") && $0.contains("scale") }
+        try t.waitFor("help for the placement pane") { $0.contains("Keys: Placement") && $0.contains("node on the left") }
         try t.send("Escape", "q")
         let end = try ended(t)
         XCTAssertTrue(end.contains("exit=0"), end)

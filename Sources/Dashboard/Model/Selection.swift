@@ -11,6 +11,8 @@ public struct Selection: Sendable, Hashable {
     public var column: Int
     /// The first visible row.
     public var scroll: Int
+    /// The first node column the placement grid shows (it scrolls sideways when nodes do not fit).
+    public var firstColumn = 0
 
     /// A selection at the top of an empty pane.
     public init(id: RowID? = nil, row: Int = 0, column: Int = 0, scroll: Int = 0) {

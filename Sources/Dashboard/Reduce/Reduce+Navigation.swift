@@ -54,25 +54,40 @@ extension AppState {
     }
 
     /// Finds the selected object again (by ID) or, when it is gone, keeps the position
-    /// clamped to what is there; then keeps the selected row scrolled into view.
+    /// clamped to what is there; then keeps the selected row scrolled into view. The placement
+    /// grid beside a wide table follows the task selected in it.
     mutating func resolveSelection() {
-        var sel = selection
         if pane == .placement {
-            let columns = model.placement
-            if case .task(let taskID)? = sel.id, let (c, r) = Self.locate(taskID, in: columns) {
-                (sel.column, sel.row) = (c, r)
-            }
-            sel.column = clamp(sel.column, columns.count)
-            let cards = columns.indices.contains(sel.column) ? columns[sel.column].cards : []
-            sel.row = clamp(sel.row, cards.count)
-            sel.id = cards.indices.contains(sel.row) ? .task(cards[sel.row].taskID) : nil
-        } else {
-            if let i = table.index(of: sel.id) { sel.row = i }
-            sel.row = clamp(sel.row, table.rows.count)
-            sel.id = table.rows.indices.contains(sel.row) ? table.rows[sel.row].id : nil
-            sel.scroll = Selection.scroll(sel.scroll, keeping: sel.row, visible: layout.tableRows, count: table.rows.count)
+            selection = placementSelection(selection, in: layout.content(of: .placement))
+            return
         }
+        var sel = selection
+        if let i = table.index(of: sel.id) { sel.row = i }
+        sel.row = clamp(sel.row, table.rows.count)
+        sel.id = table.rows.indices.contains(sel.row) ? table.rows[sel.row].id : nil
+        sel.scroll = Selection.scroll(sel.scroll, keeping: sel.row, visible: layout.tableRows, count: table.rows.count)
         selection = sel
+        if let beside = layout.placementBeside(pane) {
+            var grid = selections[.placement] ?? Selection()
+            if case .task? = sel.id { grid.id = sel.id }
+            selections[.placement] = placementSelection(grid, in: beside)
+        }
+    }
+
+    /// `sel` put back on its task in the placement grid (or clamped where it was when the task
+    /// is gone), its node columns scrolled as little as shows the selected one in `rect`.
+    private func placementSelection(_ selection: Selection, in rect: Rect) -> Selection {
+        var sel = selection
+        let columns = model.placement
+        if case .task(let taskID)? = sel.id, let (c, r) = Self.locate(taskID, in: columns) {
+            (sel.column, sel.row) = (c, r)
+        }
+        sel.column = clamp(sel.column, columns.count)
+        let cards = columns.indices.contains(sel.column) ? columns[sel.column].cards : []
+        sel.row = clamp(sel.row, cards.count)
+        sel.id = cards.indices.contains(sel.row) ? .task(cards[sel.row].taskID) : nil
+        sel.firstColumn = PlacementGrid.Geometry(count: columns.count, selection: sel, in: rect).shown.lowerBound
+        return sel
     }
 
     /// j/k, pages, first/last; in the placement grid also ←/→ between node columns.

@@ -24,7 +24,7 @@ extension AppState {
 
     /// The indices of the columns the table shows at the terminal's width.
     private var shownColumns: [Int] {
-        TableWidget.widths(table.columns, natural: table.naturalWidths, available: layout.pane.width)
+        TableWidget.widths(table.columns, natural: table.naturalWidths, available: layout.content(of: pane).width)
             .enumerated().filter { $0.element > 0 }.map(\.offset)
     }
 }

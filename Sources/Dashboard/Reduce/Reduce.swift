@@ -5,12 +5,14 @@ import SwarmState
 /// action carries.
 /// - Parameters:
 ///   - state: the UI state to update.
-///   - action: a key, a snapshot, a resize, an effect's outcome or a tick.
+///   - action: a key, a mouse event, a snapshot, a resize, an effect's outcome or a tick.
 /// - Returns: the work to run outside (at most one `Effect`, after a confirmed dialog).
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .key(let key):
         return state.handle(key)
+    case .mouse(let event):
+        state.handle(event)
     case .snapshot(let snapshot):
         state.snapshot = snapshot
         state.pendingScales = state.pendingScales.filter { id, scale in

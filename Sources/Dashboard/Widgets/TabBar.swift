@@ -1,18 +1,36 @@
 /// Draws row 0: `swarmtop`, the pane tabs (`1 Nodes  2 Services …`, the current one
-/// highlighted), the drill-down scope, e.g. `tasks of lab_web`, and the `/` filter.
+/// highlighted), then what the pane is narrowed to: the drill-down scope (`tasks of lab_web`)
+/// and the `/` filter.
 enum TabBar {
     static let title = "swarmtop"
 
-    static func draw(pane current: Pane, scope: Scope?, filter: String?, y: Int, width: Int, into buffer: inout CellBuffer) {
-        let tabs = Pane.allCases.map { " \($0.digit) \($0.title) " }
-        let tabsWidth = tabs.reduce(0) { $0 + DisplayText.width($1) }
-        let scopeText = [scope?.label, filter].compactMap { $0.map { "  " + $0 } }.joined()
-        let showTitle = DisplayText.width(title) + 1 + tabsWidth + DisplayText.width(scopeText) <= width
-        var x = 0
-        if showTitle { x = buffer.put(title, x: x, y: y, style: Style(.title, bold: true)) + 1 }
-        for (pane, tab) in zip(Pane.allCases, tabs) {
-            x = buffer.put(tab, x: x, y: y, style: pane == current ? Style(.selected, bold: true) : .normal)
+    /// Where each tab goes on a row `width` columns wide: its pane, text and first column; the
+    /// title comes first when everything (`trailer` too) fits. Shared by `draw` and the mouse hit test.
+    static func tabs(trailer: String, width: Int) -> (showsTitle: Bool, tabs: [(pane: Pane, text: String, x: Int)]) {
+        let texts = Pane.allCases.map { " \($0.digit) \($0.title) " }
+        let tabsWidth = texts.reduce(0) { $0 + DisplayText.width($1) }
+        let showsTitle = DisplayText.width(title) + 1 + tabsWidth + DisplayText.width(trailer) <= width
+        var x = showsTitle ? DisplayText.width(title) + 1 : 0
+        let tabs: [(pane: Pane, text: String, x: Int)] = zip(Pane.allCases, texts).map { pane, text in
+            defer { x += DisplayText.width(text) }
+            return (pane, text, x)
         }
-        if x < width { buffer.put(DisplayText.truncate(scopeText, to: width - x), x: x, y: y, style: Style(.title)) }
+        return (showsTitle, tabs)
+    }
+
+    /// The pane whose tab covers column `x`, if any.
+    static func pane(atX x: Int, trailer: String, width: Int) -> Pane? {
+        guard x < width else { return nil }
+        return tabs(trailer: trailer, width: width).tabs.first { x >= $0.x && x < $0.x + DisplayText.width($0.text) }?.pane
+    }
+
+    static func draw(pane current: Pane, trailer: String, y: Int, width: Int, into buffer: inout CellBuffer) {
+        let layout = tabs(trailer: trailer, width: width)
+        if layout.showsTitle { buffer.put(title, x: 0, y: y, style: Style(.title, bold: true)) }
+        var x = 0
+        for tab in layout.tabs {
+            x = buffer.put(tab.text, x: tab.x, y: y, style: tab.pane == current ? Style(.selected, bold: true) : .normal)
+        }
+        if x < width { buffer.put(DisplayText.truncate(trailer, to: width - x), x: x, y: y, style: Style(.title)) }
     }
 }

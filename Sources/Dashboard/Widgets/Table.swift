@@ -40,21 +40,46 @@ enum TableWidget {
         return widths
     }
 
+    /// `widths` cut so that a row ends within `available` columns (what `widths` could not fit):
+    /// the column at the edge keeps what is left, its text then ending in `…`; those after it are hidden.
+    static func clipped(_ widths: [Int], to available: Int) -> [Int] {
+        var x = 0
+        return widths.map { w in
+            guard w > 0 else { return 0 }
+            defer { x += w + gap }
+            return max(0, min(w, available - x))
+        }
+    }
+
+    /// The indices of the rows shown in `rect` under the header: from the selection's scroll,
+    /// moved just enough to show the selected row. Shared by `draw` and the mouse hit test.
+    static func shownRows(count: Int, selection: Selection, in rect: Rect) -> Range<Int> {
+        let visible = max(0, rect.height - 1)
+        let scroll = Selection.scroll(selection.scroll, keeping: selection.row, visible: visible, count: count)
+        return scroll..<min(count, scroll + visible)
+    }
+
+    /// The index of the row drawn at the cell (`x`, `y`) of `rect`, nil for the header or a blank line.
+    static func row(atX x: Int, y: Int, count: Int, selection: Selection, in rect: Rect) -> Int? {
+        guard rect.contains(x: x, y: y) else { return nil }
+        let shown = shownRows(count: count, selection: selection, in: rect)
+        let index = shown.lowerBound + y - rect.y - 1
+        return shown.contains(index) ? index : nil
+    }
+
     /// Draws `table` in `rect`: the header on its first row, rows below from the selection's scroll.
     /// - Parameter emptyText: what an empty table says, e.g. `no tasks of lab_web`.
     static func draw(_ table: PaneTable, selection: Selection, emptyText: String, in rect: Rect, now: Date,
                      into buffer: inout CellBuffer) {
         guard rect.height > 0 else { return }
-        let visible = rect.height - 1
-        let scroll = Selection.scroll(selection.scroll, keeping: selection.row, visible: visible, count: table.rows.count)
-        let shown = scroll..<min(table.rows.count, scroll + max(0, visible))
+        let shown = shownRows(count: table.rows.count, selection: selection, in: rect)
         var natural = table.naturalWidths
         for (i, column) in table.columns.enumerated() where column.showsAge {
             for index in shown where !table.rows[index].isHeading && i < table.rows[index].cells.count {
                 natural[i] = max(natural[i], DisplayText.width(table.rows[index].cells[i].display(now: now)))
             }
         }
-        let widths = widths(table.columns, natural: natural, available: rect.width)
+        let widths = clipped(widths(table.columns, natural: natural, available: rect.width), to: rect.width)
         var x = rect.x
         for (column, w) in zip(table.columns, widths) where w > 0 {
             buffer.put(DisplayText.truncate(column.title, to: w), x: x, y: rect.y, style: Style(.header, bold: true), maxWidth: w)
