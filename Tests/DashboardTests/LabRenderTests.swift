@@ -411,3 +411,17 @@ extension LabRenderTests {
                        "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01  --node-host nod2: no node of the swarm has this hostname")
     }
 }
+
+extension LabRenderTests {
+    /// When the manager stops answering, the panes keep its last answer and the status line says they are stale.
+    func testAManagerThatStopsAnsweringMakesThePanesStale() throws {
+        var snapshot = try LabFixtures.snapshot()
+        snapshot.error = "cannot reach unix:///run/swarmtop-lab/node1.sock: connection refused"
+        let state = AppState.loaded(snapshot, width: 160, height: 24)
+        let buffer = render(state, width: 160, height: 24, now: try LabFixtures.capturedAt())
+        XCTAssertEqual(buffer.lines[23], "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01 (stale)  "
+                       + "cannot reach unix:///run/swarmtop-lab/node1.sock: connection refused")
+        XCTAssertEqual(buffer[0, 23].style, Style(.warn, bold: true))
+        XCTAssertTrue(buffer.lines[2].hasPrefix("node1 *"), "the last answer is still shown")
+    }
+}

@@ -9,8 +9,11 @@ struct SnapshotModel: Sendable {
     var tasks: [TableRow] = []
     var containers: [TableRow] = []
     var placement: [PlacementColumnModel] = []
-    /// `API 1.41  refreshed 11:42:05`, without the endpoint.
+    /// `API 1.41  refreshed 11:42:05`, without the endpoint; `refreshed 11:42:05 (stale)` while
+    /// the manager does not answer and the panes show what it last said.
     var freshness = ""
+    /// True while the manager does not answer after it once did: every pane is its last answer.
+    var isStale = false
     /// The manager's error and the failing engines' errors, e.g. `node2: cannot reach …`.
     var problems: String?
 
@@ -22,9 +25,10 @@ struct SnapshotModel: Sendable {
         tasks = TasksView.rows(snapshot)
         containers = ContainersView.rows(snapshot)
         placement = PlacementView.columns(snapshot)
+        isStale = snapshot.error != nil && snapshot.refreshedAt != nil
         freshness = [
             snapshot.apiVersion.map { "API \($0)" },
-            snapshot.refreshedAt.map { "refreshed \(Format.clock($0, timeZone: timeZone))" },
+            snapshot.refreshedAt.map { "refreshed \(Format.clock($0, timeZone: timeZone))" + (isStale ? " (stale)" : "") },
         ].compactMap { $0 }.joined(separator: "  ")
         // An engine that is the manager's own (no --node-host: empty hostname) fails with the
         // manager: its error is said once. A --node-host that names no node is a typo to point out.

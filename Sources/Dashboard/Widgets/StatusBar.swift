@@ -1,5 +1,6 @@
 /// Draws the last row: endpoint, API version, refresh time, read-only mode, and then the
-/// transient message or the last errors. When they do not fit, the endpoint goes first.
+/// transient message or the last errors. When they do not fit, the endpoint goes first. While
+/// the manager does not answer, the refresh time reads `(stale)`, as a warning.
 enum StatusBar {
     static func draw(_ state: AppState, y: Int, width: Int, into buffer: inout CellBuffer) {
         buffer.fill(x: 0, y: y, width: width, height: 1, style: Style(.statusBar))
@@ -14,7 +15,8 @@ enum StatusBar {
         if DisplayText.width(info) + (note.map { 2 + DisplayText.width($0.text) } ?? 0) > width {
             info = [freshness, mode].filter { !$0.isEmpty }.joined(separator: "  ")
         }
-        var x = buffer.put(DisplayText.truncate(info, to: width), x: 0, y: y, style: Style(.statusBar))
+        var x = buffer.put(DisplayText.truncate(info, to: width), x: 0, y: y,
+                           style: state.snapshot != nil && state.model.isStale ? Style(.warn, bold: true) : Style(.statusBar))
         guard let note else { return }
         if x > 0 { x += 2 }
         if x < width { buffer.put(DisplayText.truncate(note.text, to: width - x), x: x, y: y, style: note.style) }
