@@ -29,5 +29,8 @@ lab-down:
 
 ## Benchmarks (Benchmarks/, a package of its own, release build): decode + index a snapshot of
 ## 10,000 tasks, 1,000 services, 200 nodes; render a 240x70 frame of each pane.
+## The cached build plan is dropped first: SwiftPM misses source files added to the root
+## package (a path dependency here) while the plan is cached.
 bench: deps
+	rm -f Benchmarks/.build/release.yaml Benchmarks/.build/*/release/description.json
 	cd Benchmarks && swift build -c release --product swarmtop-bench && .build/release/swarmtop-bench

@@ -1,13 +1,15 @@
 import Foundation
 import SwarmState
 
-/// Everything the panes show that depends only on the snapshot, computed once when it
-/// arrives (k9s' render step): the rows of every pane, the placement grid, the status text.
+/// Everything the panes show that depends only on the snapshot (k9s' render step): the
+/// placement grid and the status text, computed when it arrives, and the rows of each table
+/// pane, built the first time the pane is shown (a swarm of 10,000 tasks does not build the
+/// tasks pane's rows while the nodes pane is on screen).
 struct SnapshotModel: Sendable {
-    var nodes: [TableRow] = []
-    var services: [TableRow] = []
-    var tasks: [TableRow] = []
-    var containers: [TableRow] = []
+    /// The snapshot the rows are built from.
+    private var snapshot: ClusterSnapshot?
+    /// The rows of each table pane built so far for this snapshot.
+    private var rows: [Pane: [TableRow]] = [:]
     var placement: [PlacementColumnModel] = []
     /// `API 1.41  refreshed 11:42:05`, without the endpoint; `refreshed 11:42:05 (stale)` while
     /// the manager does not answer and the panes show what it last said.
@@ -20,10 +22,7 @@ struct SnapshotModel: Sendable {
     init() {}
 
     init(_ snapshot: ClusterSnapshot, timeZone: TimeZone) {
-        nodes = NodesView.rows(snapshot)
-        services = ServicesView.rows(snapshot)
-        tasks = TasksView.rows(snapshot)
-        containers = ContainersView.rows(snapshot)
+        self.snapshot = snapshot
         placement = PlacementView.columns(snapshot)
         isStale = snapshot.error != nil && snapshot.refreshedAt != nil
         freshness = [
@@ -44,16 +43,29 @@ struct SnapshotModel: Sendable {
         problems = errors.isEmpty ? nil : errors.joined(separator: "; ")
     }
 
-    /// The table of a pane (all rows, before any scope) and its columns; empty for placement.
-    func table(_ pane: Pane, scope: Scope?) -> PaneTable {
-        let (columns, rows): ([Column], [TableRow]) = switch pane {
-        case .nodes: (NodesView.columns, nodes)
-        case .services: (ServicesView.columns, services)
-        case .tasks: (TasksView.columns, tasks)
-        case .containers: (ContainersView.columns, containers)
-        case .placement: ([], [])
+    /// The table of a pane under `scope` (all its rows when nil) and its columns, its rows built
+    /// now if this snapshot has not built them yet; empty for placement.
+    mutating func table(_ pane: Pane, scope: Scope?) -> PaneTable {
+        let columns: [Column] = switch pane {
+        case .nodes: NodesView.columns
+        case .services: ServicesView.columns
+        case .tasks: TasksView.columns
+        case .containers: ContainersView.columns
+        case .placement: []
         }
+        let rows = self.rows[pane] ?? snapshot.map { Self.rows(pane, $0) } ?? []
+        self.rows[pane] = rows
         guard let scope else { return PaneTable(columns: columns, rows: rows) }
         return PaneTable(columns: columns, rows: rows.filter(scope.includes))
+    }
+
+    private static func rows(_ pane: Pane, _ snapshot: ClusterSnapshot) -> [TableRow] {
+        switch pane {
+        case .nodes: NodesView.rows(snapshot)
+        case .services: ServicesView.rows(snapshot)
+        case .tasks: TasksView.rows(snapshot)
+        case .containers: ContainersView.rows(snapshot)
+        case .placement: []
+        }
     }
 }
