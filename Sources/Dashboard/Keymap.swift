@@ -159,16 +159,25 @@ public struct Keymap: Sendable {
 
     /// This keymap with the keys of some bindings replaced (the config file's `[keys]`).
     /// - Parameter keys: new keys by binding name, e.g. `["scale_up": [.char("k")]]`.
-    /// - Throws: `KeymapError` for a name no binding has, a binding left without keys, or a key
-    ///   that would mean two things in one place.
+    /// - Throws: `KeymapError` for a name no binding has, a binding left without keys, a key
+    ///   that would mean two things in one place, or `confirm` without Enter or `cancel` without
+    ///   Esc (the dialogs that take typed text, a stack's name or a replica count, are answered
+    ///   with those two).
     public func overriding(_ keys: [String: [KeyEvent]]) throws(KeymapError) -> Keymap {
         var result = self
-        for (name, newKeys) in keys.sorted(by: { $0.key < $1.key }) {
+        for (name, listed) in keys.sorted(by: { $0.key < $1.key }) {
+            var newKeys: [KeyEvent] = []
+            for key in listed where !newKeys.contains(key) { newKeys.append(key) }
             guard let index = bindings.firstIndex(where: { $0.name == name }) else {
                 throw KeymapError("no key binding is called \(name); they are: \(bindings.map(\.name).joined(separator: ", "))",
                                   bindings: [name])
             }
             guard !newKeys.isEmpty else { throw KeymapError("\(name) needs at least one key", bindings: [name]) }
+            for (command, kept) in [(Command.confirm, KeyEvent.enter), (.cancel, .escape)]
+            where bindings[index].command == command && !newKeys.contains(kept) {
+                throw KeymapError("\(name) must keep \(kept.label): a dialog where a name or a number is typed is answered with it",
+                                  bindings: [name])
+            }
             result.bindings[index].keys = newKeys
         }
         if let clash = result.clash { throw clash }

@@ -4,18 +4,40 @@ import Glibc
 import CNCursesW
 
 /// Signal handling for the terminal's lifetime: SIGTERM and SIGHUP ask the UI loop to quit
-/// (so the terminal is restored on the normal path); a crash signal restores the terminal
-/// first, then lets the default action run (core dump, exit status) as if nothing was caught.
+/// (so the terminal is restored on the normal path); SIGWINCH goes to curses' own handler (which
+/// makes the next read a resize); both then wake the UI loop through its self-pipe, whichever
+/// thread the signal lands on. A crash signal restores the terminal first, then lets the
+/// default action run (core dump, exit status) as if nothing was caught.
 enum Signals {
     /// The number of the SIGTERM/SIGHUP/SIGINT received (0 for none); read by the UI loop once per turn.
     nonisolated(unsafe) static var quitSignal: sig_atomic_t = 0
     /// True while curses owns the terminal.
     nonisolated(unsafe) static var cursesActive: sig_atomic_t = 0
+    /// The write end of the UI loop's wake-up pipe while it runs; -1 otherwise.
+    nonisolated(unsafe) static var wakeDescriptor: Int32 = -1
+    /// curses' SIGWINCH handler, called first by ours.
+    nonisolated(unsafe) private static var cursesResize = sigaction()
 
-    static func install() {
+    /// Installs the handlers; call after curses has set up its own (after `newterm`).
+    /// - Parameter wake: the pipe end whose byte wakes the UI loop out of `poll()`.
+    static func install(wake: Int32) {
+        wakeDescriptor = wake
         for s in [SIGTERM, SIGHUP, SIGINT] {
-            signal(s) { sig in Signals.quitSignal = sig }
+            signal(s) { sig in
+                Signals.quitSignal = sig
+                Signals.wake()
+            }
         }
+        var resize = sigaction()
+        resize.__sigaction_handler.sa_handler = { sig in
+            if Signals.cursesResize.sa_flags & SA_SIGINFO == 0, let curses = Signals.cursesResize.__sigaction_handler.sa_handler,
+               unsafeBitCast(curses, to: Int.self) > 1 {  // not SIG_DFL (0) or SIG_IGN (1)
+                curses(sig)
+            }
+            Signals.wake()
+        }
+        resize.sa_flags = SA_RESTART
+        sigaction(SIGWINCH, &resize, &cursesResize)
         for s in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
             signal(s) { sig in
                 if Signals.cursesActive != 0 {
@@ -27,5 +49,12 @@ enum Signals {
                 raise(sig)
             }
         }
+    }
+
+    /// Writes a byte to the wake-up pipe (async-signal-safe: one `write`).
+    private static func wake() {
+        guard wakeDescriptor >= 0 else { return }
+        var byte: UInt8 = 1
+        _ = write(wakeDescriptor, &byte, 1)
     }
 }

@@ -27,9 +27,10 @@ final class Terminal {
     /// keypad decoding, mouse reporting (clicks and the wheel), hidden cursor, `timeoutMillis`
     /// key wait, colours on the terminal's defaults
     /// unless `NO_COLOR` is set to anything but the empty string (no-color.org).
+    /// - Parameter wake: the pipe end that signal handlers write to, to wake the UI loop.
     /// - Throws: `TerminalError` when stdin/stdout is not a terminal, `TERM` is unknown, or the
     ///   terminal cannot move its cursor; the terminal is left untouched then.
-    func start(timeoutMillis: Int32) throws(TerminalError) {
+    func start(timeoutMillis: Int32, wake: Int32) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         setlocale(LC_ALL, "")
@@ -42,7 +43,7 @@ final class Terminal {
             endwin()
             throw .cannotAddressCursor(term)
         }
-        Signals.install()
+        Signals.install(wake: wake)
         StderrCapture.begin()
         Signals.cursesActive = 1
         raw()
@@ -66,6 +67,7 @@ final class Terminal {
     func stop() {
         guard Signals.cursesActive != 0 else { return }
         Signals.cursesActive = 0
+        Signals.wakeDescriptor = -1
         curs_set(1)
         endwin()
         StderrCapture.end()

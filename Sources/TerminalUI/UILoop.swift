@@ -60,7 +60,7 @@ public final class UILoop: Sendable {
     public func run() -> Exit {
         let terminal = Terminal(theme: theme)
         do {
-            try terminal.start(timeoutMillis: 0)  // reads never wait: poll() below does the waiting
+            try terminal.start(timeoutMillis: 0, wake: wakeup.writeEnd)  // reads never wait: poll() does the waiting
         } catch {
             return .unusable(error)
         }

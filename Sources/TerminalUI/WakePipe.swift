@@ -7,7 +7,8 @@ import Glibc
 final class WakePipe: Sendable {
     /// The end the loop polls and drains.
     let readEnd: Int32
-    private let writeEnd: Int32
+    /// The end `signal()` (and signal handlers) write to; -1 when the pipe could not be made.
+    let writeEnd: Int32
 
     init() {
         var fds: [Int32] = [-1, -1]

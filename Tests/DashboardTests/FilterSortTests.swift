@@ -167,3 +167,32 @@ extension FilterSortTests {
         XCTAssertNil(state.dialog, "a command is dropped, never run by a click")
     }
 }
+
+extension FilterSortTests {
+    /// A pattern that makes a backtracking matcher run for ever (it froze the dashboard with
+    /// NSRegularExpression) is matched by glibc's non-backtracking one at once.
+    func testARunawayPatternCannotStallTheScreen() throws {
+        var state = try lab()
+        state.press(.char("3"), .char("/"))
+        let started = Date()
+        state.type("(.+)+Q")
+        XCTAssertEqual(state.table.rows.count, 0)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "typing six characters took this long")
+        XCTAssertFalse(try screen(state)[0].contains("plain text"), "it is a regular expression")
+    }
+}
+
+extension FilterSortTests {
+    /// A service of no stack stays after the stacks, never under a stack's heading, in any order.
+    func testServicesOfNoStackNeverJoinAStack() {
+        var state = AppState.loaded()
+        state.press(.char("2"))
+        for _ in 0..<4 {
+            for key: Character in ["s", "S"] {
+                state.press(.char(key))
+                XCTAssertEqual(names(state).last, "migrate", "\(state.sorts[.services].map { "\($0)" } ?? "natural"): \(names(state))")
+                XCTAssertEqual(names(state).first, "▾ lab  3 services")
+            }
+        }
+    }
+}

@@ -25,13 +25,21 @@ final class KeymapTests: XCTestCase {
         XCTAssertThrowsError(try Keymap.standard.overriding(["scale_up": [.char("j")]])) { error in
             XCTAssertEqual(error as? KeymapError, KeymapError("j would mean both down and scale_up in the Services pane", bindings: ["down", "scale_up"]))
         }
-        XCTAssertThrowsError(try Keymap.standard.overriding(["confirm": [.char("n")]])) { error in
+        XCTAssertThrowsError(try Keymap.standard.overriding(["confirm": [.enter, .char("n")]])) { error in
             XCTAssertEqual((error as? KeymapError)?.description, "n would mean both confirm and cancel in a dialog")
         }
         XCTAssertThrowsError(try Keymap.standard.overriding(["scale": [.char("K")]])) { error in
             XCTAssertEqual((error as? KeymapError)?.bindings, ["scale"])
         }
         XCTAssertNoThrow(try Keymap.standard.overriding(["scale_up": [.char("a")]]), "a is the nodes pane's, + the services'")
+        XCTAssertThrowsError(try Keymap.standard.overriding(["confirm": [.char("y")]])) { error in
+            XCTAssertEqual((error as? KeymapError)?.description,
+                           "confirm must keep Enter: a dialog where a name or a number is typed is answered with it")
+        }
+        XCTAssertThrowsError(try Keymap.standard.overriding(["cancel": [.char("n")]]))
+        XCTAssertEqual(try Keymap.standard.overriding(["quit": [.char("Q"), .char("Q")]]).binding(for: .char("Q"), pane: .nodes, inDialog: false)?.label,
+                       "Q", "a key listed twice counts once")
+        XCTAssertEqual(try Keymap.standard.overriding(["quit": [.char(" ")]]).bindings.first?.label, "Space")
     }
 
     func testKeyNamesOfTheConfigFile() {

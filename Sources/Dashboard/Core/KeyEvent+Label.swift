@@ -2,6 +2,7 @@ extension KeyEvent {
     /// How help and hints name the key: `q`, `Ctrl-C`, `↓`, `PgDn`, `Enter`, `Shift-Tab`.
     public var label: String {
         switch self {
+        case .char(" "): "Space"
         case .char(let c): String(c)
         case .ctrl(let c): "Ctrl-" + c.uppercased()
         case .up: "↑"

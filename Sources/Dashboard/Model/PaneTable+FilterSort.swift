@@ -25,9 +25,9 @@ extension PaneTable {
         return table
     }
 
-    /// The rows ordered by `order`'s column, within each stack heading's group (a stack's
-    /// services stay under their heading); equal cells keep their natural order. The sorted
-    /// column's title ends in `↑` or `↓`.
+    /// The rows ordered by `order`'s column, within each group of rows of one stack (a stack's
+    /// services stay under their heading, the services of no stack after the stacks); equal
+    /// cells keep their natural order. The sorted column's title ends in `↑` or `↓`.
     func sorted(by order: SortOrder?) -> PaneTable {
         guard let order, columns.indices.contains(order.column) else { return self }
         var table = self
@@ -45,13 +45,13 @@ extension PaneTable {
             }.map(\.element)
             group = []
         }
+        var stack: String?
         for row in rows {
-            if row.isHeading {
+            if row.isHeading || row.stack != stack {
                 flush()
-                sorted.append(row)
-            } else {
-                group.append(row)
+                stack = row.stack
             }
+            if row.isHeading { sorted.append(row) } else { group.append(row) }
         }
         flush()
         table.rows = sorted
