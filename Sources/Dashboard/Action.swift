@@ -13,4 +13,6 @@ public enum Action: Sendable {
     case effectFinished(Effect, message: String, isError: Bool)
     /// The clock, about once a second: ages transient messages.
     case tick(Date)
+    /// Lines of the log stream numbered `stream` (see `Effect.followLogs`), a batch at a time.
+    case logLines(stream: Int, [LogLine])
 }

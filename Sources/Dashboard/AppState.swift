@@ -29,6 +29,10 @@ public struct AppState: Sendable {
     /// Scales asked for that no snapshot reflects yet (the swarm still shows their `from`), by
     /// service ID, so that a second `+` right after the first builds on it instead of repeating it.
     public internal(set) var pendingScales: [String: ScaleRecord] = [:]
+    /// The log view over the pane (`l`), nil when closed.
+    public internal(set) var logs: LogView?
+    /// The number of the last log stream opened: each new one takes the next.
+    var lastLogStream = 0
     /// True while the help overlay is shown.
     public internal(set) var showsHelp = false
     /// The transient status-bar message, if any.

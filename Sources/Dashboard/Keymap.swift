@@ -18,6 +18,10 @@ public enum Command: Sendable, Hashable {
     case setAvailability(NodeAvailability)
     /// Measure the selected container's writable layer now.
     case refreshSize
+    /// Open the selected service's, task's or container's log; close the log view.
+    case openLogs, closeLogs
+    /// In the log view: type a search, go to the next or previous match, show timestamps, wrap lines.
+    case searchLogs, nextMatch, previousMatch, toggleTimestamps, toggleWrap
     /// Answers in a dialog.
     case confirm, cancel
 }
@@ -32,6 +36,8 @@ public enum KeyScope: Sendable, Hashable {
     case panes(Set<Pane>)
     /// While a dialog is open (dialogs take no other key).
     case dialog
+    /// In the log view, over any pane; a log key wins over a global binding of the same key.
+    case logs
 }
 
 /// One row of the keymap: keys, what they do, where, and whether they act on the swarm.
@@ -62,19 +68,21 @@ public struct KeyBinding: Sendable, Hashable {
     /// The keys as help shows them, e.g. `j/↓`.
     public var label: String { keys.map(\.label).joined(separator: "/") }
 
-    /// True when the binding applies in `pane`, or in a dialog when `inDialog`.
-    public func applies(in pane: Pane, inDialog: Bool) -> Bool {
+    /// True when the binding applies in `pane`, or in a dialog when `inDialog`, or in the log
+    /// view when `inLogs` (there, global bindings but actions on the swarm).
+    public func applies(in pane: Pane, inDialog: Bool, inLogs: Bool = false) -> Bool {
         switch scope {
         case .always: true
-        case .global: !inDialog
-        case .panes(let panes): !inDialog && panes.contains(pane)
+        case .global: !inDialog && !(inLogs && dangerous)
+        case .panes(let panes): !inDialog && !inLogs && panes.contains(pane)
         case .dialog: inDialog
+        case .logs: inLogs && !inDialog
         }
     }
 }
 
 /// The one keymap (k9s style): it drives key dispatch, the help overlay and the hint bar.
-/// `s`, `/`, `:` and `l` are left free for later work.
+/// `s`, `/` (outside the log view) and `:` are left free for later work.
 public enum Keymap {
     /// Every binding, in the order help lists them.
     public static let bindings: [KeyBinding] = [
@@ -105,6 +113,14 @@ public enum Keymap {
         KeyBinding([.char("r")], "measure the container's size now", hint: "size", scope: .panes([.containers]), .refreshSize),
         KeyBinding([.char("x")], "stop the container", hint: "stop", scope: .panes([.tasks, .containers]), dangerous: true, .stopContainer),
         KeyBinding([.char("R")], "restart the container", hint: "restart", scope: .panes([.containers]), dangerous: true, .restartContainer),
+        KeyBinding([.char("l")], "logs of the service, task or container", hint: "logs",
+                   scope: .panes([.services, .tasks, .containers, .placement]), .openLogs),
+        KeyBinding([.char("/")], "log view: search (type, Enter)", hint: "search", scope: .logs, .searchLogs),
+        KeyBinding([.char("n")], "log view: next match", hint: "next", scope: .logs, .nextMatch),
+        KeyBinding([.char("N")], "log view: previous match", scope: .logs, .previousMatch),
+        KeyBinding([.char("t")], "log view: show or hide timestamps", hint: "timestamps", scope: .logs, .toggleTimestamps),
+        KeyBinding([.char("w")], "log view: wrap long lines, or cut them", hint: "wrap", scope: .logs, .toggleWrap),
+        KeyBinding([.char("q"), .escape], "log view: close it (stops the stream)", hint: "close", scope: .logs, .closeLogs),
     ] + NodeAvailability.allCases.map {
         KeyBinding([.char(Character(String($0.rawValue.prefix(1))))], Self.availabilityWords[$0] ?? $0.rawValue, hint: $0.rawValue,
                    scope: .panes([.nodes]), dangerous: true, .setAvailability($0))
@@ -118,18 +134,29 @@ public enum Keymap {
         .active: "make the node active", .pause: "pause the node (no new tasks)", .drain: "drain the node (move its tasks)",
     ]
 
-    /// The binding `key` triggers in `pane` (or in a dialog when `inDialog`), if any.
-    public static func binding(for key: KeyEvent, pane: Pane, inDialog: Bool) -> KeyBinding? {
-        bindings.first { $0.keys.contains(key) && $0.applies(in: pane, inDialog: inDialog) }
+    /// The binding `key` triggers in `pane` (or in a dialog when `inDialog`, in the log view
+    /// when `inLogs`), if any; a log view binding first.
+    public static func binding(for key: KeyEvent, pane: Pane, inDialog: Bool, inLogs: Bool = false) -> KeyBinding? {
+        let matching = bindings.filter { $0.keys.contains(key) && $0.applies(in: pane, inDialog: inDialog, inLogs: inLogs) }
+        return matching.first { $0.scope == .logs } ?? matching.first
     }
 
     /// The bindings the hint bar shows, in keymap order: those with a hint that apply here,
     /// without `back` when there is nowhere to go back to, and without actions in read-only mode.
-    public static func hints(pane: Pane, inDialog: Bool, canGoBack: Bool, readOnly: Bool) -> [KeyBinding] {
+    /// In the log view, global bindings whose keys a log binding takes are left out.
+    public static func hints(pane: Pane, inDialog: Bool, canGoBack: Bool, readOnly: Bool, inLogs: Bool = false) -> [KeyBinding] {
         bindings.filter { b in
-            b.hint != nil && b.applies(in: pane, inDialog: inDialog)
+            b.hint != nil && b.applies(in: pane, inDialog: inDialog, inLogs: inLogs)
                 && (b.command != .back || canGoBack) && !(readOnly && b.dangerous)
+                && b.keys.contains { binding(for: $0, pane: pane, inDialog: inDialog, inLogs: inLogs) == b }
         }
+    }
+
+    /// The bindings help lists: in the log view, the keys that work there; elsewhere every
+    /// binding but the log view's.
+    public static func help(inLogs: Bool) -> [KeyBinding] {
+        guard inLogs else { return bindings.filter { $0.scope != .logs } }
+        return bindings.filter { b in b.keys.contains { binding(for: $0, pane: .nodes, inDialog: false, inLogs: true) == b } }
     }
 
     /// The first binding of a command that applies in a dialog, for the dialog's own hints.

@@ -17,7 +17,9 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     }
     TabBar.draw(pane: state.pane, scope: state.scope, y: layout.tabBarRow, width: layout.width, into: &buffer)
     let pane = layout.pane
-    if state.snapshot == nil {
+    if let logs = state.logs {
+        LogsView.draw(logs, in: pane, into: &buffer)
+    } else if state.snapshot == nil {
         buffer.put("connecting to \(state.endpoint)…", x: pane.x, y: pane.y + 1, style: Style(.dim), maxWidth: pane.width)
     } else if state.pane == .placement {
         PlacementGrid.draw(state.model.placement, selection: state.selection, in: pane, into: &buffer)
@@ -28,11 +30,18 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     // While a name is typed, letters are text: the dialog's own footer says which keys answer.
     let typing = if case .typeName? = state.dialog { true } else { false }
     let hints = typing ? [] : Keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: !state.drillDown.isEmpty,
-                                           readOnly: state.readOnly)
-    HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
+                                           readOnly: state.readOnly, inLogs: state.logs != nil)
+    if let search = state.logs?.search.typing {
+        LogsView.drawPrompt(search, y: layout.hintRow, width: layout.width, into: &buffer)
+    } else {
+        HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
+    }
     StatusBar.draw(state, y: layout.statusRow, width: layout.width, into: &buffer)
     let screen = Rect(x: 0, y: 0, width: layout.width, height: layout.height)
-    if state.showsHelp { HelpOverlay.draw(readOnly: state.readOnly, actionLog: state.actionLog, in: screen, into: &buffer) }
+    if state.showsHelp {
+        HelpOverlay.draw(Keymap.help(inLogs: state.logs != nil), readOnly: state.readOnly, actionLog: state.actionLog, in: screen,
+                         into: &buffer)
+    }
     if let dialog = state.dialog { DialogView.draw(dialog, in: screen, into: &buffer) }
     return buffer
 }

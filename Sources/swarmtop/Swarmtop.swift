@@ -67,8 +67,9 @@ struct Swarmtop: AsyncParsableCommand {
             poll: interval, sizes: config.sizeInterval.value, fastPoll: min(fastInterval, interval),
             resync: config.resyncInterval.value))
         let log = ActionLog(path: ActionLog.defaultPath(env))
-        let runner = EffectRunner(connections: connections, engine: engine, log: log)
         let box = UIBox()
+        let logStreams = LogStreams { box.loop?.post($0) }
+        let runner = EffectRunner(connections: connections, engine: engine, log: log, logStreams: logStreams)
         var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: config.readOnly.value,
                              actionLog: log.path)
         _ = reduce(&state, .key(.char(config.pane.value.digit)))
@@ -85,6 +86,7 @@ struct Swarmtop: AsyncParsableCommand {
         }
         refresh.cancel()
         stats?.cancel()
+        await logStreams.stopAll()
         if let path = env["SWARMTOP_STATS_FILE"] { RequestStatsFile.save(connections, to: path) }
         await connections.shutdown()
         switch exit {

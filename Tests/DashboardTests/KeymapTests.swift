@@ -17,9 +17,29 @@ final class KeymapTests: XCTestCase {
     }
 
     func testKeysLeftFreeForLaterWork() {
-        for c: Character in ["s", "/", ":", "l"] {
+        for c: Character in ["s", ":"] {
             XCTAssertFalse(Keymap.bindings.contains { $0.keys.contains(.char(c)) }, "\(c) is bound")
         }
+        XCTAssertEqual(Keymap.bindings.filter { $0.keys.contains(.char("/")) }.map(\.scope), [.logs], "/ is bound outside the log view")
+    }
+
+    /// In the log view its own keys win (`q` and Esc close it), global keys move and help, and
+    /// no pane key or action on the swarm applies.
+    func testTheLogViewsKeys() {
+        for pane in Pane.allCases {
+            let command = { (key: KeyEvent) in Keymap.binding(for: key, pane: pane, inDialog: false, inLogs: true)?.command }
+            XCTAssertEqual(command(.char("q")), .closeLogs)
+            XCTAssertEqual(command(.escape), .closeLogs)
+            XCTAssertEqual(command(.char("j")), .moveDown)
+            XCTAssertEqual(command(.char("?")), .toggleHelp)
+            XCTAssertEqual(command(.char("/")), .searchLogs)
+            XCTAssertNil(command(.char("u")))
+            XCTAssertNil(command(.char("x")))
+            XCTAssertNil(command(.char("l")))
+            XCTAssertEqual(Keymap.hints(pane: pane, inDialog: false, canGoBack: true, readOnly: false, inLogs: true).map(\.label),
+                           ["?", "/", "n", "t", "w", "q/Esc"])
+        }
+        XCTAssertNil(Keymap.binding(for: .char("t"), pane: .services, inDialog: false))
     }
 
     func testActionsAreTheDangerousBindings() {
@@ -44,11 +64,11 @@ final class KeymapTests: XCTestCase {
     func testHintsComeFromTheKeymap() {
         let labels = { (hints: [KeyBinding]) in hints.map { "\($0.label) \($0.hint!)" } }
         XCTAssertEqual(labels(Keymap.hints(pane: .services, inDialog: false, canGoBack: false, readOnly: false)),
-                       ["q quit", "? help", "Enter open", "+ scale up", "- scale down", "= replicas", "D remove stack", "X stop/start stack"])
+                       ["q quit", "? help", "Enter open", "+ scale up", "- scale down", "= replicas", "D remove stack", "X stop/start stack", "l logs"])
         XCTAssertEqual(labels(Keymap.hints(pane: .services, inDialog: false, canGoBack: true, readOnly: true)),
-                       ["q quit", "? help", "Enter open", "Esc back"])
+                       ["q quit", "? help", "Enter open", "Esc back", "l logs"])
         XCTAssertEqual(labels(Keymap.hints(pane: .placement, inDialog: false, canGoBack: false, readOnly: false)),
-                       ["q quit", "? help", "← prev node", "→ next node"])
+                       ["q quit", "? help", "← prev node", "→ next node", "l logs"])
         XCTAssertEqual(labels(Keymap.hints(pane: .tasks, inDialog: true, canGoBack: true, readOnly: false)),
                        ["y/Enter confirm", "n/Esc cancel"])
     }

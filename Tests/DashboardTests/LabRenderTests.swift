@@ -67,7 +67,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.4        node1  Running        Running 8 seconds ago",
             "lab_web.5        node2  Running        Running 7 seconds ago",
         ], bottom: [
-            "q quit  ? help  x stop",
+            "q quit  ? help  x stop  l logs",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -88,7 +88,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.3.xs2a4…  node2  Up About a minute     135B (virtual 1.99MB)    0s ago",
             "lab_web.5.5abia…  node2  Up About a minute     135B (virtual 1.99MB)    0s ago",
         ], bottom: [
-            "q quit  ? help  r size  x stop  R restart",
+            "q quit  ? help  r size  x stop  R restart  l logs",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -105,7 +105,7 @@ final class LabRenderTests: XCTestCase {
             "web.2                           web.3",
             "web.4                           web.5",
         ], bottom: [
-            "q quit  ? help  ← prev node  → next node",
+            "q quit  ? help  ← prev node  → next node  l logs",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -134,7 +134,7 @@ final class LabRenderTests: XCTestCase {
             "  lab_viz        replicated  1/1       swarmtop-lab/busybox:1",
             "  lab_web        replicated  5/5       swarmtop-lab/busybox:1  *:8080->80/tcp",
         ], bottom: [
-            "q quit  ? help  Enter open  + scale up  - scale down  = replicas  D remove stack  X stop/start stack",
+            "q quit  ? help  Enter open  + scale up  - scale down  = replicas  D remove stack  X stop/start stack  l logs",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -155,7 +155,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.4        node1  Running        Running 8 seconds ago",
             "lab_web.5        node2  Running        Running 7 seconds ago",
         ], bottom: [
-            "q quit  ? help  x stop",
+            "q quit  ? help  x stop  l logs",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -176,7 +176,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.3.xs2a4pbs3dj3zkhd70zxb6x9n                            node2  swarmtop-lab/busybox:1  Up About a minute            135B (virtual 1.99MB)    0s ago",
             "lab_web.5.5abia6rdfgps6ge7y2feliobu                            node2  swarmtop-lab/busybox:1  Up About a minute            135B (virtual 1.99MB)    0s ago",
         ], bottom: [
-            "q quit  ? help  r size  x stop  R restart",
+            "q quit  ? help  r size  x stop  R restart  l logs",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -193,7 +193,7 @@ final class LabRenderTests: XCTestCase {
             "web.2                           web.3",
             "web.4                           web.5",
         ], bottom: [
-            "q quit  ? help  ← prev node  → next node",
+            "q quit  ? help  ← prev node  → next node  l logs",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -277,26 +277,26 @@ final class LabRenderTests: XCTestCase {
     func testHelpOverlay() throws {
         try assertScreen([.char("?")], width: 80, height: 24, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  ENGINE     CPUS  MEMORY    TASKS",
             "┌─ Keys ───────────────────────────────────────────────────────────────────────┐",
-            "│ q          quit                           Enter    open the node, service o… │",
-            "│ Ctrl-C     quit from anywhere             Esc      go back; close help       │",
-            "│ ?          show or hide this help         +        scale up by one (confirm) │",
-            "│ Tab        next pane                      -        scale down by one (confi… │",
-            "│ Shift-Tab  previous pane                  =        type a replica count (co… │",
-            "│ 1          Nodes pane                     u        undo the last scale (con… │",
-            "│ 2          Services pane                  B        roll the service back to… │",
-            "│ 3          Tasks pane                     F        force update: redeploy e… │",
-            "│ 4          Containers pane                D        remove the stack (type i… │",
-            "│ 5          Placement pane                 X        stop the stack (scale to… │",
-            "│ j/↓        move down                      r        measure the container's … │",
-            "│ k/↑        move up                        x        stop the container (conf… │",
-            "│ PgDn       page down                      R        restart the container (c… │",
-            "│ PgUp       page up                        a        make the node active (co… │",
-            "│ g/Home     first row                      p        pause the node (no new t… │",
-            "│ G/End      last row                       d        drain the node (move its… │",
-            "│ ←          node on the left (placement)   y/Enter  confirm (dialog)          │",
-            "│ →          node on the right (placement)  n/Esc    cancel (dialog)           │",
+            "│ q          quit                             Esc      go back; close help     │",
+            "│ Ctrl-C     quit from anywhere               +        scale up by one (confi… │",
+            "│ ?          show or hide this help           -        scale down by one (con… │",
+            "│ Tab        next pane                        =        type a replica count (… │",
+            "│ Shift-Tab  previous pane                    u        undo the last scale (c… │",
+            "│ 1          Nodes pane                       B        roll the service back … │",
+            "│ 2          Services pane                    F        force update: redeploy… │",
+            "│ 3          Tasks pane                       D        remove the stack (type… │",
+            "│ 4          Containers pane                  X        stop the stack (scale … │",
+            "│ 5          Placement pane                   r        measure the container'… │",
+            "│ j/↓        move down                        x        stop the container (co… │",
+            "│ k/↑        move up                          R        restart the container … │",
+            "│ PgDn       page down                        l        logs of the service, t… │",
+            "│ PgUp       page up                          a        make the node active (… │",
+            "│ g/Home     first row                        p        pause the node (no new… │",
+            "│ G/End      last row                         d        drain the node (move i… │",
+            "│ ←          node on the left (placement)     y/Enter  confirm (dialog)        │",
+            "│ →          node on the right (placement)    n/Esc    cancel (dialog)         │",
+            "│ Enter      open the node, service or stack                                   │",
             "└─ ? or Esc closes ────────────────────────────────────────────────────────────┘",
         ], bottom: [
             "q quit  ? help  Enter open  a active  p pause  d drain",
@@ -315,7 +315,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.4  node1  Running        Running 8 seconds ago",
             "lab_web.5  node2  Running        Running 7 seconds ago",
         ], bottom: [
-            "q quit  ? help  Esc back  x stop",
+            "q quit  ? help  Esc back  x stop  l logs",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -331,7 +331,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.3        node2  Running        Running 7 seconds ago",
             "lab_web.5        node2  Running        Running 7 seconds ago",
         ], bottom: [
-            "q quit  ? help  Esc back  x stop",
+            "q quit  ? help  Esc back  x stop  l logs",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -348,7 +348,7 @@ final class LabRenderTests: XCTestCase {
             "web.2                           web.3",
             "web.4                           web.5",
         ], bottom: [
-            "q quit  ? help  ← prev node  → next node",
+            "q quit  ? help  ← prev node  → next node  l logs",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }

@@ -172,10 +172,20 @@ final class RenderTests: XCTestCase {
         var state = AppState.loaded()
         state.press(.char("?"))
         let text = render(state, width: 160, height: 45, now: now).lines.joined(separator: "\n")
-        for binding in Keymap.bindings {
+        for binding in Keymap.bindings where binding.scope != .logs {
             XCTAssertTrue(text.contains(binding.label), binding.label)
             XCTAssertTrue(text.contains(binding.description + (binding.dangerous ? " (confirm)" : "")), binding.description)
         }
+        XCTAssertFalse(text.contains("log view:"), "the log view's keys are its own help's")
+        state.press(.escape)
+        state.type("2jl?")
+        XCTAssertNotNil(state.logs)
+        let inLogs = render(state, width: 160, height: 45, now: now).lines.joined(separator: "\n")
+        for binding in Keymap.bindings where binding.scope == .logs || [.moveDown, .pageUp, .moveBottom, .quit].contains(binding.command) {
+            XCTAssertTrue(inLogs.contains(binding.description), binding.description)
+        }
+        XCTAssertFalse(inLogs.contains("scale up"), "no action on the swarm from the log view")
+        XCTAssertFalse(inLogs.contains("│ q          quit"), "q closes the log view there")
         var readOnly = AppState.loaded(readOnly: true)
         readOnly.press(.char("?"))
         XCTAssertTrue(render(readOnly, width: 160, height: 45, now: now).lines.contains { $0.contains("scale up by one (off: read-only)") })
@@ -185,7 +195,7 @@ final class RenderTests: XCTestCase {
         var state = AppState.loaded(readOnly: true)
         state.press(.char("2"))
         let lines = render(state, width: 100, height: 10, now: now).lines
-        XCTAssertEqual(lines[8], "q quit  ? help  Enter open")
+        XCTAssertEqual(lines[8], "q quit  ? help  Enter open  l logs")
         XCTAssertEqual(lines[9], "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:42:05  read-only")
     }
 

@@ -24,11 +24,26 @@ public enum Effect: Sendable, Hashable {
     case forceUpdate(serviceID: String, serviceName: String)
     /// Measure one container's writable layer now (`GET /containers/{id}/json?size=1` on its node's engine).
     case refreshSize(hostname: String, containerID: String, name: String)
+    /// Follow a log (`GET /services|tasks|containers/{id}/logs?follow=1`) until `stopLogs` or the
+    /// engine ends it, posting its lines as `Action.logLines(stream:)`; it finishes when the stream does.
+    case followLogs(LogTarget, stream: Int)
+    /// Stop following log stream `stream` (and every older one): cancel its request.
+    case stopLogs(stream: Int)
 
     /// True for effects that change the swarm (logged in the action log); false for reads.
     public var changesSwarm: Bool {
-        if case .refreshSize = self { return false }
-        return true
+        switch self {
+        case .refreshSize, .followLogs, .stopLogs: false
+        default: true
+        }
+    }
+
+    /// The log stream the effect starts or stops, nil for the others.
+    public var logStream: Int? {
+        switch self {
+        case .followLogs(_, let stream), .stopLogs(let stream): stream
+        default: nil
+        }
     }
 
     /// The action's name in the action log and in messages: `scale`, `stop`, `node update`, …
@@ -44,6 +59,8 @@ public enum Effect: Sendable, Hashable {
         case .rollback: "service rollback"
         case .forceUpdate: "service update --force"
         case .refreshSize: "measure"
+        case .followLogs: "logs"
+        case .stopLogs: "stop logs"
         }
     }
 
@@ -55,6 +72,8 @@ public enum Effect: Sendable, Hashable {
              .refreshSize(let hostname, _, let name): "\(name) on \(hostname)"
         case .removeStack(let name), .stopStack(let name), .startStack(let name): name
         case .setAvailability(_, let hostname, _): hostname
+        case .followLogs(let target, _): target.label
+        case .stopLogs(let stream): "log stream \(stream)"
         }
     }
 }

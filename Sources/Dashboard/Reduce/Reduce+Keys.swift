@@ -7,10 +7,11 @@ extension AppState {
             return []
         }
         if dialog != nil { return handleDialog(key) }
-        guard let binding = Keymap.binding(for: key, pane: pane, inDialog: false) else { return [] }
+        if logs?.search.typing != nil { return editLogSearch(key) }
+        guard let binding = Keymap.binding(for: key, pane: pane, inDialog: false, inLogs: logs != nil) else { return [] }
         if showsHelp {
             switch binding.command {
-            case .toggleHelp, .back: showsHelp = false
+            case .toggleHelp, .back, .closeLogs: showsHelp = false
             case .quit: quit = true
             default: break
             }
@@ -20,12 +21,14 @@ extension AppState {
             status = StatusMessage("read-only (--read-only): \(binding.label) would \(binding.description); actions are off", isError: true)
             return []
         }
+        if logs != nil { return performInLogs(binding.command) }
         if binding.command == .refreshSize { return refreshSelectedSize() }
+        if binding.command == .openLogs { return openLogs() }
         perform(binding.command)
         return []
     }
 
-    private mutating func perform(_ command: Command) {
+    mutating func perform(_ command: Command) {
         switch command {
         case .quit: quit = true
         case .toggleHelp: showsHelp = true
@@ -46,7 +49,8 @@ extension AppState {
         case .rollback: rollbackSelectedService()
         case .forceUpdate: forceUpdateSelectedService()
         case .setAvailability(let availability): setSelectedNodeAvailability(availability)
-        case .confirm, .cancel, .refreshSize: break
+        case .confirm, .cancel, .refreshSize, .openLogs, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
+             .toggleTimestamps, .toggleWrap: break
         }
     }
 
@@ -73,7 +77,7 @@ extension AppState {
 /// Applies a text-editing key to `text`: a character `accepts` allows (while `text` is shorter
 /// than `limit`), Backspace or Delete.
 /// - Returns: false for any other key, which the keymap then handles.
-private func editText(_ text: inout String, _ key: KeyEvent, limit: Int, accepts: (Character) -> Bool) -> Bool {
+func editText(_ text: inout String, _ key: KeyEvent, limit: Int, accepts: (Character) -> Bool) -> Bool {
     switch key {
     case .char(let c) where accepts(c):
         if text.count < limit { text.append(c) }

@@ -1,11 +1,10 @@
-/// Draws the help overlay: every keymap binding (keys, description, `(confirm)` for actions
-/// on the swarm), in as many columns as the height needs, then where actions are logged.
+/// Draws the help overlay: the keymap bindings it is given (keys, description, `(confirm)` for
+/// actions on the swarm), in as many columns as the height needs, then where actions are logged.
 enum HelpOverlay {
     /// Spaces between help columns.
     static let gap = 2
 
-    static func draw(readOnly: Bool, actionLog: String?, in area: Rect, into buffer: inout CellBuffer) {
-        let bindings = Keymap.bindings
+    static func draw(_ bindings: [KeyBinding], readOnly: Bool, actionLog: String?, in area: Rect, into buffer: inout CellBuffer) {
         let logLine = readOnly ? "read-only (--read-only): actions are off" : actionLog.map { "actions are logged to \($0)" }
         let extra = logLine == nil ? 0 : 2
         let rowsAvailable = max(1, area.height - 4 - extra)
