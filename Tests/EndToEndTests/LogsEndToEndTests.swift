@@ -49,7 +49,7 @@ final class LogsEndToEndTests: XCTestCase {
         try t.send("1/6", "Enter")
         try t.waitFor("the view paused on the match") { $0.contains("paused") }
         let coloured = try Tmux.tmux(["capture-pane", "-p", "-e", "-t", t.session])
-        XCTAssertNotNil(coloured.range(of: #"\u{1b}\[[0-9;]*7[0-9;]*m1/6"#, options: .regularExpression),
+        XCTAssertNotNil(coloured.range(of: #"\x{1b}\[[0-9;]*7[0-9;]*m1/6"#, options: .regularExpression),
                         "the match is not shown in reverse:\n\(coloured)")
 
         try t.send("t")
