@@ -18,20 +18,8 @@ extension DockerClient {
     public func events(filter: EventFilter, since: String? = nil, timeout: TimeInterval? = nil) async throws -> EventStream {
         var query = [("filters", filter.json)]
         if let since { query.append(("since", since)) }
-        let request = try await makeRequest(method: .GET, path: "/events", query: query)
-        let deadline = timeout ?? self.timeout
-        let head: HTTPClientResponse
-        do {
-            head = try await http.execute(request, timeout: .milliseconds(Int64(deadline * 1000)))
-        } catch {
-            counters.withLockedValue { $0.failures += 1 }
-            throw DockerError.transport(endpoint: endpoint.description, reason: Self.describe(error))
-        }
-        counters.withLockedValue { $0.requests += 1; $0.eventStreams += 1 }
-        guard (200..<300).contains(Int(head.status.code)) else {
-            let bytes = (try? await head.body.collect(upTo: 1 << 16)) ?? ByteBuffer()
-            throw DockerError.api(status: Int(head.status.code), message: Self.engineMessage(Data(bytes.readableBytesView)))
-        }
+        let head = try await openStream(path: "/events", query: query, timeout: timeout)
+        counters.withLockedValue { $0.eventStreams += 1 }
         return EventStream(body: head.body, client: self)
     }
 }

@@ -47,20 +47,7 @@ extension DockerClient {
         var query = [("stdout", "1"), ("stderr", "1"), ("timestamps", "1"), ("tail", String(max(0, tail)))]
         if follow { query.append(("follow", "1")) }
         if source.hasSwarmDetails { query.append(("details", "1")) }
-        let request = try await makeRequest(method: .GET, path: source.path, query: query)
-        let deadline = timeout ?? self.timeout
-        let head: HTTPClientResponse
-        do {
-            head = try await http.execute(request, timeout: .milliseconds(Int64(deadline * 1000)))
-        } catch {
-            counters.withLockedValue { $0.failures += 1 }
-            throw DockerError.transport(endpoint: endpoint.description, reason: Self.describe(error))
-        }
-        counters.withLockedValue { $0.requests += 1 }
-        guard (200..<300).contains(Int(head.status.code)) else {
-            let bytes = (try? await head.body.collect(upTo: 1 << 16)) ?? ByteBuffer()
-            throw DockerError.api(status: Int(head.status.code), message: Self.engineMessage(Data(bytes.readableBytesView)))
-        }
+        let head = try await openStream(path: source.path, query: query, timeout: timeout)
         return LogStream(body: head.body, client: self, details: source.hasSwarmDetails)
     }
 }
@@ -73,6 +60,7 @@ public struct LogStream: AsyncSequence, Sendable {
     let client: DockerClient
     let details: Bool
 
+    /// The single iterator of this answer's body.
     public func makeAsyncIterator() -> Iterator {
         Iterator(bytes: body.makeAsyncIterator(), client: client, assembler: LogLineAssembler(details: details))
     }

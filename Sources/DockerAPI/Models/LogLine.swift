@@ -3,7 +3,8 @@ import Foundation
 /// One line of a log, as the engine sends it with `timestamps=1` (and `details=1` for a service
 /// or a task): `docker logs -t` and `docker service logs -t` read the same lines.
 public struct LogLine: Sendable, Hashable {
-    /// Where the container wrote the line: the stream type byte of the frame header.
+    /// Where the container wrote the line: the stream type byte of the frame header
+    /// (0 stdin, 1 stdout, 2 stderr).
     public enum Stream: UInt8, Sendable, Hashable {
         case stdin = 0, stdout = 1, stderr = 2
     }
@@ -61,7 +62,10 @@ public struct LogLine: Sendable, Hashable {
 
 /// Which task of which service on which node wrote a line of a service's or task's log.
 public struct SwarmLogContext: Sendable, Hashable {
+    /// `com.docker.swarm.node.id`: the node the task runs on.
     public var nodeID: String
+    /// `com.docker.swarm.service.id`.
     public var serviceID: String
+    /// `com.docker.swarm.task.id`: the full task ID (the CLI shows its first 12 characters).
     public var taskID: String
 }
