@@ -55,16 +55,7 @@ public struct EventStream: AsyncSequence, Sendable {
             while readyIndex >= ready.count {
                 ready.removeAll(keepingCapacity: true)
                 readyIndex = 0
-                let chunk: ByteBuffer?
-                do {
-                    chunk = try await bytes.next()
-                } catch is CancellationError {
-                    return nil
-                } catch {
-                    throw DockerError.transport(endpoint: client.endpoint.description, reason: DockerClient.describe(error))
-                }
-                guard let chunk else { return nil }
-                client.counters.withLockedValue { $0.bytesReceived += chunk.readableBytes }
+                guard let chunk = try await bytes.nextChunk(from: client) else { return nil }
                 for line in splitter.feed(chunk.readableBytesView) {
                     if let event = try? decoder.decode(DockerEvent.self, from: Data(line)) { ready.append(event) } else { undecodable += 1 }
                 }

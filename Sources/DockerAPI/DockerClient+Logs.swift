@@ -77,21 +77,11 @@ public struct LogStream: AsyncSequence, Sendable {
         /// - Throws: `DockerError.transport` when the connection drops.
         public mutating func next() async throws -> [LogLine]? {
             while !ended {
-                let chunk: ByteBuffer?
-                do {
-                    chunk = try await bytes.next()
-                } catch is CancellationError {
-                    return nil
-                } catch {
-                    if Task.isCancelled { return nil }
-                    throw DockerError.transport(endpoint: client.endpoint.description, reason: DockerClient.describe(error))
-                }
-                guard let chunk else {
+                guard let chunk = try await bytes.nextChunk(from: client) else {
                     ended = true
                     let last = decoder.finish().compactMap { assembler.add($0) } + assembler.finish()
                     return last.isEmpty ? nil : last
                 }
-                client.counters.withLockedValue { $0.bytesReceived += chunk.readableBytes }
                 let lines = decoder.feed(chunk.readableBytesView).compactMap { assembler.add($0) }
                 if !lines.isEmpty { return lines }
             }

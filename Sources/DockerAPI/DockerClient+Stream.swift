@@ -30,3 +30,22 @@ extension DockerClient {
         return head
     }
 }
+
+extension HTTPClientResponse.Body.AsyncIterator {
+    /// The next chunk of a long-lived answer from `client`, counted in its statistics.
+    /// - Returns: nil when the engine has ended the answer or the reading task was cancelled.
+    /// - Throws: `DockerError.transport` when the connection drops.
+    mutating func nextChunk(from client: DockerClient) async throws -> ByteBuffer? {
+        let chunk: ByteBuffer?
+        do {
+            chunk = try await next()
+        } catch is CancellationError {
+            return nil
+        } catch {
+            if Task.isCancelled { return nil }
+            throw DockerError.transport(endpoint: client.endpoint.description, reason: DockerClient.describe(error))
+        }
+        if let chunk { client.counters.withLockedValue { $0.bytesReceived += chunk.readableBytes } }
+        return chunk
+    }
+}
