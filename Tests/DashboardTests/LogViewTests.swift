@@ -214,6 +214,22 @@ final class LogViewTests: XCTestCase {
         XCTAssertEqual(state.logs?.lines[6].text.hasSuffix("…[+10000 bytes]"), true)
     }
 
+    func testTinyTerminalsDoNotCrashTheView() throws {
+        var state = AppState.loaded(try LabFixtures.snapshot())
+        state.type("4l")
+        _ = reduce(&state, .logLines(stream: 1, try LabFixtures.logLines("logs-container-hostile.bin")))
+        for keys in ["", "w", "wt", "k", "wkkk/wide"] {
+            var s = state
+            s.type(keys)
+            s.press(.enter)
+            for (w, h) in [(0, 0), (1, 1), (2, 7), (19, 6), (20, 6), (21, 7), (3, 30), (200, 3)] {
+                _ = reduce(&s, .resize(width: w, height: h))
+                s.type("jkG")
+                XCTAssertEqual(render(s, width: w, height: h, now: now).cells.count, w * h)
+            }
+        }
+    }
+
     func testAStreamThatEndsSaysWhyInTheView() throws {
         var state = AppState.loaded(try LabFixtures.snapshot(), width: 200, height: 8)
         state.type("4l")
