@@ -27,7 +27,7 @@ actor LogStreams {
     func follow(_ source: LogSource, stream: Int, client: DockerClient) async -> (String, isError: Bool) {
         guard stream > stoppedThrough else { return ("stopped", false) }
         let post = self.post
-        let task = Task { await Self.pump(source, client: client) { post(.logLines(stream: stream, $0)) } }
+        let task = Task { await Self.pump(source, client: client) { post(.logLines(stream: stream, $0, skipped: $1)) } }
         running[stream] = task
         let outcome = await task.value
         running[stream] = nil
@@ -50,7 +50,7 @@ actor LogStreams {
 
     /// Opens the stream and forwards its lines until it ends.
     private static func pump(_ source: LogSource, client: DockerClient,
-                             deliver: @escaping @Sendable ([LogLine]) -> Void) async -> (String, isError: Bool) {
+                             deliver: @escaping @Sendable ([LogLine], Int) -> Void) async -> (String, isError: Bool) {
         do {
             let lines = try await client.logs(source, tail: LogView.tail, follow: true)
             try await forward(lines, every: batchInterval, deliver: deliver)
@@ -63,13 +63,14 @@ actor LogStreams {
 
     /// Reads `lines` and hands them to `deliver`: a batch at once when the stream has been
     /// quiet, then at most one batch per `interval` while lines keep coming (the newest
-    /// `LogView.capacity` lines of it: the view would drop older ones anyway).
+    /// `LogView.capacity` lines of it, with the count of older ones dropped: the view would
+    /// drop them anyway).
     static func forward(_ lines: LogStream, every interval: Duration,
-                        deliver: @escaping @Sendable ([LogLine]) -> Void) async throws {
+                        deliver: @escaping @Sendable ([LogLine], Int) -> Void) async throws {
         let pending = PendingLines(limit: LogView.capacity)
         defer {
-            let rest = pending.take()
-            if !rest.isEmpty { deliver(rest) }
+            let (rest, skipped) = pending.take()
+            if !rest.isEmpty { deliver(rest, skipped) }
         }
         let (signals, signal) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -82,8 +83,8 @@ actor LogStreams {
             }
             group.addTask {
                 for await _ in signals {
-                    let batch = pending.take()
-                    if !batch.isEmpty { deliver(batch) }
+                    let (batch, skipped) = pending.take()
+                    if !batch.isEmpty { deliver(batch, skipped) }
                     try? await Task.sleep(for: interval)
                 }
             }
@@ -93,10 +94,11 @@ actor LogStreams {
 }
 
 /// Lines read but not yet posted, shared by a stream's reader and its poster; the newest
-/// `limit` only.
+/// `limit` only, and how many older ones were dropped.
 private final class PendingLines: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [LogLine] = []
+    private var skipped = 0
     private let limit: Int
 
     init(limit: Int) {
@@ -106,14 +108,17 @@ private final class PendingLines: @unchecked Sendable {
     func append(_ batch: [LogLine]) {
         lock.withLock {
             lines += batch
-            if lines.count > limit { lines.removeFirst(lines.count - limit) }
+            guard lines.count > limit else { return }
+            skipped += lines.count - limit
+            lines.removeFirst(lines.count - limit)
         }
     }
 
-    func take() -> [LogLine] {
+    /// The lines waiting and the count of those dropped before them; both reset.
+    func take() -> ([LogLine], skipped: Int) {
         lock.withLock {
-            defer { lines = [] }
-            return lines
+            defer { (lines, skipped) = ([], 0) }
+            return (lines, skipped)
         }
     }
 }

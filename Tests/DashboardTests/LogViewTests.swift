@@ -136,6 +136,11 @@ final class LogViewTests: XCTestCase {
         XCTAssertEqual(state.logs?.lines.count, LogView.capacity)
         XCTAssertEqual(state.logs?.lines.first?.text, "line 12001")
         XCTAssertEqual(state.logs?.total, 17_000)
+        // Lines the stream dropped on the way (a flood) are counted, and the view keeps its newest.
+        _ = reduce(&state, .logLines(stream: 1, numbered(17_101...22_100), skipped: 100))
+        XCTAssertEqual(state.logs?.total, 22_100)
+        XCTAssertEqual(state.logs?.lines.first?.text, "line 17101")
+        XCTAssertEqual(state.logs?.line(17_100)?.text, "line 17101")
     }
 
     func testSlashSearchesNAndShiftNMoveBetweenMatchesHighlighted() throws {

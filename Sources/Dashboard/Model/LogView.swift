@@ -62,13 +62,14 @@ public struct LogView: Sendable {
     }
 
     /// Appends lines from the engine, naming each service task as the docker CLI does, after
-    /// dropping the oldest lines beyond `capacity`.
-    mutating func append(_ batch: [LogLine], snapshot: ClusterSnapshot?) {
-        if !isFollowing { newWhilePaused += batch.count }
+    /// dropping the oldest lines beyond `capacity`. `skipped` lines came before `batch` but were
+    /// dropped on the way (only when a whole `capacity` of lines came at once): they are counted.
+    mutating func append(_ batch: [LogLine], skipped: Int = 0, snapshot: ClusterSnapshot?) {
+        if !isFollowing { newWhilePaused += skipped + batch.count }
         let kept = batch.suffix(Self.capacity)
-        let old = min(lines.count, max(0, lines.count + kept.count - Self.capacity))
+        let old = skipped > 0 ? lines.count : min(lines.count, max(0, lines.count + kept.count - Self.capacity))
         lines.removeFirst(old)
-        dropped += old + batch.count - kept.count
+        dropped += old + skipped + batch.count - kept.count
         for line in kept {
             lines.append(LogViewLine(timestamp: line.timestamp, prefix: prefix(line, snapshot: snapshot),
                                      text: Self.text(line), isStderr: line.stream == .stderr))

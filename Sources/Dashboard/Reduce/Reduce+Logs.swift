@@ -40,10 +40,10 @@ extension AppState {
         return [.stopLogs(stream: stream)]
     }
 
-    /// New lines of stream `stream`; ignored when that stream's view was closed since.
-    mutating func receiveLogLines(_ batch: [LogLine], stream: Int) {
+    /// New lines of stream `stream`, after `skipped` lost ones; ignored when that stream's view was closed since.
+    mutating func receiveLogLines(_ batch: [LogLine], skipped: Int, stream: Int) {
         guard logs?.stream == stream else { return }
-        logs?.append(batch, snapshot: snapshot)
+        logs?.append(batch, skipped: skipped, snapshot: snapshot)
     }
 
     /// The end of a log effect: a followed stream that ended says why in its view.

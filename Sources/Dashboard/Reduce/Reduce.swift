@@ -32,8 +32,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
     case .tick(let now):
         state.expireStatus(at: now)
-    case .logLines(let stream, let batch):
-        state.receiveLogLines(batch, stream: stream)
+    case .logLines(let stream, let batch, let skipped):
+        state.receiveLogLines(batch, skipped: skipped, stream: stream)
     }
     return []
 }
