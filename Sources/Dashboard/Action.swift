@@ -17,4 +17,7 @@ public enum Action: Sendable {
     case themeLoaded(name: String, Theme)
     /// The clock, about once a second: ages transient messages.
     case tick(Date)
+    /// Lines of the log stream numbered `stream` (see `Effect.followLogs`), a batch at a time;
+    /// `skipped` lines came before them that were dropped unseen (more than a view keeps arrived at once).
+    case logLines(stream: Int, [LogLine], skipped: Int = 0)
 }

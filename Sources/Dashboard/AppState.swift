@@ -41,6 +41,10 @@ public struct AppState: Sendable {
     public internal(set) var prompt: Prompt?
     /// The theme chosen with `:theme` in this session; nil while the one swarmtop started with is in use.
     public internal(set) var theme: Theme?
+    /// The log view over the pane (`l`), nil when closed.
+    public internal(set) var logs: LogView?
+    /// The number of the last log stream opened: each new one takes the next.
+    var lastLogStream = 0
     /// True while the help overlay is shown.
     public internal(set) var showsHelp = false
     /// The transient status-bar message, if any.

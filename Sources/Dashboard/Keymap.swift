@@ -22,6 +22,10 @@ public enum Command: Sendable, Hashable {
     case filter, commandLine
     /// Sort by the next column; reverse the order.
     case sortByNextColumn, reverseSort
+    /// Open the selected service's, task's or container's log; close the log view.
+    case openLogs, closeLogs
+    /// In the log view: type a search, go to the next or previous match, show timestamps, wrap lines.
+    case searchLogs, nextMatch, previousMatch, toggleTimestamps, toggleWrap
     /// Answers in a dialog.
     case confirm, cancel
 }
@@ -36,6 +40,8 @@ public enum KeyScope: Sendable, Hashable {
     case panes(Set<Pane>)
     /// While a dialog is open (dialogs take no other key).
     case dialog
+    /// In the log view, over any pane; a log key wins over a global binding of the same key.
+    case logs
 }
 
 /// One row of the keymap: keys, what they do, where, and whether they act on the swarm.
@@ -69,13 +75,15 @@ public struct KeyBinding: Sendable, Hashable {
     /// The keys as help shows them, e.g. `j/↓`.
     public var label: String { keys.map(\.label).joined(separator: "/") }
 
-    /// True when the binding applies in `pane`, or in a dialog when `inDialog`.
-    public func applies(in pane: Pane, inDialog: Bool) -> Bool {
+    /// True when the binding applies in `pane`, or in a dialog when `inDialog`, or in the log
+    /// view when `inLogs` (there, global bindings but actions on the swarm).
+    public func applies(in pane: Pane, inDialog: Bool, inLogs: Bool = false) -> Bool {
         switch scope {
         case .always: true
-        case .global: !inDialog
-        case .panes(let panes): !inDialog && panes.contains(pane)
+        case .global: !inDialog && !(inLogs && dangerous)
+        case .panes(let panes): !inDialog && !inLogs && panes.contains(pane)
         case .dialog: inDialog
+        case .logs: inLogs && !inDialog
         }
     }
 }
@@ -115,6 +123,14 @@ public struct Keymap: Sendable {
         KeyBinding("measure_size", [.char("r")], "measure the container's size now", hint: "size", scope: .panes([.containers]), .refreshSize),
         KeyBinding("stop_container", [.char("x")], "stop the container", hint: "stop", scope: .panes([.tasks, .containers]), dangerous: true, .stopContainer),
         KeyBinding("restart_container", [.char("R")], "restart the container", hint: "restart", scope: .panes([.containers]), dangerous: true, .restartContainer),
+        KeyBinding("logs", [.char("l")], "logs of the service, task or container", hint: "logs",
+                   scope: .panes([.services, .tasks, .containers, .placement]), .openLogs),
+        KeyBinding("log_search", [.char("/")], "log view: search (type, Enter)", hint: "search", scope: .logs, .searchLogs),
+        KeyBinding("log_next", [.char("n")], "log view: next match", hint: "next", scope: .logs, .nextMatch),
+        KeyBinding("log_previous", [.char("N")], "log view: previous match", scope: .logs, .previousMatch),
+        KeyBinding("log_timestamps", [.char("t")], "log view: show or hide timestamps", hint: "timestamps", scope: .logs, .toggleTimestamps),
+        KeyBinding("log_wrap", [.char("w")], "log view: wrap long lines, or cut them", hint: "wrap", scope: .logs, .toggleWrap),
+        KeyBinding("log_close", [.char("q"), .escape], "log view: close it (stops the stream)", hint: "close", scope: .logs, .closeLogs),
     ] + NodeAvailability.allCases.map {
         KeyBinding("node_\($0.rawValue)", [.char(Character(String($0.rawValue.prefix(1))))], Self.availabilityWords[$0] ?? $0.rawValue,
                    hint: $0.rawValue,
@@ -125,7 +141,7 @@ public struct Keymap: Sendable {
         KeyBinding("sort", [.char("s")], "sort by the next column", hint: "sort", scope: .panes(Self.tablePanes), .sortByNextColumn),
         KeyBinding("reverse_sort", [.char("S")], "reverse the sort", scope: .panes(Self.tablePanes), .reverseSort),
         KeyBinding("command", [.char(":")], "command line (:scale web 3, :q …)",
-                   hint: "command", .commandLine),
+                   hint: "command", scope: .panes(Set(Pane.allCases)), .commandLine),
         KeyBinding("confirm", [.char("y"), .enter], "confirm (dialog)", hint: "confirm", scope: .dialog, .confirm),
         KeyBinding("cancel", [.char("n"), .escape], "cancel (dialog)", hint: "cancel", scope: .dialog, .cancel),
     ])
@@ -138,18 +154,29 @@ public struct Keymap: Sendable {
         .active: "make the node active", .pause: "pause: no new tasks", .drain: "drain: tasks move away",
     ]
 
-    /// The binding `key` triggers in `pane` (or in a dialog when `inDialog`), if any.
-    public func binding(for key: KeyEvent, pane: Pane, inDialog: Bool) -> KeyBinding? {
-        bindings.first { $0.keys.contains(key) && $0.applies(in: pane, inDialog: inDialog) }
+    /// The binding `key` triggers in `pane` (or in a dialog when `inDialog`, in the log view
+    /// when `inLogs`), if any; a log view binding first.
+    public func binding(for key: KeyEvent, pane: Pane, inDialog: Bool, inLogs: Bool = false) -> KeyBinding? {
+        let matching = bindings.filter { $0.keys.contains(key) && $0.applies(in: pane, inDialog: inDialog, inLogs: inLogs) }
+        return matching.first { $0.scope == .logs } ?? matching.first
     }
 
     /// The bindings the hint bar shows, in keymap order: those with a hint that apply here,
     /// without `back` when there is nowhere to go back to, and without actions in read-only mode.
-    public func hints(pane: Pane, inDialog: Bool, canGoBack: Bool, readOnly: Bool) -> [KeyBinding] {
+    /// In the log view, global bindings whose keys a log binding takes are left out.
+    public func hints(pane: Pane, inDialog: Bool, canGoBack: Bool, readOnly: Bool, inLogs: Bool = false) -> [KeyBinding] {
         bindings.filter { b in
-            b.hint != nil && b.applies(in: pane, inDialog: inDialog)
+            b.hint != nil && b.applies(in: pane, inDialog: inDialog, inLogs: inLogs)
                 && (b.command != .back || canGoBack) && !(readOnly && b.dangerous)
+                && b.keys.contains { binding(for: $0, pane: pane, inDialog: inDialog, inLogs: inLogs) == b }
         }
+    }
+
+    /// The bindings help lists: in the log view, the keys that work there; elsewhere those
+    /// that apply in `pane`.
+    public func help(pane: Pane, inLogs: Bool) -> [KeyBinding] {
+        guard inLogs else { return bindings.filter { $0.applies(in: pane, inDialog: false) } }
+        return bindings.filter { b in b.keys.contains { binding(for: $0, pane: pane, inDialog: false, inLogs: true) == b } }
     }
 
     /// The first binding of a command that applies in a dialog, for the dialog's own hints.
@@ -184,20 +211,21 @@ public struct Keymap: Sendable {
         return result
     }
 
-    /// The first key that means two things in one place; nil when none does.
+    /// The first key that means two things in one place (a pane, a dialog, the log view, where
+    /// log keys are meant to win over global ones); nil when none does.
     var clash: KeymapError? {
-        for pane in Pane.allCases {
-            for inDialog in [false, true] {
-                var seen: [KeyEvent: KeyBinding] = [:]
-                for binding in bindings where binding.applies(in: pane, inDialog: inDialog) {
-                    for key in binding.keys {
-                        if let other = seen[key] {
-                            let place = inDialog ? "a dialog" : "the \(pane.title) pane"
-                            return KeymapError("\(key.label) would mean both \(other.name) and \(binding.name) in \(place)",
-                                               bindings: [other.name, binding.name])
-                        }
-                        seen[key] = binding
+        let places = Pane.allCases.flatMap { pane in [false, true].map { (pane, $0, false) } } + [(Pane.nodes, false, true)]
+        for (pane, inDialog, inLogs) in places {
+            var seen: [KeyEvent: KeyBinding] = [:]
+            let applying = bindings.filter { $0.applies(in: pane, inDialog: inDialog, inLogs: inLogs) && (!inLogs || $0.scope != .global) }
+            for binding in applying {
+                for key in binding.keys {
+                    if let other = seen[key] {
+                        let place = inLogs ? "the log view" : inDialog ? "a dialog" : "the \(pane.title) pane"
+                        return KeymapError("\(key.label) would mean both \(other.name) and \(binding.name) in \(place)",
+                                           bindings: [other.name, binding.name])
                     }
+                    seen[key] = binding
                 }
             }
         }

@@ -18,20 +18,8 @@ extension DockerClient {
     public func events(filter: EventFilter, since: String? = nil, timeout: TimeInterval? = nil) async throws -> EventStream {
         var query = [("filters", filter.json)]
         if let since { query.append(("since", since)) }
-        let request = try await makeRequest(method: .GET, path: "/events", query: query)
-        let deadline = timeout ?? self.timeout
-        let head: HTTPClientResponse
-        do {
-            head = try await http.execute(request, timeout: .milliseconds(Int64(deadline * 1000)))
-        } catch {
-            counters.withLockedValue { $0.failures += 1 }
-            throw DockerError.transport(endpoint: endpoint.description, reason: Self.describe(error))
-        }
-        counters.withLockedValue { $0.requests += 1; $0.eventStreams += 1 }
-        guard (200..<300).contains(Int(head.status.code)) else {
-            let bytes = (try? await head.body.collect(upTo: 1 << 16)) ?? ByteBuffer()
-            throw DockerError.api(status: Int(head.status.code), message: Self.engineMessage(Data(bytes.readableBytesView)))
-        }
+        let head = try await openStream(path: "/events", query: query, timeout: timeout)
+        counters.withLockedValue { $0.eventStreams += 1 }
         return EventStream(body: head.body, client: self)
     }
 }
@@ -67,16 +55,7 @@ public struct EventStream: AsyncSequence, Sendable {
             while readyIndex >= ready.count {
                 ready.removeAll(keepingCapacity: true)
                 readyIndex = 0
-                let chunk: ByteBuffer?
-                do {
-                    chunk = try await bytes.next()
-                } catch is CancellationError {
-                    return nil
-                } catch {
-                    throw DockerError.transport(endpoint: client.endpoint.description, reason: DockerClient.describe(error))
-                }
-                guard let chunk else { return nil }
-                client.counters.withLockedValue { $0.bytesReceived += chunk.readableBytes }
+                guard let chunk = try await bytes.nextChunk(from: client) else { return nil }
                 for line in splitter.feed(chunk.readableBytesView) {
                     if let event = try? decoder.decode(DockerEvent.self, from: Data(line)) { ready.append(event) } else { undecodable += 1 }
                 }

@@ -13,6 +13,8 @@ struct EffectRunner: Sendable {
     let log: ActionLog?
     /// Where `:theme` finds themes.
     let themes: ThemeCatalog
+    /// The log view's streams.
+    let logStreams: LogStreams
 
     /// Performs `effect`; never throws: a failure becomes an error message for the status line.
     func run(_ effect: Effect) async -> Action {
@@ -37,7 +39,7 @@ struct EffectRunner: Sendable {
             message += " (not in the action log: \(failure))"
             isError = true
         }
-        await engine.refreshNow()
+        if effect.logStream == nil { await engine.refreshNow() }
         return .effectFinished(effect, message: message, isError: isError)
     }
 
@@ -77,6 +79,13 @@ struct EffectRunner: Sendable {
         case .refreshSize(let hostname, let containerID, let name):
             let size = try await engine.refreshSize(hostname: hostname, containerID: containerID)
             return ("\(name): \(Format.containerSize(sizeRw: size.sizeRw, sizeRootFs: size.sizeRootFs))", false)
+        case .followLogs(let target, let stream):
+            var client = manager
+            if case .container(let hostname, _, _) = target { client = try await nodeEngine(hostname) }
+            return await logStreams.follow(target.source, stream: stream, client: client)
+        case .stopLogs(let stream):
+            await logStreams.stop(through: stream)
+            return ("stopped", false)
         }
     }
 

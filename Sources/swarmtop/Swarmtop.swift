@@ -68,8 +68,9 @@ struct Swarmtop: AsyncParsableCommand {
             poll: interval, sizes: config.sizeInterval.value, fastPoll: min(fastInterval, interval),
             resync: config.resyncInterval.value))
         let log = ActionLog(path: ActionLog.defaultPath(env))
-        let runner = EffectRunner(connections: connections, engine: engine, log: log, themes: themes)
         let box = UIBox()
+        let logStreams = LogStreams { box.loop?.post($0) }
+        let runner = EffectRunner(connections: connections, engine: engine, log: log, themes: themes, logStreams: logStreams)
         var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: config.readOnly.value,
                              actionLog: log.path, themeNames: themes.names(), keymap: try EffectiveSettings.keymap(config))
         _ = reduce(&state, .key(.char(config.pane.value.digit)))
@@ -86,6 +87,7 @@ struct Swarmtop: AsyncParsableCommand {
         }
         refresh.cancel()
         stats?.cancel()
+        await logStreams.stopAll()
         if let path = env["SWARMTOP_STATS_FILE"] { RequestStatsFile.save(connections, to: path) }
         await connections.shutdown()
         switch exit {

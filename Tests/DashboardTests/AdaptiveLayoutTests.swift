@@ -134,7 +134,7 @@ final class AdaptiveLayoutTests: XCTestCase {
         ])
         XCTAssertEqual(Array(lines[13...67]), Array(repeating: beside("", ""), count: 55))
         XCTAssertEqual(Array(lines[68...69]), [
-            "q quit  ? help  x stop  / filter  s sort  : command",
+            "q quit  ? help  x stop  l logs  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
         // lab_viz.1 is selected in the table (row 6) and its card (node1, third) in the grid.

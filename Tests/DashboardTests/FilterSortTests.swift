@@ -60,7 +60,7 @@ final class FilterSortTests: XCTestCase {
         XCTAssertEqual(state.table.rows.count, 5, "node2's containers: agent, scribbler, three web")
         state.press(.down, .down)
         XCTAssertEqual(state.selection.row, 2, "the filtered rows are browsed as usual")
-        XCTAssertEqual(try screen(state)[22], "q quit  ? help  Esc back  r size  x stop  R restart  / filter  s sort  : command")
+        XCTAssertEqual(try screen(state)[22], "q quit  ? help  Esc back  r size  x stop  R restart  l logs  / filter  s sort  : command")
         state.press(.char("1"), .char("4"))
         XCTAssertEqual(state.table.rows.count, 5, "each pane keeps its filter")
         state.press(.escape)

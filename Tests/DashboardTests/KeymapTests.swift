@@ -65,6 +65,26 @@ final class KeymapTests: XCTestCase {
         XCTAssertNil(Keymap.standard.binding(for: .char("/"), pane: .placement, inDialog: false))
         XCTAssertEqual(Keymap.standard.binding(for: .char(":"), pane: .placement, inDialog: false)?.command, .commandLine)
         XCTAssertNil(Keymap.standard.binding(for: .char(":"), pane: .services, inDialog: true))
+        XCTAssertEqual(Keymap.standard.binding(for: .char("/"), pane: .tasks, inDialog: false, inLogs: true)?.command, .searchLogs)
+    }
+
+    /// In the log view its own keys win (`q` and Esc close it), global keys move and help, and
+    /// no pane key or action on the swarm applies.
+    func testTheLogViewsKeys() {
+        for pane in Pane.allCases {
+            let command = { (key: KeyEvent) in Keymap.standard.binding(for: key, pane: pane, inDialog: false, inLogs: true)?.command }
+            XCTAssertEqual(command(.char("q")), .closeLogs)
+            XCTAssertEqual(command(.escape), .closeLogs)
+            XCTAssertEqual(command(.char("j")), .moveDown)
+            XCTAssertEqual(command(.char("?")), .toggleHelp)
+            XCTAssertEqual(command(.char("/")), .searchLogs)
+            XCTAssertNil(command(.char("u")))
+            XCTAssertNil(command(.char("x")))
+            XCTAssertNil(command(.char("l")))
+            XCTAssertEqual(Keymap.standard.hints(pane: pane, inDialog: false, canGoBack: true, readOnly: false, inLogs: true).map(\.label),
+                           ["?", "/", "n", "t", "w", "q/Esc"])
+        }
+        XCTAssertNil(Keymap.standard.binding(for: .char("t"), pane: .services, inDialog: false))
     }
 
     func testActionsAreTheDangerousBindings() {
@@ -90,11 +110,11 @@ final class KeymapTests: XCTestCase {
         let labels = { (hints: [KeyBinding]) in hints.map { "\($0.label) \($0.hint!)" } }
         XCTAssertEqual(labels(Keymap.standard.hints(pane: .services, inDialog: false, canGoBack: false, readOnly: false)),
                        ["q quit", "? help", "Enter open", "+ scale up", "- scale down", "= replicas", "D remove stack", "X stop/start stack",
-                        "/ filter", "s sort", ": command"])
+                        "l logs", "/ filter", "s sort", ": command"])
         XCTAssertEqual(labels(Keymap.standard.hints(pane: .services, inDialog: false, canGoBack: true, readOnly: true)),
-                       ["q quit", "? help", "Enter open", "Esc back", "/ filter", "s sort", ": command"])
+                       ["q quit", "? help", "Enter open", "Esc back", "l logs", "/ filter", "s sort", ": command"])
         XCTAssertEqual(labels(Keymap.standard.hints(pane: .placement, inDialog: false, canGoBack: false, readOnly: false)),
-                       ["q quit", "? help", "← prev node", "→ next node", ": command"])
+                       ["q quit", "? help", "← prev node", "→ next node", "l logs", ": command"])
         XCTAssertEqual(labels(Keymap.standard.hints(pane: .tasks, inDialog: true, canGoBack: true, readOnly: false)),
                        ["y/Enter confirm", "n/Esc cancel"])
     }

@@ -67,7 +67,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.4        node1  Running        Running 8 seconds ago",
             "lab_web.5        node2  Running        Running 7 seconds ago",
         ], bottom: [
-            "q quit  ? help  x stop  / filter  s sort  : command",
+            "q quit  ? help  x stop  l logs  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -88,7 +88,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.3.xs2a4…  node2  Up About a minute     135B (virtual 1.99MB)    0s ago",
             "lab_web.5.5abia…  node2  Up About a minute     135B (virtual 1.99MB)    0s ago",
         ], bottom: [
-            "q quit  ? help  r size  x stop  R restart  / filter  s sort  : command",
+            "q quit  ? help  r size  x stop  R restart  l logs  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -105,7 +105,7 @@ final class LabRenderTests: XCTestCase {
             "web.2                           web.3",
             "web.4                           web.5",
         ], bottom: [
-            "q quit  ? help  ← prev node  → next node  : command",
+            "q quit  ? help  ← prev node  → next node  l logs  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -134,7 +134,7 @@ final class LabRenderTests: XCTestCase {
             "  lab_viz        replicated  1/1       swarmtop-lab/busybox:1",
             "  lab_web        replicated  5/5       swarmtop-lab/busybox:1  *:8080->80/tcp",
         ], bottom: [
-            "q quit  ? help  Enter open  + scale up  - scale down  = replicas  D remove stack  X stop/start stack  / filter  s sort  : command",
+            "q quit  ? help  Enter open  + scale up  - scale down  = replicas  D remove stack  X stop/start stack  l logs  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -155,7 +155,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.4        node1  Running        Running 8 seconds ago",
             "lab_web.5        node2  Running        Running 7 seconds ago",
         ], bottom: [
-            "q quit  ? help  x stop  / filter  s sort  : command",
+            "q quit  ? help  x stop  l logs  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -176,7 +176,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.3.xs2a4pbs3dj3zkhd70zxb6x9n                            node2  swarmtop-lab/busybox:1  Up About a minute            135B (virtual 1.99MB)    0s ago",
             "lab_web.5.5abia6rdfgps6ge7y2feliobu                            node2  swarmtop-lab/busybox:1  Up About a minute            135B (virtual 1.99MB)    0s ago",
         ], bottom: [
-            "q quit  ? help  r size  x stop  R restart  / filter  s sort  : command",
+            "q quit  ? help  r size  x stop  R restart  l logs  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -193,7 +193,7 @@ final class LabRenderTests: XCTestCase {
             "web.2                           web.3",
             "web.4                           web.5",
         ], bottom: [
-            "q quit  ? help  ← prev node  → next node  : command",
+            "q quit  ? help  ← prev node  → next node  l logs  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -312,7 +312,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.4  node1  Running        Running 8 seconds ago",
             "lab_web.5  node2  Running        Running 7 seconds ago",
         ], bottom: [
-            "q quit  ? help  Esc back  x stop  / filter  s sort  : command",
+            "q quit  ? help  Esc back  x stop  l logs  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -328,7 +328,7 @@ final class LabRenderTests: XCTestCase {
             "lab_web.3        node2  Running        Running 7 seconds ago",
             "lab_web.5        node2  Running        Running 7 seconds ago",
         ], bottom: [
-            "q quit  ? help  Esc back  x stop  / filter  s sort  : command",
+            "q quit  ? help  Esc back  x stop  l logs  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -345,7 +345,7 @@ final class LabRenderTests: XCTestCase {
             "web.2                           web.3",
             "web.4                           web.5",
         ], bottom: [
-            "q quit  ? help  ← prev node  → next node  : command",
+            "q quit  ? help  ← prev node  → next node  l logs  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }

@@ -179,7 +179,18 @@ final class RenderTests: XCTestCase {
                 XCTAssertEqual(shown, binding.applies(in: pane, inDialog: false), "\(binding.description) in \(pane)")
                 if shown { XCTAssertTrue(text.contains(binding.label), binding.label) }
             }
+            XCTAssertFalse(text.contains("log view:"), "the log view's keys are its own help's")
         }
+        var state = AppState.loaded()
+        state.type("2jl?")
+        XCTAssertNotNil(state.logs)
+        let inLogs = render(state, width: 160, height: 45, now: now).lines.joined(separator: "\n")
+        XCTAssertTrue(inLogs.contains("Keys: log view"))
+        for binding in Keymap.standard.bindings where binding.scope == .logs || [.moveDown, .pageUp, .moveBottom, .quit].contains(binding.command) {
+            XCTAssertTrue(inLogs.contains(binding.description), binding.description)
+        }
+        XCTAssertFalse(inLogs.contains("scale up"), "no action on the swarm from the log view")
+        XCTAssertFalse(inLogs.contains("│ q          quit"), "q closes the log view there")
         var readOnly = AppState.loaded(readOnly: true)
         readOnly.press(.char("2"), .char("?"))
         XCTAssertTrue(render(readOnly, width: 160, height: 45, now: now).lines.contains { $0.contains("scale up by one (off: read-only)") })
@@ -189,7 +200,7 @@ final class RenderTests: XCTestCase {
         var state = AppState.loaded(readOnly: true)
         state.press(.char("2"))
         let lines = render(state, width: 100, height: 10, now: now).lines
-        XCTAssertEqual(lines[8], "q quit  ? help  Enter open  / filter  s sort  : command")
+        XCTAssertEqual(lines[8], "q quit  ? help  Enter open  l logs  / filter  s sort  : command")
         XCTAssertEqual(lines[9], "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:42:05  read-only")
     }
 

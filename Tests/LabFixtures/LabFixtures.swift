@@ -40,6 +40,25 @@ public enum LabFixtures {
             refreshedAt: at)
     }
 
+    /// The manager's nodes, services and scribbler tasks captured with the log fixtures
+    /// (`scripts/capture-log-fixtures`): the names a service log's line prefixes need.
+    public static func logsSnapshot() throws -> ClusterSnapshot {
+        ClusterSnapshot(
+            endpoint: "unix:///run/swarmtop-lab/node1.sock",
+            apiVersion: "1.41",
+            nodes: try decode([Node].self, "logs-context-nodes.json"),
+            services: try decode([Service].self, "logs-context-services.json"),
+            tasks: try decode([SwarmTask].self, "logs-context-tasks.json"))
+    }
+
+    /// A captured log stream decoded as the client does (`logs-*.bin`).
+    public static func logLines(_ name: String) throws -> [LogLine] {
+        var decoder = LogStreamDecoder()
+        var assembler = LogLineAssembler(details: name.contains("service"))
+        let frames = decoder.feed(try data(name)) + decoder.finish()
+        return frames.compactMap { assembler.add($0) } + assembler.finish()
+    }
+
     /// The capture's moment: the newest `UpdatedAt` among the captured tasks (a time in the
     /// data, so that ages such as "Running 3 minutes ago" are the same on every run).
     public static func capturedAt() throws -> Date {

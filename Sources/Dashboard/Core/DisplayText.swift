@@ -87,6 +87,15 @@ public enum DisplayText {
         return right ? fill + cut : cut + fill
     }
 
+    /// `text` with every control character replaced by its visible escape (`\e`, `\x07`, …):
+    /// what `graphemes` shows, as one string (zero-width graphemes kept).
+    public static func escaped(_ text: String) -> String {
+        if isPrintableASCII(text) { return text }
+        var out = ""
+        for ch in text { out += escape(ch) ?? String(ch) }
+        return out
+    }
+
     /// The visible escape for a control character, nil for any other character.
     static func escape(_ ch: Character) -> String? {
         guard ch.unicodeScalars.contains(where: isControl) else { return nil }

@@ -26,12 +26,25 @@ public enum Effect: Sendable, Hashable {
     case refreshSize(hostname: String, containerID: String, name: String)
     /// Read the theme called `name` (`:theme NAME`); it comes back as `Action.themeLoaded`.
     case loadTheme(name: String)
+    /// Follow a log (`GET /services|tasks|containers/{id}/logs?follow=1`) until `stopLogs` or the
+    /// engine ends it, posting its lines as `Action.logLines(stream:)`; it finishes when the stream does.
+    case followLogs(LogTarget, stream: Int)
+    /// Stop following log stream `stream` (and every older one): cancel its request.
+    case stopLogs(stream: Int)
 
     /// True for effects that change the swarm (logged in the action log); false for reads.
     public var changesSwarm: Bool {
         switch self {
-        case .refreshSize, .loadTheme: false
+        case .refreshSize, .loadTheme, .followLogs, .stopLogs: false
         default: true
+        }
+    }
+
+    /// The log stream the effect starts or stops, nil for the others.
+    public var logStream: Int? {
+        switch self {
+        case .followLogs(_, let stream), .stopLogs(let stream): stream
+        default: nil
         }
     }
 
@@ -49,6 +62,8 @@ public enum Effect: Sendable, Hashable {
         case .forceUpdate: "service update --force"
         case .refreshSize: "measure"
         case .loadTheme: "theme"
+        case .followLogs: "logs"
+        case .stopLogs: "stop logs"
         }
     }
 
@@ -60,6 +75,8 @@ public enum Effect: Sendable, Hashable {
              .refreshSize(let hostname, _, let name): "\(name) on \(hostname)"
         case .removeStack(let name), .stopStack(let name), .startStack(let name), .loadTheme(let name): name
         case .setAvailability(_, let hostname, _): hostname
+        case .followLogs(let target, _): target.label
+        case .stopLogs(let stream): "log stream \(stream)"
         }
     }
 }

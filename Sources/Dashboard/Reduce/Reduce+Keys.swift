@@ -7,13 +7,14 @@ extension AppState {
             return []
         }
         if dialog != nil { return handleDialog(key) }
+        if logs?.search.typing != nil { return editLogSearch(key) }
         if let effects = handlePrompt(key) { return effects }
-        guard let binding = keymap.binding(for: key, pane: pane, inDialog: false) else { return [] }
+        guard let binding = keymap.binding(for: key, pane: pane, inDialog: false, inLogs: logs != nil) else { return [] }
         // While a line is typed, only quit and the movement keys act (the rows can be browsed).
         if prompt != nil, !Self.movements.contains(binding.command), binding.command != .quit { return [] }
         if showsHelp {
             switch binding.command {
-            case .toggleHelp, .back: showsHelp = false
+            case .toggleHelp, .back, .closeLogs: showsHelp = false
             case .quit: quit = true
             default: break
             }
@@ -23,7 +24,9 @@ extension AppState {
             status = StatusMessage("read-only (--read-only): \(binding.label) would \(binding.description); actions are off", isError: true)
             return []
         }
+        if logs != nil { return performInLogs(binding.command) }
         if binding.command == .refreshSize { return refreshSelectedSize() }
+        if binding.command == .openLogs { return openLogs() }
         perform(binding.command)
         return []
     }
@@ -31,7 +34,7 @@ extension AppState {
     /// The commands that only move the selection.
     private static let movements: Set<Command> = [.moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom, .moveLeft, .moveRight]
 
-    private mutating func perform(_ command: Command) {
+    mutating func perform(_ command: Command) {
         switch command {
         case .quit: quit = true
         case .toggleHelp: showsHelp = true
@@ -56,7 +59,8 @@ extension AppState {
         case .commandLine: openPrompt(.command)
         case .sortByNextColumn: sortByNextColumn()
         case .reverseSort: reverseSort()
-        case .confirm, .cancel, .refreshSize: break
+        case .confirm, .cancel, .refreshSize, .openLogs, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
+             .toggleTimestamps, .toggleWrap: break
         }
     }
 

@@ -7,10 +7,15 @@ extension AppState {
 
     /// Applies a click or a wheel notch. Nothing happens while a dialog is open (it is answered
     /// with keys: nothing is confirmed by a stray click), while the help is shown, or on a
-    /// screen too small to show anything. A click ends a `/` or `:` line being typed (the filter
+    /// screen too small to show anything; in the log view the wheel scrolls the log. A click ends a `/` or `:` line being typed (the filter
     /// stays, as after Enter; a command is dropped, as after Esc); the wheel leaves it open.
     mutating func handle(_ event: MouseEvent) {
         guard dialog == nil, !showsHelp, !layout.isTooSmall else { return }
+        if logs != nil {  // the wheel scrolls the log view; a click does nothing there
+            guard event.kind != .press else { return }
+            for _ in 0..<Self.wheelRows { _ = performInLogs(event.kind == .wheelUp ? .moveUp : .moveDown) }
+            return
+        }
         switch event.kind {
         case .wheelUp, .wheelDown:
             for _ in 0..<Self.wheelRows { move(event.kind == .wheelUp ? .moveUp : .moveDown) }

@@ -24,6 +24,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.width = max(0, width)
         state.height = max(0, height)
         state.resolveSelection()
+    case .effectFinished(let effect, let message, let isError) where effect.logStream != nil:
+        state.logEffectFinished(effect, message: message, isError: isError)
     case .effectFinished(let effect, let message, let isError):
         state.status = StatusMessage(message, isError: isError)
         if isError, case .scale(let id, _, _, _) = effect { state.pendingScales[id] = nil }
@@ -35,6 +37,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.status = StatusMessage("theme \(name)")
     case .tick(let now):
         state.expireStatus(at: now)
+    case .logLines(let stream, let batch, let skipped):
+        state.receiveLogLines(batch, skipped: skipped, stream: stream)
     }
     return []
 }

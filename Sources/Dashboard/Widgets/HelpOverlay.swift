@@ -1,12 +1,12 @@
-/// Draws the help overlay: the keymap bindings that apply in the pane shown (keys,
-/// description, `(confirm)` for actions on the swarm; a dialog shows its own keys), in as many
-/// columns as the height needs, then where actions are logged.
+/// Draws the help overlay: the keymap bindings it is given (those of the pane shown, or of the
+/// log view; keys, description, `(confirm)` for actions on the swarm; a dialog shows its own
+/// keys), in as many columns as the height needs, then where actions are logged.
 enum HelpOverlay {
     /// Spaces between help columns.
     static let gap = 2
 
-    static func draw(_ keymap: Keymap, pane: Pane, readOnly: Bool, actionLog: String?, in area: Rect, into buffer: inout CellBuffer) {
-        let bindings = keymap.bindings.filter { $0.applies(in: pane, inDialog: false) }
+    static func draw(_ bindings: [KeyBinding], title: String, readOnly: Bool, actionLog: String?, in area: Rect,
+                     into buffer: inout CellBuffer) {
         let logLine = readOnly ? "read-only (--read-only): actions are off" : actionLog.map { "actions are logged to \($0)" }
         let extra = logLine == nil ? 0 : 2
         let rowsAvailable = max(1, area.height - 4 - extra)
@@ -19,9 +19,9 @@ enum HelpOverlay {
         }
         let contentWidth = max(layouts.map(\.width).reduce(0, +) + gap * (columns.count - 1), DisplayText.width(logLine ?? ""))
         let box = Box.centred(width: contentWidth + 4, height: rows + 2 + extra, in: area)
-        let toggle = keymap.bindings.first { $0.command == .toggleHelp }?.label ?? "?"
-        let back = keymap.bindings.first { $0.command == .back }?.label ?? "Esc"
-        Box.draw(box, title: "Keys: \(pane.title)", footer: "\(toggle) or \(back) closes", into: &buffer)
+        let toggle = bindings.first { $0.command == .toggleHelp }?.label ?? "?"
+        let back = bindings.first { $0.command == .back || $0.command == .closeLogs }?.label ?? "Esc"
+        Box.draw(box, title: title, footer: "\(toggle) or \(back) closes", into: &buffer)
         let right = box.x + box.width - 2
         var x = box.x + 2
         for (column, layout) in zip(columns, layouts) {

@@ -22,3 +22,22 @@ enum TextWrap {
         return lines
     }
 }
+
+extension TextWrap {
+    /// Graphemes cut into rows of at most `width` columns, as index ranges: a wide grapheme that
+    /// would straddle the edge starts the next row. At least one (empty) row.
+    static func rows(_ graphemes: [DisplayText.Grapheme], width: Int) -> [Range<Int>] {
+        guard width > 0 else { return [0..<graphemes.count] }
+        var rows: [Range<Int>] = []
+        var start = 0, used = 0
+        for (i, g) in graphemes.enumerated() {
+            if used + g.width > width, i > start {
+                rows.append(start..<i)
+                (start, used) = (i, 0)
+            }
+            used += g.width
+        }
+        rows.append(start..<graphemes.count)
+        return rows
+    }
+}
