@@ -151,7 +151,7 @@ public struct Keymap: Sendable {
 
     /// What each availability key does, for help.
     private static let availabilityWords: [NodeAvailability: String] = [
-        .active: "make the node active", .pause: "pause: no new tasks", .drain: "drain: tasks move away",
+        .active: "make the node active", .pause: "pause the node", .drain: "drain the node",
     ]
 
     /// The binding `key` triggers in `pane` (or in a dialog when `inDialog`, in the log view

@@ -20,16 +20,17 @@ final class KeysEndToEndTests: XCTestCase {
         try t.send("3")
         try t.waitFor("lab_web.5")
         try t.send("/", "scrib")
-        let filtered = try t.waitFor("only the scribbler's tasks") { $0.contains("/scrib  2 of") && !$0.contains("lab_web.") }
-        XCTAssertEqual(rows(filtered, containing: "lab_scribbler.").count, 2, filtered)
+        // Earlier tests may have left history (shut-down tasks): at least the two running ones.
+        let filtered = try t.waitFor("only the scribbler's tasks") { $0.contains("/scrib  ") && !$0.contains("lab_web.") }
+        XCTAssertGreaterThanOrEqual(rows(filtered, containing: "lab_scribbler.").count, 2, filtered)
+        XCTAssertEqual(rows(filtered, containing: "lab_").count, rows(filtered, containing: "lab_scribbler.").count, filtered)
         try t.send("Enter")
-        try t.waitFor("the filter kept after Enter") { $0.contains("/scrib  2 of") && $0.contains("Esc back") }
+        try t.waitFor("the filter kept after Enter") { $0.contains("/scrib  ") && $0.contains("Esc back") }
         try t.send("Escape")
         try t.waitFor("every task again") { $0.contains("lab_web.5") && !$0.contains("/scrib") }
         try t.send("/", "WEB\\.[12]\\b")
-        let regex = try t.waitFor("a regular expression, any case") { $0.contains("2 of") }
-        XCTAssertEqual(rows(regex, containing: "lab_web.").map { String($0.prefix(9)) }.filter { $0.hasPrefix("lab_web.") }.sorted(),
-                       ["lab_web.1", "lab_web.2"], regex)
+        let regex = try t.waitFor("a regular expression, any case") { $0.contains("/WEB") && !$0.contains("lab_web.3") }
+        XCTAssertEqual(Set(rows(regex, containing: "lab_").map { String($0.prefix(10)) }), ["lab_web.1 ", "lab_web.2 "], regex)
         try t.send("Escape", "q")
         try t.waitFor("exit=0")
     }
