@@ -17,7 +17,7 @@ extension AppState {
     /// the same geometry (`Layout`, `TabBar.tabs`, `TableWidget.shownRows`,
     /// `PlacementGrid.Geometry`); nil where nothing can be clicked.
     func target(atX x: Int, y: Int) -> MouseTarget? {
-        if y == layout.tabBarRow { return TabBar.pane(atX: x, trailer: tabBarTrailer, width: layout.width).map(MouseTarget.tab) }
+        if y == layout.tabBarRow { return TabBar.pane(atX: x, current: pane, trailer: tabBarTrailer, width: layout.width).map(MouseTarget.tab) }
         guard snapshot != nil else { return nil }
         let content = layout.content(of: pane)
         let count = model.placement.count

@@ -13,6 +13,7 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     let layout = Layout(width: buffer.width, height: buffer.height)
     guard !layout.isTooSmall else {
         buffer.put("terminal too small", x: 0, y: 0, style: Style(.warn))
+        buffer.put("at least \(Layout.minimumWidth)x\(Layout.minimumHeight)", x: 0, y: 1, style: Style(.dim))
         return buffer
     }
     TabBar.draw(pane: state.pane, trailer: state.tabBarTrailer, y: layout.tabBarRow, width: layout.width, into: &buffer)

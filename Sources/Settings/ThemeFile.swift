@@ -43,6 +43,10 @@ public enum ThemeFile {
             try document.checkKeys(of: states, in: "task_state", known: TaskState.allCases.map(\.rawValue))
             for state in TaskState.allCases {
                 guard let table = states[state.rawValue] else { continue }
+                guard table.table != nil else {
+                    throw document.error("\(state.rawValue) in [task_state] must be a table: [task_state.\(state.rawValue)] with fg, bg, …",
+                                         key: state.rawValue, table: "task_state")
+                }
                 theme.taskStates[state] = try attributes(table, role: "task_state.\(state.rawValue)", base: normal, in: document)
             }
         }

@@ -196,3 +196,27 @@ extension FilterSortTests {
         }
     }
 }
+
+extension FilterSortTests {
+    /// At 80 columns a scope and a filter do not fit beside the five full tabs: the other
+    /// panes' tabs shrink to their digit, and a click still finds them.
+    func testTheScopeAndFilterStayInSightOnANarrowScreen() throws {
+        var state = try lab(width: 80)
+        state.press(.char("2"))
+        state.select(.service(try XCTUnwrap(state.snapshot?.services.first { $0.name == "lab_web" }).id))
+        state.press(.enter, .char("/"))
+        state.type("web\\.[12]")
+        state.press(.enter)
+        let top = try screen(state)[0]
+        XCTAssertEqual(top, "swarmtop  1  2  3 Tasks  4  5   tasks of lab_web  /web\\.[12]  2 of 5")
+        _ = reduce(&state, .mouse(MouseEvent(.press, x: 14, y: 0)))
+        XCTAssertEqual(state.pane, .services, "the compact tab of Services")
+    }
+
+    /// A sorted column cut short keeps its arrow.
+    func testACutHeaderKeepsItsSortArrow() {
+        XCTAssertEqual(TableWidget.header("IMAGE↓", width: 4), "IM…↓")
+        XCTAssertEqual(TableWidget.header("IMAGE↓", width: 6), "IMAGE↓")
+        XCTAssertEqual(TableWidget.header("IMAGE", width: 4), "IMA…")
+    }
+}

@@ -34,7 +34,8 @@ final class RenderTests: XCTestCase {
                 XCTAssertEqual(buffer.cells.count, max(0, w) * max(0, h))
             }
         }
-        XCTAssertEqual(render(AppState.loaded(), width: 5, height: 2, now: now).lines, ["termi", ""])
+        XCTAssertEqual(render(AppState.loaded(), width: 5, height: 2, now: now).lines, ["termi", "at le"])
+        XCTAssertEqual(render(AppState.loaded(), width: 19, height: 30, now: now).lines[1], "at least 20x6")
         XCTAssertEqual(render(AppState.loaded(), width: 19, height: 30, now: now).lines.first, "terminal too small")
         XCTAssertEqual(render(AppState.loaded(), width: 20, height: 6, now: now).lines, [
             " 1 Nodes  2 Services",

@@ -76,6 +76,10 @@ final class ThemeFileTests: XCTestCase {
             XCTAssertEqual((error as? SettingsFileError)?.line, 4)
             XCTAssertTrue("\(error)".contains("unknown key \"runing\" in [task_state]; known: new, allocated, pending"), "\(error)")
         }
+        XCTAssertThrowsError(try ThemeFile.parse("[normal]\n[task_state]\npending = \"red\"\n", path: "bad.toml")) { error in
+            XCTAssertEqual((error as? SettingsFileError)?.line, 3)
+            XCTAssertTrue("\(error)".contains("pending in [task_state] must be a table"), "\(error)")
+        }
         XCTAssertThrowsError(try ThemeFile.parse("[task_state.failed]\nfg = \"rouge\"\n", path: "bad.toml")) { error in
             XCTAssertEqual((error as? SettingsFileError)?.line, 2)
             XCTAssertTrue("\(error)".contains("bad colour \"rouge\" for fg in [task_state.failed]"), "\(error)")

@@ -35,19 +35,21 @@ enum ColonCommand: Equatable {
             guard args.count == 1 else { return .failure(.init("usage: theme NAME")) }
             return .success(.theme(args[0]))
         default:
-            guard args.isEmpty, let pane = pane(verb) else { return .failure(.init("unknown command \(verb): try " + verbs.joined(separator: ", "))) }
-            return .success(.show(pane))
+            if let pane = pane(verb) {
+                return args.isEmpty ? .success(.show(pane)) : .failure(.init("usage: \(pane.title.lowercased())"))
+            }
+            // A prefix only one command has stands for it (`ta` is tasks, `h` help); `t` is two.
+            let matches = verbs.filter { $0.hasPrefix(verb.lowercased()) }
+            if matches.count == 1 { return parse(([matches[0]] + args).joined(separator: " ")) }
+            if matches.count > 1 { return .failure(.init("\(verb) is ambiguous: " + matches.joined(separator: ", "))) }
+            return .failure(.init("unknown command \(verb): try " + verbs.joined(separator: ", ")))
         }
     }
 
-    /// The pane a word names: its digit, its title, its singular, or a prefix of its title
-    /// that no other command starts with (`ta` is tasks, `t` is tasks or theme).
+    /// The pane a word names: its digit, its title or its singular (`task`).
     private static func pane(_ word: String) -> Pane? {
         let word = word.lowercased()
-        if let pane = Pane.allCases.first(where: { String($0.digit) == word || $0.title.lowercased() == word
-            || $0.title.lowercased().dropLast() == word }) { return pane }
-        let matches = verbs.filter { $0.hasPrefix(word) }
-        return matches.count == 1 ? Pane.allCases.first { $0.title.lowercased() == matches[0] } : nil
+        return Pane.allCases.first { String($0.digit) == word || $0.title.lowercased() == word || $0.title.lowercased().dropLast() == word }
     }
 
     private static func parseScale(_ args: [String]) -> Result<ColonCommand, ColonCommandError> {

@@ -52,8 +52,10 @@ extension AppState {
                                themes: themeNames)
     }
 
-    /// Enter on a command line: runs it, or opens the line again with what is wrong.
+    /// Enter on a command line: runs it (the last message goes), or opens the line again with
+    /// what is wrong.
     private mutating func run(_ line: Prompt) -> [Effect] {
+        status = nil
         let reopen = { (state: inout AppState, message: String) in
             var line = line
             line.error = message

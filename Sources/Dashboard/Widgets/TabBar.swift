@@ -4,10 +4,15 @@
 enum TabBar {
     static let title = "swarmtop"
 
-    /// Where each tab goes on a row `width` columns wide: its pane, text and first column; the
-    /// title comes first when everything (`trailer` too) fits. Shared by `draw` and the mouse hit test.
-    static func tabs(trailer: String, width: Int) -> (showsTitle: Bool, tabs: [(pane: Pane, text: String, x: Int)]) {
-        let texts = Pane.allCases.map { " \($0.digit) \($0.title) " }
+    /// Where each tab goes on a row `width` columns wide: its pane, text and first column. The
+    /// title comes first when everything (`trailer` too) fits; when the trailer (the scope, the
+    /// filter) would not fit, the tabs of the other panes shrink to their digit (` 2 `), so what
+    /// narrows the pane stays in sight. Shared by `draw` and the mouse hit test.
+    static func tabs(current: Pane, trailer: String, width: Int) -> (showsTitle: Bool, tabs: [(pane: Pane, text: String, x: Int)]) {
+        let full = Pane.allCases.map { " \($0.digit) \($0.title) " }
+        let fullWidth = full.reduce(0) { $0 + DisplayText.width($1) }
+        let compact = !trailer.isEmpty && fullWidth + DisplayText.width(trailer) > width
+        let texts = compact ? Pane.allCases.map { $0 == current ? " \($0.digit) \($0.title) " : " \($0.digit) " } : full
         let tabsWidth = texts.reduce(0) { $0 + DisplayText.width($1) }
         let showsTitle = DisplayText.width(title) + 1 + tabsWidth + DisplayText.width(trailer) <= width
         var x = showsTitle ? DisplayText.width(title) + 1 : 0
@@ -19,13 +24,13 @@ enum TabBar {
     }
 
     /// The pane whose tab covers column `x`, if any.
-    static func pane(atX x: Int, trailer: String, width: Int) -> Pane? {
+    static func pane(atX x: Int, current: Pane, trailer: String, width: Int) -> Pane? {
         guard x < width else { return nil }
-        return tabs(trailer: trailer, width: width).tabs.first { x >= $0.x && x < $0.x + DisplayText.width($0.text) }?.pane
+        return tabs(current: current, trailer: trailer, width: width).tabs.first { x >= $0.x && x < $0.x + DisplayText.width($0.text) }?.pane
     }
 
     static func draw(pane current: Pane, trailer: String, y: Int, width: Int, into buffer: inout CellBuffer) {
-        let layout = tabs(trailer: trailer, width: width)
+        let layout = tabs(current: current, trailer: trailer, width: width)
         if layout.showsTitle { buffer.put(title, x: 0, y: y, style: Style(.title, bold: true)) }
         var x = 0
         for tab in layout.tabs {

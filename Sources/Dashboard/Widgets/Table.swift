@@ -82,7 +82,7 @@ enum TableWidget {
         let widths = clipped(widths(table.columns, natural: natural, available: rect.width), to: rect.width)
         var x = rect.x
         for (column, w) in zip(table.columns, widths) where w > 0 {
-            buffer.put(DisplayText.truncate(column.title, to: w), x: x, y: rect.y, style: Style(.header, bold: true), maxWidth: w)
+            buffer.put(header(column.title, width: w), x: x, y: rect.y, style: Style(.header, bold: true), maxWidth: w)
             x += w + gap
         }
         guard !table.rows.isEmpty else {
@@ -107,5 +107,13 @@ enum TableWidget {
                 x += w + gap
             }
         }
+    }
+
+    /// A column's title cut to `width`, keeping the sort arrow (`IMA…↓`) when it has one.
+    static func header(_ title: String, width: Int) -> String {
+        guard let arrow = title.last, arrow == "↑" || arrow == "↓", DisplayText.width(title) > width, width > 1 else {
+            return DisplayText.truncate(title, to: width)
+        }
+        return DisplayText.truncate(String(title.dropLast()), to: width - 1) + String(arrow)
     }
 }
