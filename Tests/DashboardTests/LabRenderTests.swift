@@ -425,3 +425,28 @@ extension LabRenderTests {
         XCTAssertTrue(buffer.lines[2].hasPrefix("node1 *"), "the last answer is still shown")
     }
 }
+
+extension LabRenderTests {
+    /// The lab's four services get four colours in the placement grid (by hash alone,
+    /// lab_scribbler and lab_viz were both cyan); a newer service never takes an older one's.
+    func testEveryLabServiceHasItsOwnColour() throws {
+        var state = AppState.loaded(try LabFixtures.snapshot(), width: 120, height: 30)
+        state.press(.char("5"))
+        let buffer = render(state, width: 120, height: 30, now: try LabFixtures.capturedAt())
+        var colours: [String: TermColor] = [:]
+        for y in 0..<30 {
+            let line = buffer.lines[y]
+            for service in ["agent", "scribbler", "viz", "web"] {
+                guard let range = line.range(of: service + ".") else { continue }
+                let x = line.distance(from: line.startIndex, to: range.lowerBound)
+                colours[service] = Theme.default.attributes(for: buffer[x, y].style).foreground
+            }
+        }
+        XCTAssertEqual(colours.count, 4)
+        XCTAssertEqual(Set(colours.values).count, 4, "\(colours)")
+        let older = Style.services(["a", "b"]), newer = Style.services(["a", "b", "c"])
+        XCTAssertEqual(older["a"], newer["a"])
+        XCTAssertEqual(older["b"], newer["b"])
+        XCTAssertEqual(Set(Style.services((0..<11).map { "s\($0)" }).values).count, 11, "eleven services, eleven colours")
+    }
+}

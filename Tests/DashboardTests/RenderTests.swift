@@ -166,7 +166,9 @@ final class RenderTests: XCTestCase {
         var state = AppState.loaded()
         state.press(.char("5"))
         let buffer = render(state, width: 80, height: 24, now: now)
-        XCTAssertEqual(buffer[32, 4].style, .service(named: "lab_web"), "web.2 on node2")
+        let colours = Style.services(["lab_web", "lab_agent", "lab_viz", "migrate"])
+        XCTAssertEqual(buffer[32, 4].style, colours["lab_web"], "web.2 on node2")
+        XCTAssertEqual(colours["lab_web"], Style(.service(2_802_856_153_265_620_565 % 11)), "its hash slot: nothing older holds it")
     }
 
     func testHelpListsEveryBindingOfThePane() {
