@@ -47,8 +47,7 @@ extension AppState {
     /// stacks and themes.
     private var completion: ColonCompletion {
         let services = snapshot?.services ?? []
-        let shortNames = services.compactMap { s in s.stack.flatMap { s.name.hasPrefix($0 + "_") ? String(s.name.dropFirst($0.count + 1)) : nil } }
-        return ColonCompletion(services: services.map(\.name) + shortNames, stacks: snapshot?.stacks.map(\.name) ?? [],
+        return ColonCompletion(services: services.map(\.name) + services.compactMap(\.nameInStack), stacks: snapshot?.stacks.map(\.name) ?? [],
                                themes: themeNames)
     }
 
@@ -99,7 +98,7 @@ extension AppState {
     private func service(named name: String) -> Result<Service, ColonCommandError> {
         let services = snapshot?.services ?? []
         if let exact = services.first(where: { $0.name == name }) { return .success(exact) }
-        let inStacks = services.filter { s in s.stack.map { s.name == $0 + "_" + name } ?? false }
+        let inStacks = services.filter { $0.nameInStack == name }
         switch inStacks.count {
         case 1: return .success(inStacks[0])
         case 0: return .failure(.init("no service \(name)"))

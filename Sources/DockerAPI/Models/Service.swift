@@ -127,6 +127,12 @@ public struct Service: Codable, Sendable, Hashable, Identifiable {
     public var name: String { spec.name }
     /// The stack it belongs to (label `com.docker.stack.namespace`), if deployed with `docker stack deploy`.
     public var stack: String? { spec.labels?["com.docker.stack.namespace"] }
+    /// Its name inside its stack, as the stack file calls it (`web` for `lab_web` of stack
+    /// `lab`); nil outside a stack.
+    public var nameInStack: String? {
+        guard let stack, name.hasPrefix(stack + "_") else { return nil }
+        return String(name.dropFirst(stack.count + 1))
+    }
     /// The mode as `docker service ls` prints it: `replicated`, `global`, `replicated job`, `global job`.
     public var modeName: String {
         if spec.mode?.global != nil { return "global" }
