@@ -123,7 +123,7 @@ final class LiveRefreshIntegrationTests: XCTestCase {
             for writer in 0..<8 {
                 group.addTask {
                     for i in 0..<50 {
-                        try await client.updateService(id: name, attempts: 50) { spec in
+                        try await client.updateService(id: name, attempts: 500) { spec in  // eight writers race for one version
                             var labels = spec["Labels"] as? [String: Any] ?? [:]
                             labels["flood.\(writer)"] = String(i)
                             spec["Labels"] = labels
