@@ -25,10 +25,13 @@ let package = Package(
         ),
         // The C library's wcwidth (display columns of a character), for the terminal-free layout.
         .systemLibrary(name: "CWCWidth"),
+        // simdjson (Debian's libsimdjson-dev) behind a C interface, for decoding the engines' answers.
+        .target(name: "CSimdJSON", linkerSettings: [.linkedLibrary("simdjson")]),
         // The Docker Engine API: endpoints, transport, version negotiation, models, operations.
         .target(
             name: "DockerAPI",
             dependencies: [
+                "CSimdJSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -68,5 +71,6 @@ let package = Package(
         .testTarget(name: "IntegrationTests", dependencies: ["DockerAPI", "SwarmState"]),
         // The real binary in tmux; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["swarmtop"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

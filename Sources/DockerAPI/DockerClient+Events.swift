@@ -42,7 +42,6 @@ public struct EventStream: AsyncSequence, Sendable {
         var splitter = LineSplitter()
         var ready: [DockerEvent] = []
         var readyIndex = 0
-        let decoder = JSONDecoder()
         /// Lines that were not an event.
         public private(set) var undecodable = 0
 
@@ -57,7 +56,7 @@ public struct EventStream: AsyncSequence, Sendable {
                 readyIndex = 0
                 guard let chunk = try await bytes.nextChunk(from: client) else { return nil }
                 for line in splitter.feed(chunk.readableBytesView) {
-                    if let event = try? decoder.decode(DockerEvent.self, from: Data(line)) { ready.append(event) } else { undecodable += 1 }
+                    if let event = try? EngineJSONDecoder.decode(DockerEvent.self, from: Data(line)) { ready.append(event) } else { undecodable += 1 }
                 }
             }
             defer { readyIndex += 1 }

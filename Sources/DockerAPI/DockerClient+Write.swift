@@ -50,7 +50,7 @@ extension DockerClient {
                               edit: @Sendable (inout [String: Any]) throws -> Void) async throws -> [String] {
         let answer = try await updateSpec(path: "/services/\(id)", query: query, attempts: attempts, edit: edit)
         struct Warnings: Decodable { var Warnings: [String]? }
-        return (try? JSONDecoder().decode(Warnings.self, from: answer))?.Warnings ?? []
+        return (try? EngineJSONDecoder.decode(Warnings.self, from: answer))?.Warnings ?? []
     }
 
     /// Sets the count `docker service scale` sets (`Mode.Replicated.Replicas`, or a replicated

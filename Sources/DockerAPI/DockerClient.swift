@@ -165,7 +165,7 @@ public final class DockerClient: Sendable {
     /// The message of a Docker error body `{"message": "..."}`, or the trimmed raw body.
     public static func engineMessage(_ data: Data) -> String {
         struct Body: Decodable { var message: String }
-        if let body = try? JSONDecoder().decode(Body.self, from: data) { return body.message }
+        if let body = try? EngineJSONDecoder.decode(Body.self, from: data) { return body.message }
         let raw = String(decoding: data.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return raw.isEmpty ? "no message" : raw
     }

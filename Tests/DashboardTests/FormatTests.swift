@@ -77,7 +77,7 @@ final class FormatTests: XCTestCase {
 
     func testPortsLikeDockerServiceLs() throws {
         func ports(_ json: String) throws -> [Service.PortConfig] {
-            try DockerJSON.decoder().decode([Service.PortConfig].self, from: Data(json.utf8))
+            try DockerJSON.decode([Service.PortConfig].self, from: Data(json.utf8), path: "ports")
         }
         XCTAssertEqual(Format.ports(try ports(#"[{"Protocol":"tcp","TargetPort":80,"PublishedPort":8080,"PublishMode":"ingress"}]"#)),
                        "*:8080->80/tcp")

@@ -108,7 +108,7 @@ enum SampleCluster {
     static func decode<T: Decodable>(_ type: T.Type, _ items: [String]) -> T {
         let json = "[" + items.joined(separator: ",") + "]"
         do {
-            return try DockerJSON.decoder().decode(T.self, from: Data(json.utf8))
+            return try DockerJSON.decode(T.self, from: Data(json.utf8), path: "sample")
         } catch {
             fatalError("sample JSON does not decode: \(error)\n\(json)")
         }
@@ -119,7 +119,7 @@ enum SampleCluster {
                          node2Error: String? = nil, error: String? = nil) -> ClusterSnapshot {
         ClusterSnapshot(
             endpoint: "unix:///run/swarmtop-lab/node1.sock", apiVersion: "1.41",
-            info: try! DockerJSON.decoder().decode(SystemInfo.self, from: Data(#"{"Name":"node1","Swarm":{"NodeID":"n1","ControlAvailable":true}}"#.utf8)),
+            info: try! DockerJSON.decode(SystemInfo.self, from: Data(#"{"Name":"node1","Swarm":{"NodeID":"n1","ControlAvailable":true}}"#.utf8), path: "/info"),
             nodes: decode([Node].self, nodes), services: decode([Service].self, services), tasks: decode([SwarmTask].self, tasks),
             engines: [
                 NodeEngine(hostname: "node1", endpoint: "unix:///run/swarmtop-lab/node1.sock",

@@ -7,7 +7,7 @@ final class EventStreamTests: XCTestCase {
     func testCapturedEventsDecodeWithTheirNanosecondTime() throws {
         let data = try LabFixtures.data("events-sample.txt")
         var splitter = LineSplitter()
-        let events = try splitter.feed(data).map { try JSONDecoder().decode(DockerEvent.self, from: Data($0)) }
+        let events = try splitter.feed(data).map { try DockerJSON.decode(DockerEvent.self, from: Data($0), path: "/events") }
         XCTAssertGreaterThan(events.count, 3)
         let first = try XCTUnwrap(events.first)
         XCTAssertEqual(first.type, "service")

@@ -64,7 +64,7 @@ final class RefreshPolicyTests: XCTestCase {
 
     func testSettlingTasks() throws {
         func task(_ state: String, desired: String) throws -> SwarmTask {
-            try JSONDecoder().decode(SwarmTask.self, from: Data(#"{"ID":"t","ServiceID":"s","DesiredState":"\#(desired)","Status":{"State":"\#(state)"}}"#.utf8))
+            try DockerJSON.decode(SwarmTask.self, from: Data(#"{"ID":"t","ServiceID":"s","DesiredState":"\#(desired)","Status":{"State":"\#(state)"}}"#.utf8), path: "/tasks")
         }
         XCTAssertTrue(try task("preparing", desired: "running").isSettling)
         XCTAssertTrue(try task("running", desired: "shutdown").isSettling)
@@ -76,8 +76,8 @@ final class RefreshPolicyTests: XCTestCase {
     func testASingleMeasurementDatesOnlyItsOwnRow() throws {
         let at = Date(timeIntervalSince1970: 1_000)
         let later = Date(timeIntervalSince1970: 1_100)
-        let a = try JSONDecoder().decode(ContainerSummary.self, from: Data(#"{"Id":"a","Names":["/a"],"SizeRw":1}"#.utf8))
-        let b = try JSONDecoder().decode(ContainerSummary.self, from: Data(#"{"Id":"b","Names":["/b"],"SizeRw":2}"#.utf8))
+        let a = try DockerJSON.decode(ContainerSummary.self, from: Data(#"{"Id":"a","Names":["/a"],"SizeRw":1}"#.utf8), path: "/containers/json")
+        let b = try DockerJSON.decode(ContainerSummary.self, from: Data(#"{"Id":"b","Names":["/b"],"SizeRw":2}"#.utf8), path: "/containers/json")
         var engine = NodeEngine(hostname: "node1", endpoint: "unix:///x", containers: [a, b], sizesAt: at)
         engine.sizeTimes["b"] = later
         let rows = ClusterSnapshot(endpoint: "unix:///x", engines: [engine]).containerRows

@@ -6,11 +6,7 @@ import Foundation
 /// shadow Swift's concurrency `Task`. Tasks have no events: they are polled.
 public struct SwarmTask: Codable, Sendable, Hashable, Identifiable {
     public var id: String
-    public var version: ObjectVersion?
-    public var createdAt: Date?
     public var updatedAt: Date?
-    public var name: String?
-    public var labels: [String: String]?
     public var serviceID: String
     /// The replica slot (1-based) for replicated services; absent for global services.
     public var slot: Int?
@@ -52,8 +48,8 @@ public struct SwarmTask: Codable, Sendable, Hashable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id = "ID", version = "Version", createdAt = "CreatedAt", updatedAt = "UpdatedAt", name = "Name"
-        case labels = "Labels", serviceID = "ServiceID", slot = "Slot", nodeID = "NodeID"
+        case id = "ID", updatedAt = "UpdatedAt"
+        case serviceID = "ServiceID", slot = "Slot", nodeID = "NodeID"
         case status = "Status", desiredState = "DesiredState", spec = "Spec"
     }
 

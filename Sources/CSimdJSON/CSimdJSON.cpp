@@ -1,0 +1,99 @@
+#include "CSimdJSON.h"
+
+#include <cstring>
+#include <new>
+#include <simdjson.h>
+#include <type_traits>
+
+using simdjson::dom::element;
+
+static_assert(sizeof(element) == sizeof(sj_value), "sj_value holds a dom::element");
+static_assert(std::is_trivially_copyable<element>::value, "a dom::element is copied bytewise");
+
+struct sj_document {
+    simdjson::dom::parser parser;
+};
+
+static element unwrap(sj_value value) {
+    element e;
+    std::memcpy(static_cast<void *>(&e), &value, sizeof e);
+    return e;
+}
+
+static sj_value wrap(element e) {
+    sj_value value;
+    std::memcpy(&value, static_cast<const void *>(&e), sizeof value);
+    return value;
+}
+
+extern "C" sj_document *sj_parse(const uint8_t *bytes, size_t length, sj_value *root, const char **error) {
+    auto *document = new (std::nothrow) sj_document();
+    if (!document) { *error = "out of memory"; return nullptr; }
+    element e;
+    auto code = document->parser.parse(reinterpret_cast<const char *>(bytes), length).get(e);
+    if (code) {
+        *error = simdjson::error_message(code);
+        delete document;
+        return nullptr;
+    }
+    *root = wrap(e);
+    return document;
+}
+
+extern "C" void sj_document_free(sj_document *document) { delete document; }
+
+extern "C" char sj_kind(sj_value value) { return static_cast<char>(unwrap(value).type()); }
+
+extern "C" bool sj_string(sj_value value, const char **bytes, size_t *length) {
+    std::string_view s;
+    if (unwrap(value).get_string().get(s)) return false;
+    *bytes = s.data();
+    *length = s.size();
+    return true;
+}
+
+extern "C" bool sj_int64(sj_value value, int64_t *out) { return !unwrap(value).get_int64().get(*out); }
+extern "C" bool sj_uint64(sj_value value, uint64_t *out) { return !unwrap(value).get_uint64().get(*out); }
+extern "C" bool sj_double(sj_value value, double *out) { return !unwrap(value).get_double().get(*out); }
+extern "C" bool sj_bool(sj_value value, bool *out) { return !unwrap(value).get_bool().get(*out); }
+
+extern "C" size_t sj_count(sj_value value) {
+    element e = unwrap(value);
+    size_t n = 0;
+    simdjson::dom::object object;
+    simdjson::dom::array array;
+    if (!e.get_object().get(object)) { for (auto member : object) { (void)member; n++; } }
+    else if (!e.get_array().get(array)) { for (auto item : array) { (void)item; n++; } }
+    return n;
+}
+
+extern "C" bool sj_find(sj_value object, const char *key, size_t key_length, sj_value *out) {
+    simdjson::dom::object o;
+    if (unwrap(object).get_object().get(o)) return false;
+    element e;
+    if (o.at_key(std::string_view(key, key_length)).get(e)) return false;
+    *out = wrap(e);
+    return true;
+}
+
+extern "C" size_t sj_members(sj_value object, sj_member *out, size_t capacity) {
+    simdjson::dom::object o;
+    if (unwrap(object).get_object().get(o)) return 0;
+    size_t n = 0;
+    for (auto member : o) {
+        if (n == capacity) break;
+        out[n++] = sj_member{member.key.data(), member.key.size(), wrap(member.value)};
+    }
+    return n;
+}
+
+extern "C" size_t sj_elements(sj_value array, sj_value *out, size_t capacity) {
+    simdjson::dom::array a;
+    if (unwrap(array).get_array().get(a)) return 0;
+    size_t n = 0;
+    for (auto item : a) {
+        if (n == capacity) break;
+        out[n++] = wrap(item);
+    }
+    return n;
+}

@@ -1,0 +1,54 @@
+// A C face on simdjson's DOM (Debian's libsimdjson, 3.x) for Swift, which cannot import C++
+// here without making every module that sees it a C++-interop module.
+#ifndef CSIMDJSON_H
+#define CSIMDJSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// A parsed document: its parser and the tape every `sj_value` points into.
+typedef struct sj_document sj_document;
+
+/// One JSON value of a parsed document (a copy of a `simdjson::dom::element`); valid while
+/// its document lives.
+typedef struct { uint64_t words[2]; } sj_value;
+
+/// A key and its value, of an object.
+typedef struct { const char *key; size_t key_length; sj_value value; } sj_member;
+
+/// Parses `length` bytes; nil with `*error` set to simdjson's message when they are not JSON.
+/// Free the document with `sj_document_free`.
+sj_document *sj_parse(const uint8_t *bytes, size_t length, sj_value *root, const char **error);
+void sj_document_free(sj_document *document);
+
+/// The value's kind, as simdjson's `element_type`: '{' object, '[' array, '"' string,
+/// 'l' int64, 'u' uint64 (above INT64_MAX), 'd' double, 't' bool, 'n' null.
+char sj_kind(sj_value value);
+
+/// The string's bytes (UTF-8, escapes resolved, valid while the document lives).
+bool sj_string(sj_value value, const char **bytes, size_t *length);
+bool sj_int64(sj_value value, int64_t *out);
+bool sj_uint64(sj_value value, uint64_t *out);
+/// Any number as a double.
+bool sj_double(sj_value value, double *out);
+bool sj_bool(sj_value value, bool *out);
+
+/// How many members an object has, or elements an array (0 for other values).
+size_t sj_count(sj_value value);
+/// The object's member named by `key` (the first, if it appears twice).
+bool sj_find(sj_value object, const char *key, size_t key_length, sj_value *out);
+/// Writes up to `capacity` members of an object, in document order; returns how many.
+size_t sj_members(sj_value object, sj_member *out, size_t capacity);
+/// Writes up to `capacity` elements of an array, in order; returns how many.
+size_t sj_elements(sj_value array, sj_value *out, size_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,132 @@
+@testable import DockerAPI
+import Foundation
+import LabFixtures
+import XCTest
+
+/// `EngineJSONDecoder` (simdjson) against Foundation's `JSONDecoder` on the answers captured
+/// from the lab, and on the edge cases of JSON that the captures do not hold.
+final class EngineJSONDecoderTests: XCTestCase {
+    /// Foundation's decoder with the same dates: what the models were first decoded with.
+    private func reference<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .custom { decoder in
+            let c = try decoder.singleValueContainer()
+            let s = try c.decode(String.self)
+            guard let date = DockerJSON.parseTime(s) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: s)
+            }
+            return date
+        }
+        return try d.decode(type, from: data)
+    }
+
+    private func assertSameAsFoundation<T: Decodable & Equatable>(_ type: T.Type, _ name: String,
+                                                                    file: StaticString = #filePath, line: UInt = #line) throws {
+        let data = try LabFixtures.data(name)
+        let fast = try EngineJSONDecoder.decode(type, from: data)
+        XCTAssertEqual(fast, try reference(type, data), name, file: file, line: line)
+    }
+
+    func testEveryCapturedAnswerDecodesAsWithFoundation() throws {
+        try assertSameAsFoundation([Node].self, "nodes.json")
+        try assertSameAsFoundation([Service].self, "services.json")
+        try assertSameAsFoundation(Service.self, "service-inspect-web.json")
+        try assertSameAsFoundation([SwarmTask].self, "tasks.json")
+        try assertSameAsFoundation([SwarmTask].self, "logs-context-tasks.json")
+        try assertSameAsFoundation([ContainerSummary].self, "containers-node1.json")
+        try assertSameAsFoundation([ContainerSummary].self, "containers-node2.json")
+        try assertSameAsFoundation(SystemInfo.self, "info-manager.json")
+        try assertSameAsFoundation(SystemInfo.self, "info-worker.json")
+        for name in ["networks.json", "secrets.json", "configs.json"] {
+            try assertSameAsFoundation([StackObject].self, name)
+        }
+        let events = try LabFixtures.data("events-sample.txt").split(separator: UInt8(ascii: "\n"))
+        XCTAssertGreaterThan(events.count, 3)
+        for line in events {
+            XCTAssertEqual(try EngineJSONDecoder.decode(DockerEvent.self, from: Data(line)),
+                           try reference(DockerEvent.self, Data(line)))
+        }
+    }
+
+    func testTheCapturedValuesThemselves() throws {
+        let tasks = try EngineJSONDecoder.decode([SwarmTask].self, from: LabFixtures.data("tasks.json"))
+        let first = try XCTUnwrap(tasks.first)
+        XCTAssertEqual(first.id, "2xt89mrt017h5jwmmtkstyqiq")
+        XCTAssertEqual(first.slot, 4)
+        XCTAssertEqual(first.spec?.containerSpec?.image, "swarmtop-lab/busybox:1")
+        XCTAssertEqual(first.spec?.containerSpec?.labels, ["com.docker.stack.namespace": "lab"])
+        XCTAssertEqual(first.status?.timestamp?.timeIntervalSince1970 ?? 0, 1_795_951_973.163152504, accuracy: 1e-6)
+        XCTAssertEqual(first.status?.containerStatus?.pid, 1017)
+    }
+
+    private struct Sample: Decodable, Equatable {
+        var text: String
+        var count: Int
+        var big: UInt64?
+        var ratio: Double?
+        var flag: Bool?
+        var missing: String?
+        var labels: [String: String]?
+        var list: [Int]?
+        var nested: [[String]]?
+        var when: Date?
+    }
+
+    private func sample(_ json: String) throws -> Sample {
+        try EngineJSONDecoder.decode(Sample.self, from: Data(json.utf8))
+    }
+
+    func testScalarsEscapesAndNumbers() throws {
+        let s = try sample(#"""
+            {"text":"caf\u00e9 \ud83d\ude80 \"q\" \\ \n\t\u001b[2J 결제","count":-42,"big":18446744073709551615,
+             "ratio":0.25,"flag":true,"labels":{"a":"1","é":"ü"},"list":[1,2,3],"nested":[[],["x"]],
+             "when":"2026-11-29T11:10:35.123456789Z","unknown":{"deep":[1,{"x":null}]}}
+            """#)
+        XCTAssertEqual(s.text, "café 🚀 \"q\" \\ \n\t\u{1b}[2J 결제")
+        XCTAssertEqual(s.count, -42)
+        XCTAssertEqual(s.big, UInt64.max)
+        XCTAssertEqual(s.ratio, 0.25)
+        XCTAssertEqual(s.flag, true)
+        XCTAssertNil(s.missing)
+        XCTAssertEqual(s.labels, ["a": "1", "é": "ü"])
+        XCTAssertEqual(s.list, [1, 2, 3])
+        XCTAssertEqual(s.nested, [[], ["x"]])
+        XCTAssertEqual(s.when?.timeIntervalSince1970 ?? 0, 1_795_950_635.123456789, accuracy: 1e-6)
+    }
+
+    func testNullIsNilForOptionalsAndExactDoublesAreIntegers() throws {
+        let s = try sample(#"{"text":"t","count":3.0,"big":null,"ratio":1,"labels":null,"when":null}"#)
+        XCTAssertEqual(s, Sample(text: "t", count: 3, ratio: 1))
+    }
+
+    func testErrorsNameTheFaultAndItsPath() {
+        func error(_ json: String) -> DecodingError? {
+            do { _ = try sample(json); return nil } catch { return error as? DecodingError }
+        }
+        guard case .keyNotFound(let key, _)? = error(#"{"text":"t"}"#) else { return XCTFail("missing count") }
+        XCTAssertEqual(key.stringValue, "count")
+        guard case .valueNotFound(_, let nullContext)? = error(#"{"text":null,"count":1}"#) else { return XCTFail("null text") }
+        XCTAssertEqual(nullContext.codingPath.map(\.stringValue), ["text"])
+        guard case .typeMismatch(_, let fraction)? = error(#"{"text":"t","count":1.5}"#) else { return XCTFail("1.5 as Int") }
+        XCTAssertEqual(fraction.codingPath.map(\.stringValue), ["count"])
+        guard case .typeMismatch(_, let big)? = error(#"{"text":"t","count":1,"big":-1}"#) else { return XCTFail("-1 as UInt64") }
+        XCTAssertEqual(big.codingPath.map(\.stringValue), ["big"])
+        guard case .typeMismatch(_, let label)? = error(#"{"text":"t","count":1,"labels":{"a":1}}"#) else { return XCTFail("label 1") }
+        XCTAssertEqual(label.codingPath.map(\.stringValue), ["labels", "a"])
+        guard case .typeMismatch(_, let element)? = error(#"{"text":"t","count":1,"list":[1,"2"]}"#) else { return XCTFail("list") }
+        XCTAssertEqual(element.codingPath.map(\.stringValue), ["list", "Index 1"])
+        XCTAssertTrue(element.debugDescription.contains("a string"), element.debugDescription)
+        guard case .dataCorrupted(let time)? = error(#"{"text":"t","count":1,"when":"yesterday"}"#) else { return XCTFail("time") }
+        XCTAssertEqual(time.codingPath.map(\.stringValue), ["when"])
+        guard case .typeMismatch? = error(#"[{"text":"t","count":1}]"#) else { return XCTFail("array for object") }
+    }
+
+    func testBytesThatAreNotJSONAreRefused() {
+        for bad in ["", "{", #"{"text":"t","count":1"#, #"{"text":"t","count":1} x"#, "[1,]", "\u{FF}"] {
+            XCTAssertThrowsError(try EngineJSONDecoder.decode([String: Int].self, from: Data(bad.utf8)), bad) {
+                guard case DecodingError.dataCorrupted(let context) = $0 else { return XCTFail("\(bad): \($0)") }
+                XCTAssertTrue(context.debugDescription.hasPrefix("not JSON: "), context.debugDescription)
+            }
+        }
+    }
+}
