@@ -10,7 +10,7 @@ import TOMLKit
 ///     host = "tcp://manager:2375"
 ///     timeout = 5
 ///     [refresh]
-///     interval = 10             # seconds; also fast_interval, size_interval, resync_interval
+///     interval = 20             # seconds; also fast_interval, size_interval, resync_interval
 ///     [node_hosts]
 ///     node1 = "unix:///var/run/docker.sock"
 ///     [keys]                    # new keys for key bindings, by name (see `?` in the dashboard)

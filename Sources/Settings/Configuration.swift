@@ -34,10 +34,11 @@ public struct Configuration: Sendable, Equatable {
         public let source: Source
     }
 
-    /// The defaults: the built-in theme, the nodes pane, actions allowed, polls every 10 s
-    /// (0.5 s after a change), sizes at most every 15 s, a full re-list every 120 s, 5 s timeouts.
+    /// The defaults: the built-in theme, the nodes pane, actions allowed, polls every 20 s
+    /// (0.5 s after a change), sizes at most every 30 s, a full re-list every 120 s, 5 s timeouts.
+    /// At these, a steady lab costs its engines about 0.07% of a core (scripts/bench-engine-requests).
     public static let defaults = ConfigLayer(theme: "default", pane: .nodes, readOnly: false, nodeHosts: [],
-                                             interval: 10, fastInterval: 0.5, sizeInterval: 15, resyncInterval: 120, timeout: 5)
+                                             interval: 20, fastInterval: 0.5, sizeInterval: 30, resyncInterval: 120, timeout: 5)
 
     /// The theme name or theme file path.
     public let theme: Setting<String>

@@ -33,7 +33,7 @@ public actor RefreshEngine {
         /// Longest wait between attempts to reopen a dropped event stream.
         public var reconnectMax: TimeInterval
 
-        public init(poll: TimeInterval = 10, sizes: TimeInterval = 15, fastPoll: TimeInterval = 0.5,
+        public init(poll: TimeInterval = 20, sizes: TimeInterval = 30, fastPoll: TimeInterval = 0.5,
                     fastWindow: TimeInterval = 5, sizeBudget: Double = 0.05, resync: TimeInterval = 120,
                     coalesce: TimeInterval = 0.03, minSpacing: TimeInterval = 0.1, reconnectMax: TimeInterval = 5) {
             self.poll = poll
