@@ -76,24 +76,27 @@ extern "C" bool sj_find(sj_value object, const char *key, size_t key_length, sj_
     return true;
 }
 
+// Writes up to `capacity` items of an object or array, each made into an `Out` by `make`.
+template <typename Items, typename Out, typename Make>
+static size_t fill(Items items, Out *out, size_t capacity, Make make) {
+    size_t n = 0;
+    for (auto item : items) {
+        if (n == capacity) break;
+        out[n++] = make(item);
+    }
+    return n;
+}
+
 extern "C" size_t sj_members(sj_value object, sj_member *out, size_t capacity) {
     simdjson::dom::object o;
     if (unwrap(object).get_object().get(o)) return 0;
-    size_t n = 0;
-    for (auto member : o) {
-        if (n == capacity) break;
-        out[n++] = sj_member{member.key.data(), member.key.size(), wrap(member.value)};
-    }
-    return n;
+    return fill(o, out, capacity, [](simdjson::dom::key_value_pair member) {
+        return sj_member{member.key.data(), member.key.size(), wrap(member.value)};
+    });
 }
 
 extern "C" size_t sj_elements(sj_value array, sj_value *out, size_t capacity) {
     simdjson::dom::array a;
     if (unwrap(array).get_array().get(a)) return 0;
-    size_t n = 0;
-    for (auto item : a) {
-        if (n == capacity) break;
-        out[n++] = wrap(item);
-    }
-    return n;
+    return fill(a, out, capacity, wrap);
 }
