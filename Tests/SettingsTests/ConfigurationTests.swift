@@ -73,7 +73,7 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(config.host, .init(value: nil, source: .defaultValue))
         XCTAssertEqual(config.nodeHosts.value, [])
         XCTAssertEqual([config.interval.value, config.fastInterval.value, config.sizeInterval.value,
-                        config.resyncInterval.value, config.timeout.value], [10, 0.5, 15, 120, 5])
+                        config.resyncInterval.value, config.timeout.value], [20, 0.5, 30, 120, 5])
     }
 
     func testFlagsWinOverEnvironmentWhichWinsOverTheFile() {
@@ -89,7 +89,7 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(config.nodeHosts, .init(value: ["a=tcp://a:1", "b=tcp://b:2"], source: .environment("SWARMTOP_NODE_HOSTS")))
         XCTAssertEqual(config.pane, .init(value: .tasks, source: .file(path)))
         XCTAssertEqual(config.timeout, .init(value: 9, source: .file(path)))
-        XCTAssertEqual(config.sizeInterval, .init(value: 15, source: .defaultValue))
+        XCTAssertEqual(config.sizeInterval, .init(value: 30, source: .defaultValue))
 
         let withoutFlags = Configuration.resolve(flags: ConfigLayer(), environment: env, file: file, filePath: path)
         XCTAssertEqual(withoutFlags.theme, .init(value: "dark", source: .environment("SWARMTOP_THEME")))
@@ -117,7 +117,7 @@ final class ConfigurationTests: XCTestCase {
             .contains("undo = [\"U\", \"Ctrl-Z\"] # config file \(path)"), config.printed)
         let layer = try ConfigFile.parse(config.printed, path: "printed")
         XCTAssertEqual(layer, ConfigLayer(theme: "dark", pane: .containers, readOnly: false, host: "tcp://m:2375",
-                                          nodeHosts: ["n1=unix:///a.sock"], interval: 10, fastInterval: 0.25,
-                                          sizeInterval: 15, resyncInterval: 120, timeout: 5, keys: ["undo": ["U", "Ctrl-Z"]]))
+                                          nodeHosts: ["n1=unix:///a.sock"], interval: 20, fastInterval: 0.25,
+                                          sizeInterval: 30, resyncInterval: 120, timeout: 5, keys: ["undo": ["U", "Ctrl-Z"]]))
     }
 }
