@@ -54,7 +54,16 @@ let package = Package(
             dependencies: [
                 "DockerAPI", "SwarmState", "Dashboard", "TerminalUI", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Resident memory (README, Performance): the toolchain's lld packs the 113,000 relative
+            // relocations of the position-independent binary into a bitmap (DT_RELR, glibc 2.36;
+            // 2.6 MB that the loader reads at every start), and the binary exports no symbols
+            // (-export-dynamic comes with --static-swift-stdlib: a 2.5 MB symbol table that the
+            // loader searches for every lookup). Together 6 MB less peak RSS.
+            linkerSettings: [.unsafeFlags([
+                "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                "-Xlinker", "--no-export-dynamic",
+            ], .when(platforms: [.linux]))]
         ),
         // Engine API responses captured from the lab (scripts/capture-fixtures), shared by the unit tests.
         .target(

@@ -8,7 +8,7 @@ public struct AppState: Sendable {
     /// When true, action keys only say that actions are disabled.
     public let readOnly: Bool
     /// The zone of the status bar's `refreshed HH:mm:ss`.
-    public let timeZone: TimeZone
+    public let timeZone: ClockZone
     /// Where each action performed is logged as a JSON line, shown in help; nil when not logged.
     public let actionLog: String?
     /// The themes `:theme` completes, e.g. `dark`, `light`.
@@ -72,7 +72,7 @@ public struct AppState: Sendable {
     ///   - width: the terminal's columns.
     ///   - height: the terminal's rows.
     public init(endpoint: String, readOnly: Bool = false, actionLog: String? = nil, themeNames: [String] = [],
-                keymap: Keymap = .standard, timeZone: TimeZone = .current, width: Int = 80, height: Int = 24) {
+                keymap: Keymap = .standard, timeZone: ClockZone = .local, width: Int = 80, height: Int = 24) {
         self.endpoint = endpoint
         self.readOnly = readOnly
         self.actionLog = actionLog

@@ -160,10 +160,9 @@ public enum Format {
     }
 
     /// A wall-clock time as `HH:mm:ss` in `timeZone`, e.g. `11:42:05`.
-    public static func clock(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
-        return String(format: "%02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    public static func clock(_ date: Date, timeZone: ClockZone) -> String {
+        let t = timeZone.time(date.timeIntervalSince1970)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(t.hour)):\(two(t.minute)):\(two(t.second))"
     }
 }

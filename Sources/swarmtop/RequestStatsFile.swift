@@ -22,7 +22,8 @@ enum RequestStatsFile {
             object[c.endpoint.description] = ["requests": s.requests, "bytesReceived": s.bytesReceived,
                                               "failures": s.failures, "eventStreams": s.eventStreams]
         }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
+        // Unsorted: sorting the keys would load ICU's locale data into the process being measured.
+        guard let data = try? JSONSerialization.data(withJSONObject: object) else { return }
         try? data.write(to: URL(fileURLWithPath: path + ".tmp"))
         _ = rename(path + ".tmp", path)
     }

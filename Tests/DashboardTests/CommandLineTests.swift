@@ -10,7 +10,7 @@ final class CommandLineTests: XCTestCase {
     private func lab(readOnly: Bool = false) throws -> AppState {
         var state = AppState(endpoint: "unix:///run/swarmtop-lab/node1.sock", readOnly: readOnly,
                              themeNames: ["dark", "default", "high-contrast", "light", "mono", "solarized-dark"],
-                             timeZone: TimeZone(identifier: "UTC")!, width: 100, height: 24)
+                             timeZone: .utc, width: 100, height: 24)
         _ = reduce(&state, .snapshot(try LabFixtures.snapshot()))
         return state
     }

@@ -93,6 +93,6 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(Format.cpus(4_000_000_000), "4")
         XCTAssertEqual(Format.cpus(500_000_000), "0.5")
         XCTAssertEqual(Format.clock(SampleCluster.refreshedAt, timeZone: SampleCluster.utc), "11:42:05")
-        XCTAssertEqual(Format.clock(SampleCluster.refreshedAt, timeZone: TimeZone(secondsFromGMT: 2 * 3600)!), "13:42:05")
+        XCTAssertEqual(Format.clock(SampleCluster.refreshedAt, timeZone: .fixed(seconds: 2 * 3600)), "13:42:05")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Dashboard
 import SwarmState
 
 /// A small swarm written as Engine API JSON (the shapes of Tests/LabFixtures), for tests that
@@ -6,7 +7,7 @@ import SwarmState
 /// outside any stack, their tasks and containers. Refreshed at 2024-05-01 11:42:05 UTC.
 enum SampleCluster {
     static let refreshedAt = Date(timeIntervalSince1970: 1_714_563_725)
-    static let utc = TimeZone(identifier: "UTC")!
+    static let utc = ClockZone.utc
 
     /// `refreshedAt` minus `seconds`, as the engine writes times.
     static func time(_ secondsAgo: Int) -> String {

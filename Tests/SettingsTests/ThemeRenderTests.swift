@@ -13,7 +13,7 @@ final class ThemeRenderTests: XCTestCase {
 
     /// The lab rendered on `pane` at `width`x`height`.
     private func screen(_ pane: Pane, width: Int, height: Int) throws -> CellBuffer {
-        var state = AppState(endpoint: "lab", timeZone: TimeZone(identifier: "UTC")!, width: width, height: height)
+        var state = AppState(endpoint: "lab", timeZone: .utc, width: width, height: height)
         _ = reduce(&state, .snapshot(try LabFixtures.snapshot()))
         _ = reduce(&state, .key(.char(pane.digit)))
         return render(state, width: width, height: height, now: try LabFixtures.capturedAt())

@@ -50,7 +50,7 @@ var allOK = true
 
 // (a) JSON -> ClusterSnapshot -> AppState with every pane's rows. The snapshot is the
 // manager's answers (nodes, services, tasks); the node engines' container lists are timed apart.
-var indexed = AppState(endpoint: "unix:///bench.sock", timeZone: TimeZone(identifier: "UTC")!, width: 240, height: 70)
+var indexed = AppState(endpoint: "unix:///bench.sock", timeZone: .utc, width: 240, height: 70)
 let nodeTimes = try measure(runs: runs) { _ = try DockerJSON.decode([Node].self, from: swarm.nodes, path: "/nodes") }
 _ = report("(a1) decode /nodes (\(swarm.nodes.count / 1000) kB)", nodeTimes, target: 300)
 let serviceTimes = try measure(runs: runs) { _ = try DockerJSON.decode([Service].self, from: swarm.services, path: "/services") }
@@ -61,7 +61,7 @@ let containerTimes = try measure(runs: runs) { _ = try swarm.decodeContainers(at
 _ = report("(a1) decode 200 /containers/json (\(swarm.containerBytes / 1000) kB)", containerTimes, target: 300)
 let snapshot = try swarm.decode(at: now)
 let indexTimes = measure(runs: runs) {
-    var state = AppState(endpoint: "unix:///bench.sock", timeZone: TimeZone(identifier: "UTC")!, width: 240, height: 70)
+    var state = AppState(endpoint: "unix:///bench.sock", timeZone: .utc, width: 240, height: 70)
     _ = reduce(&state, .snapshot(snapshot))
     indexed = state
 }

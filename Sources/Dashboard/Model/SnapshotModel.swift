@@ -21,7 +21,7 @@ struct SnapshotModel: Sendable {
 
     init() {}
 
-    init(_ snapshot: ClusterSnapshot, timeZone: TimeZone) {
+    init(_ snapshot: ClusterSnapshot, timeZone: ClockZone) {
         self.snapshot = snapshot
         placement = PlacementView.columns(snapshot)
         isStale = snapshot.error != nil && snapshot.refreshedAt != nil
