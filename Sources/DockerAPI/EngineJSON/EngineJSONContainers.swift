@@ -17,7 +17,7 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let value = try value(for: key)
         if value.isNull {
-            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [key], debugDescription: "Found null instead of \(type)."))
+            throw JSONValue.null(type, path: codingPath + [key])
         }
         return try value.decode(type, path: codingPath + [key])
     }
@@ -62,7 +62,7 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let value = try value(for: key)
         guard let scalar = T.read(value) else {
             if value.isNull {
-                throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [key], debugDescription: "Found null instead of \(type)."))
+                throw JSONValue.null(type, path: codingPath + [key])
             }
             throw value.mismatch(type, path: codingPath + [key])
         }
@@ -121,7 +121,7 @@ struct UnkeyedContainer: UnkeyedDecodingContainer {
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let value = try next(type)
         if value.isNull {
-            throw DecodingError.valueNotFound(type, .init(codingPath: path, debugDescription: "Found null instead of \(type)."))
+            throw JSONValue.null(type, path: path)
         }
         let decoded = try value.decode(type, path: path)
         currentIndex += 1

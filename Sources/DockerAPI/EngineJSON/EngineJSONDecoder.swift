@@ -58,7 +58,7 @@ struct SingleValueContainer: SingleValueDecodingContainer {
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         if value.isNull {
-            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "Found null instead of \(type)."))
+            throw JSONValue.null(type, path: codingPath)
         }
         return try value.decode(type, path: codingPath)
     }

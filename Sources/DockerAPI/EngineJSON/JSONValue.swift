@@ -119,6 +119,11 @@ struct JSONValue {
         return labels
     }
 
+    /// The error of a `null` where `type` was wanted.
+    static func null(_ type: Any.Type, path: [any CodingKey]) -> DecodingError {
+        .valueNotFound(type, .init(codingPath: path, debugDescription: "Found null instead of \(type)."))
+    }
+
     func mismatch(_ type: Any.Type, path: [any CodingKey]) -> DecodingError {
         .typeMismatch(type, .init(codingPath: path, debugDescription: "Expected to decode \(type) but found \(kindName) instead."))
     }
