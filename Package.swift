@@ -72,7 +72,7 @@ let package = Package(
             path: "Tests/LabFixtures",
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "LabFixtures"]),
+        .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "CSimdJSON", "LabFixtures"]),
         .testTarget(name: "SwarmStateTests", dependencies: ["SwarmState", "LabFixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SwarmState", "LabFixtures"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "Dashboard", "LabFixtures"]),

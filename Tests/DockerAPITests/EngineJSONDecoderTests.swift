@@ -1,6 +1,8 @@
+import CSimdJSON
 @testable import DockerAPI
 import Foundation
 import LabFixtures
+import Synchronization
 import XCTest
 
 /// `EngineJSONDecoder` (simdjson) against Foundation's `JSONDecoder` on the answers captured
@@ -128,5 +130,66 @@ final class EngineJSONDecoderTests: XCTestCase {
                 XCTAssertTrue(context.debugDescription.hasPrefix("not JSON: "), context.debugDescription)
             }
         }
+    }
+
+    /// An object whose middle member is a JSON document of its own, decoded while the outer
+    /// one is still being read.
+    private struct Envelope: Decodable {
+        var before: String
+        var inner: [SwarmTask]
+        var after: [String]
+        enum CodingKeys: String, CodingKey { case before, inner, after }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            before = try c.decode(String.self, forKey: .before)
+            inner = try EngineJSONDecoder.decode([SwarmTask].self, from: Data(c.decode(String.self, forKey: .inner).utf8))
+            after = try c.decode([String].self, forKey: .after)
+        }
+    }
+
+    func testADecodeInsideADecodeDoesNotOverwriteTheOuterDocument() throws {
+        let tasks = try LabFixtures.data("tasks.json")
+        let after = (0..<500).map { "after \($0)" }
+        let outer = try JSONSerialization.data(withJSONObject: [
+            "before": "b", "inner": String(decoding: tasks, as: UTF8.self), "after": after,
+        ])
+        let envelope = try EngineJSONDecoder.decode(Envelope.self, from: outer)
+        XCTAssertEqual(envelope.before, "b")
+        XCTAssertEqual(envelope.inner, try reference([SwarmTask].self, tasks))
+        XCTAssertEqual(envelope.after, after)
+    }
+
+    func testTheThreadKeepsItsParserButNotAHugeOne() throws {
+        let tasks = try LabFixtures.data("tasks.json")
+        let expected = try reference([SwarmTask].self, tasks)
+        XCTAssertEqual(try EngineJSONDecoder.decode([SwarmTask].self, from: tasks), expected)
+        let kept = sj_kept_capacity()
+        XCTAssertGreaterThanOrEqual(kept, tasks.count)
+        XCTAssertEqual(try EngineJSONDecoder.decode([Int].self, from: Data("[1,2]".utf8)), [1, 2])
+        XCTAssertEqual(sj_kept_capacity(), kept, "a smaller document reuses the parser")
+
+        let huge = String(repeating: "x", count: 33 << 20)
+        XCTAssertEqual(try EngineJSONDecoder.decode([String].self, from: Data(#"["\#(huge)"]"#.utf8)), [huge])
+        XCTAssertEqual(sj_kept_capacity(), 0, "a parser grown past 32 MiB is dropped")
+        XCTAssertEqual(try EngineJSONDecoder.decode([SwarmTask].self, from: tasks), expected)
+    }
+
+    func testThreadsDecodingAtOnceEachGetTheirOwnAnswer() throws {
+        let answers = try ["tasks.json", "containers-node1.json", "containers-node2.json", "services.json"].map { try LabFixtures.data($0) }
+        let tasks = try reference([SwarmTask].self, answers[0])
+        let containers = try answers[1...2].map { try reference([ContainerSummary].self, $0) }
+        let services = try reference([Service].self, answers[3])
+        let mismatches = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            let same: Bool
+            switch i % 4 {
+            case 0: same = (try? EngineJSONDecoder.decode([SwarmTask].self, from: answers[0])) == tasks
+            case 3: same = (try? EngineJSONDecoder.decode([Service].self, from: answers[3])) == services
+            default: same = (try? EngineJSONDecoder.decode([ContainerSummary].self, from: answers[i % 4])) == containers[i % 4 - 1]
+            }
+            if !same { mismatches.withLock { $0.append(i) } }
+        }
+        XCTAssertEqual(mismatches.withLock { $0 }, [])
     }
 }
