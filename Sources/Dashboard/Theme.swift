@@ -123,10 +123,13 @@ public struct Theme: Sendable, Hashable {
             let count = servicePalette.count
             if count > 0 { attributes.foreground = servicePalette[(index % count + count) % count] }
         case .taskState(let state):
-            guard let own = taskStates[state] else { return self.attributes(for: Style(state.fallbackRole, bold: style.bold)) }
+            guard let own = taskStates[state] else {
+                return self.attributes(for: Style(state.fallbackRole, bold: style.bold, on: style.background))
+            }
             attributes = own
         }
         attributes.bold = attributes.bold || style.bold
+        if let background = style.background { attributes.background = self.attributes(for: Style(background)).background }
         return attributes
     }
 }

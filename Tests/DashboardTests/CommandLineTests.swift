@@ -124,7 +124,7 @@ final class CommandLineTests: XCTestCase {
             state.type(line)
             XCTAssertEqual(state.press(.enter), [])
             XCTAssertNil(state.dialog)
-            XCTAssertEqual(state.status?.text, "read-only (--read-only): :\(line) would change the swarm; actions are off")
+            XCTAssertEqual(state.status?.text, "refused: :\(line) would change the swarm (--read-only)")
         }
         state.press(.char(":"))
         state.type("tasks")

@@ -30,7 +30,7 @@ final class LabRenderTests: XCTestCase {
             "node1 *   Active        Ready   Leader          20.10.24…  2     23.54GiB  5",
             "node2     Active        Ready                   20.10.24…  2     23.54GiB  5",
         ], bottom: [
-            "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort",
+            "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort  …",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -46,7 +46,7 @@ final class LabRenderTests: XCTestCase {
             "  lab_viz        replicated  1/1       swarmtop-lab/busybox:1",
             "  lab_web        replicated  5/5       swarmtop-lab/busybox:1  *:8080->80/tcp",
         ], bottom: [
-            "q quit  ? help  Enter open  + scale up  - scale down  = replicas  D remove stack",
+            "q quit  ? help  Enter open  + scale up  - scale down  = replicas  …",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -285,7 +285,7 @@ final class LabRenderTests: XCTestCase {
             "│ Ctrl-C     quit from anywhere      g/Home  first row                         │",
             "│ ?          show or hide this help  G/End   last row                          │",
             "│ Tab        next pane               Enter   open the node, service or stack   │",
-            "│ Shift-Tab  previous pane           Esc     clear filter / back / close help  │",
+            "│ Shift-Tab  previous pane           Esc     back (or clear a table's filter)  │",
             "│ 1          Nodes pane              u       undo the last scale (confirm)     │",
             "│ 2          Services pane           a       make the node active (confirm)    │",
             "│ 3          Tasks pane              p       pause the node (confirm)          │",
@@ -296,7 +296,7 @@ final class LabRenderTests: XCTestCase {
             "│ PgDn       page down               :       command line (:scale web 3, :q …) │",
             "└─ ? or Esc closes ────────────────────────────────────────────────────────────┘",
         ], bottom: [
-            "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort",
+            "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort  …",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -421,7 +421,7 @@ extension LabRenderTests {
         let buffer = render(state, width: 160, height: 24, now: try LabFixtures.capturedAt())
         XCTAssertEqual(buffer.lines[23], "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01 (stale)  "
                        + "cannot reach unix:///run/swarmtop-lab/node1.sock: connection refused")
-        XCTAssertEqual(buffer[0, 23].style, Style(.warn, bold: true))
+        XCTAssertEqual(buffer[0, 23].style, Style(.warn, bold: true, on: .statusBar))
         XCTAssertTrue(buffer.lines[2].hasPrefix("node1 *"), "the last answer is still shown")
     }
 }

@@ -144,7 +144,7 @@ final class OperatorActionTests: XCTestCase {
             for binding in Keymap.standard.bindings where binding.dangerous && binding.applies(in: state.pane, inDialog: false) {
                 XCTAssertEqual(state.press(binding.keys[0]), [])
                 XCTAssertNil(state.dialog, binding.description)
-                XCTAssertEqual(state.status?.text, "read-only (--read-only): \(binding.label) would \(binding.description); actions are off")
+                XCTAssertEqual(state.status?.text, "refused: \(binding.label) would \(binding.description) (--read-only)")
             }
         }
     }

@@ -239,11 +239,11 @@ final class ReduceActionTests: XCTestCase {
             XCTAssertEqual(state.press(.char(key)), [])
             XCTAssertNil(state.dialog)
             XCTAssertEqual(state.status?.isError, true)
-            XCTAssertTrue(state.status?.text.hasPrefix("read-only (--read-only): \(key) would ") ?? false, "\(String(describing: state.status))")
+            XCTAssertTrue(state.status?.text.hasPrefix("refused: \(key) would ") ?? false, "\(String(describing: state.status))")
         }
         state.press(.char("4"), .char("x"))
         XCTAssertNil(state.dialog)
-        XCTAssertEqual(state.status?.text, "read-only (--read-only): x would stop the container; actions are off")
+        XCTAssertEqual(state.status?.text, "refused: x would stop the container (--read-only)")
         state.press(.char("2"), .enter)
         XCTAssertEqual(state.pane, .tasks, "navigation still works")
     }

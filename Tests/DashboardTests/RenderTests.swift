@@ -16,7 +16,7 @@ final class RenderTests: XCTestCase {
             "",
             "connecting to unix:///var/run/docker.sock…",
             "",
-            "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort",
+            "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort  …",
             "unix:///var/run/docker.sock",
         ])
     }
@@ -42,7 +42,7 @@ final class RenderTests: XCTestCase {
             "HOSTNAME  AVAILABIL…",
             "node1 *   Active",
             "node2     Active",
-            "q quit  ? help",
+            "q quit  ? help  …",
             "API 1.41  refreshed…",
         ])
     }
@@ -65,7 +65,7 @@ final class RenderTests: XCTestCase {
             "支払い🚀   Active        Ready                   20.10.2…  4     22.91GiB  3",
             "결제 서…   Active        Ready   Leader          20.10.2…  4     22.91GiB  4",
             "",
-            "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort",
+            "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort  …",
             "API 1.41  refreshed 11:42:05  node2: 결제 서비스 🚀: cannot reach 支払い \\e[2J;…",
         ])
         // Every row starts AVAILABILITY at the header's column, whatever the widths before it.
@@ -119,7 +119,7 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(buffer.lines[8], "lab_web.2.t-web2       node2 (stale)  Up 5 minutes  5.24MB (virtual 7.23MB)  12s ago")
         XCTAssertEqual(buffer[0, 8].style, Style(.dim))
         XCTAssertEqual(buffer.lines[13], "API 1.41  refreshed 11:42:05  node2: cannot reach unix:///run/swarmtop-lab/node2.sock")
-        XCTAssertEqual(buffer[30, 13].style, Style(.error))
+        XCTAssertEqual(buffer[30, 13].style, Style(.error, on: .statusBar))
         XCTAssertEqual(buffer[0, 13].style, Style(.statusBar))
         // A transient message takes the error's place until it expires.
         _ = reduce(&state, .effectFinished(.stopContainer(hostname: "node2", containerID: "c-web1", name: "lab_web.1.t-web1"), message: "lab_web.1.t-web1 stopped", isError: false))
@@ -147,7 +147,7 @@ final class RenderTests: XCTestCase {
             "agent.node1         agent.node2",
             "viz.1               web.2",
             "+2 more             +2 more",
-            "q quit  ? help  ← prev node  → next node",
+            "q quit  ? help  ← prev node  …",
             "API 1.41  refreshed 11:42:05",
         ])
         state.press(.char("G"))

@@ -29,6 +29,18 @@ final class ThemeFileTests: XCTestCase {
         XCTAssertEqual(try catalog.load("high-contrast").error.foreground, .ansi(9))
     }
 
+    func testTextOnABarOrABoxKeepsItsBackground() throws {
+        let light = try catalog.load("light")
+        let error = light.attributes(for: Style(.error, on: .statusBar))
+        XCTAssertEqual(error.foreground, .rgb(0xd7, 0x00, 0x00))
+        XCTAssertTrue(error.bold)
+        XCTAssertEqual(error.background, .rgb(0xee, 0xee, 0xee), "the status bar's grey, not normal's white")
+        XCTAssertEqual(light.attributes(for: Style(.error)).background, .rgb(0xff, 0xff, 0xff))
+        XCTAssertEqual(light.attributes(for: Style(.dim, on: .dialog)).background, .rgb(0xf5, 0xf5, 0xdc))
+        let dark = try catalog.load("dark")
+        XCTAssertEqual(dark.attributes(for: Style(.taskState(.failed), on: .dialog)).background, dark.dialog.background)
+    }
+
     func testMonoHasNoColourAtAll() throws {
         let theme = try catalog.load("mono")
         for (name, keyPath) in Theme.roles {

@@ -4,10 +4,15 @@ public struct Style: Sendable, Hashable {
     public var role: Role
     /// Bold on top of the role's own attributes.
     public var bold: Bool
+    /// The role whose background the cell takes instead of its own role's: text drawn on a
+    /// bar or a box that has a background of its own (an error in the status line). Nil keeps
+    /// the role's own.
+    public var background: Role?
 
-    public init(_ role: Role, bold: Bool = false) {
+    public init(_ role: Role, bold: Bool = false, on background: Role? = nil) {
         self.role = role
         self.bold = bold
+        self.background = background
     }
 
     /// Roles a theme gives colours to.

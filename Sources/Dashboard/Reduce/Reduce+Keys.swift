@@ -21,7 +21,7 @@ extension AppState {
             return []
         }
         if binding.dangerous, readOnly {
-            status = StatusMessage("read-only (--read-only): \(binding.label) would \(binding.description); actions are off", isError: true)
+            status = StatusMessage("refused: \(binding.label) would \(binding.description) (--read-only)", isError: true)
             return []
         }
         if logs != nil { return performInLogs(binding.command) }

@@ -69,7 +69,7 @@ extension AppState {
             command = parsed
         }
         if readOnly, command.changesSwarm {
-            status = StatusMessage("read-only (--read-only): :\(line.text) would change the swarm; actions are off", isError: true)
+            status = StatusMessage("refused: :\(line.text) would change the swarm (--read-only)", isError: true)
             return []
         }
         switch command {

@@ -5,7 +5,7 @@ enum Box {
     static func draw(_ rect: Rect, title: String, footer: String? = nil, into buffer: inout CellBuffer) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         buffer.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: Style(.dialog))
-        let border = Style(.border)
+        let border = Style(.border, on: .dialog)
         let bottom = rect.y + rect.height - 1, right = rect.x + rect.width - 1
         let line = String(repeating: "─", count: rect.width - 2)
         buffer.put("┌" + line + "┐", x: rect.x, y: rect.y, style: border)
@@ -15,9 +15,9 @@ enum Box {
             buffer.put("│", x: right, y: y, style: border)
         }
         let room = rect.width - 4
-        buffer.put(DisplayText.truncate(" \(title) ", to: room), x: rect.x + 2, y: rect.y, style: Style(.title, bold: true), maxWidth: room)
+        buffer.put(DisplayText.truncate(" \(title) ", to: room), x: rect.x + 2, y: rect.y, style: Style(.title, bold: true, on: .dialog), maxWidth: room)
         if let footer {
-            buffer.put(DisplayText.truncate(" \(footer) ", to: room), x: rect.x + 2, y: bottom, style: Style(.dim), maxWidth: room)
+            buffer.put(DisplayText.truncate(" \(footer) ", to: room), x: rect.x + 2, y: bottom, style: Style(.dim, on: .dialog), maxWidth: room)
         }
     }
 

@@ -21,12 +21,12 @@ enum DialogView {
             lines = paragraphs(typed.confirmation.message, width: inner)
             lines.append(("", Style(.dialog)))
             lines.append(("> \(typed.text)▏", Style(.dialog)))
-            if let error = typed.error { lines.append((error, Style(.error))) }
+            if let error = typed.error { lines.append((error, Style(.error, on: .dialog))) }
         case .replicas(let input):
             title = "Scale service"
             lines += TextWrap.lines("Replicas for \(input.serviceName) (now \(input.current)):", width: inner).map { ($0, Style(.dialog, bold: true)) }
             lines.append(("> \(input.text)▏", Style(.dialog)))
-            lines.append((input.error ?? "digits type, Backspace erases", input.error == nil ? Style(.dim) : Style(.error)))
+            lines.append((input.error ?? "digits type, Backspace erases", input.error == nil ? Style(.dim, on: .dialog) : Style(.error, on: .dialog)))
         }
         // While a name is typed, letters are text: only the answer keys that are not letters apply.
         let footer = [Command.confirm, .cancel].compactMap(keymap.dialogBinding).map { binding in

@@ -7,7 +7,7 @@ enum HelpOverlay {
 
     static func draw(_ bindings: [KeyBinding], title: String, readOnly: Bool, actionLog: String?, in area: Rect,
                      into buffer: inout CellBuffer) {
-        let logLine = readOnly ? "read-only (--read-only): actions are off" : actionLog.map { "actions are logged to \($0)" }
+        let logLine = readOnly ? "actions are off (--read-only)" : actionLog.map { "actions are logged to \($0)" }
         let extra = logLine == nil ? 0 : 2
         let rowsAvailable = max(1, area.height - 4 - extra)
         let columnCount = (bindings.count + rowsAvailable - 1) / rowsAvailable
@@ -27,7 +27,7 @@ enum HelpOverlay {
         for (column, layout) in zip(columns, layouts) {
             for (i, binding) in column.enumerated() where i < box.height - 2 && x < right {
                 let y = box.y + 1 + i
-                buffer.put(binding.label, x: x, y: y, style: Style(.key, bold: true), maxWidth: right - x)
+                buffer.put(binding.label, x: x, y: y, style: Style(.key, bold: true, on: .dialog), maxWidth: right - x)
                 let descX = x + layout.label + 2
                 guard descX < right else { continue }
                 buffer.put(DisplayText.truncate(text(binding, readOnly: readOnly), to: right - descX), x: descX, y: y,
@@ -37,7 +37,7 @@ enum HelpOverlay {
         }
         if let logLine, box.height >= rows + 2 + extra {
             buffer.put(DisplayText.truncate(logLine, to: box.width - 4), x: box.x + 2, y: box.y + rows + 2,
-                       style: Style(.dim), maxWidth: box.width - 4)
+                       style: Style(.dim, on: .dialog), maxWidth: box.width - 4)
         }
     }
 

@@ -7,16 +7,16 @@ enum StatusBar {
         let freshness = state.snapshot == nil ? "" : state.model.freshness
         let mode = state.readOnly ? "read-only" : ""
         let note: (text: String, style: Style)? = if let status = state.status {
-            (status.text, status.isError ? Style(.error) : Style(.statusBar, bold: true))
+            (status.text, status.isError ? Style(.error, on: .statusBar) : Style(.statusBar, bold: true))
         } else {
-            state.model.problems.map { ($0, Style(.error)) }
+            state.model.problems.map { ($0, Style(.error, on: .statusBar)) }
         }
         var info = [state.endpoint, freshness, mode].filter { !$0.isEmpty }.joined(separator: "  ")
         if DisplayText.width(info) + (note.map { 2 + DisplayText.width($0.text) } ?? 0) > width {
             info = [freshness, mode].filter { !$0.isEmpty }.joined(separator: "  ")
         }
         var x = buffer.put(DisplayText.truncate(info, to: width), x: 0, y: y,
-                           style: state.snapshot != nil && state.model.isStale ? Style(.warn, bold: true) : Style(.statusBar))
+                           style: state.snapshot != nil && state.model.isStale ? Style(.warn, bold: true, on: .statusBar) : Style(.statusBar))
         guard let note else { return }
         if x > 0 { x += 2 }
         if x < width { buffer.put(DisplayText.truncate(note.text, to: width - x), x: x, y: y, style: note.style) }
