@@ -42,7 +42,9 @@ final class KeysEndToEndTests: XCTestCase {
         let descending = try t.waitFor("NAME↓ in the header") { $0.contains("NAME↓") }
         let names = descending.split(separator: "\n").dropFirst(2).compactMap { $0.split(separator: " ").first.map(String.init) }
             .filter { $0.hasPrefix("lab_") }
-        XCTAssertEqual(names.first, "lab_web.5", descending)
+        // Earlier tests may leave tasks behind (a sixth replica being removed): lab_web's lead the lab's rows.
+        XCTAssertTrue(names.first?.hasPrefix("lab_web.") ?? false, descending)
+        XCTAssertTrue(names.contains("lab_web.5") && names.contains("lab_agent.node1"), descending)
         XCTAssertEqual(names, names.sorted { $0.compare($1, options: .numeric) == .orderedDescending }, descending)
         try t.send("s")
         try t.waitFor("NODE↑ in the header") { $0.contains("NODE↑") && !$0.contains("NAME↓") }
