@@ -1,6 +1,7 @@
 #include "CSimdJSON.h"
 
 #include <cstring>
+#include <memory>
 #include <new>
 #include <simdjson.h>
 #include <type_traits>
@@ -14,9 +15,10 @@ static_assert(std::is_trivially_copyable<element>::value, "a dom::element is cop
 // JSON, of which the pages a document touches become resident) are then faulted in once, not
 // on every answer. A parser grown past `kKeptCapacity` bytes of JSON is dropped when its
 // document is freed, so one huge answer is not held for good; a document parsed while the
-// thread's parser is still in use (a decode inside a decode) gets a parser of its own.
+// thread's parser is still in use (a decode inside a decode) gets a parser of its own. The
+// parser is freed when its thread ends (libdispatch ends idle worker threads).
 static constexpr size_t kKeptCapacity = 32 << 20;
-static thread_local simdjson::dom::parser *kept = nullptr;
+static thread_local std::unique_ptr<simdjson::dom::parser> kept;
 static thread_local bool keptInUse = false;
 
 struct sj_document {
@@ -26,15 +28,15 @@ struct sj_document {
 
 static simdjson::dom::parser *acquire(bool isKept) {
     if (!isKept) { return new (std::nothrow) simdjson::dom::parser(); }
-    if (!kept) { kept = new (std::nothrow) simdjson::dom::parser(); }
-    return kept;
+    if (!kept) { kept.reset(new (std::nothrow) simdjson::dom::parser()); }
+    return kept.get();
 }
 
 static void release(sj_document *document) {
     if (!document->isKept) { delete document->parser; }
     else {
         keptInUse = false;
-        if (kept->capacity() > kKeptCapacity) { delete kept; kept = nullptr; }
+        if (kept->capacity() > kKeptCapacity) { kept.reset(); }
     }
     delete document;
 }

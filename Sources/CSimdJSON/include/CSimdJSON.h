@@ -23,7 +23,8 @@ typedef struct { const char *key; size_t key_length; sj_value value; } sj_member
 
 /// Parses `length` bytes; nil with `*error` set to simdjson's message when they are not JSON.
 /// Free the document with `sj_document_free`, on the thread that parsed it. Each thread keeps
-/// one parser for its next document while the last is freed and not above 32 MiB.
+/// one parser for its next document while the last is freed and not above 32 MiB; it is freed
+/// when the thread ends.
 sj_document *sj_parse(const uint8_t *bytes, size_t length, sj_value *root, const char **error);
 void sj_document_free(sj_document *document);
 /// The capacity, in bytes of JSON, of the parser the calling thread keeps between documents
