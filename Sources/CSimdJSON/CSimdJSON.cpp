@@ -93,14 +93,24 @@ extern "C" bool sj_uint64(sj_value value, uint64_t *out) { return !unwrap(value)
 extern "C" bool sj_double(sj_value value, double *out) { return !unwrap(value).get_double().get(*out); }
 extern "C" bool sj_bool(sj_value value, bool *out) { return !unwrap(value).get_bool().get(*out); }
 
+// The tape stores each object's and array's count, saturated at JSON_COUNT_MASK; only a
+// container that big is walked.
+template <typename Items>
+static size_t count(Items items) {
+    size_t n = items.size();
+    if (n < simdjson::internal::JSON_COUNT_MASK) { return n; }
+    n = 0;
+    for (auto item : items) { (void)item; n++; }
+    return n;
+}
+
 extern "C" size_t sj_count(sj_value value) {
     element e = unwrap(value);
-    size_t n = 0;
     simdjson::dom::object object;
     simdjson::dom::array array;
-    if (!e.get_object().get(object)) { for (auto member : object) { (void)member; n++; } }
-    else if (!e.get_array().get(array)) { for (auto item : array) { (void)item; n++; } }
-    return n;
+    if (!e.get_object().get(object)) { return count(object); }
+    if (!e.get_array().get(array)) { return count(array); }
+    return 0;
 }
 
 extern "C" bool sj_find(sj_value object, const char *key, size_t key_length, sj_value *out) {

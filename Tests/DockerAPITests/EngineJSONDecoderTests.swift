@@ -222,4 +222,17 @@ final class EngineJSONDecoderTests: XCTestCase {
         // glibc keeps up to 40 MB of ended threads' stacks for new threads.
         XCTAssertLessThan(try mappedBytes() - before, 100 << 20, "parsers of ended threads are freed")
     }
+
+    /// How many elements an array has, as its unkeyed container counts them.
+    private struct Length: Decodable {
+        let count: Int?
+        init(from decoder: any Decoder) throws { count = try decoder.unkeyedContainer().count }
+    }
+
+    func testAnArrayPastTheTapesCountOfSixteenMillionIsCountedWhole() throws {
+        let count = (1 << 24) + 2   // the tape's count saturates at 2^24 - 1
+        let json = "[" + String(repeating: "0,", count: count - 1) + "0]"
+        XCTAssertEqual(try EngineJSONDecoder.decode(Length.self, from: Data(json.utf8)).count, count)
+        XCTAssertEqual(try EngineJSONDecoder.decode(Length.self, from: Data("[1,[2,3],{}]".utf8)).count, 3)
+    }
 }
