@@ -6,8 +6,9 @@ import CNCursesW
 /// Signal handling for the terminal's lifetime: SIGTERM and SIGHUP ask the UI loop to quit
 /// (so the terminal is restored on the normal path); SIGWINCH goes to curses' own handler (which
 /// makes the next read a resize); both then wake the UI loop through its self-pipe, whichever
-/// thread the signal lands on. A crash signal restores the terminal first, then lets the
-/// default action run (core dump, exit status) as if nothing was caught.
+/// thread the signal lands on. A crash signal (and SIGQUIT, which Swift's backtracer would
+/// otherwise take over inside the alternate screen) restores the terminal first, then lets
+/// the default action run (core dump, exit status) as if nothing was caught.
 enum Signals {
     /// The number of the SIGTERM/SIGHUP/SIGINT received (0 for none); read by the UI loop once per turn.
     nonisolated(unsafe) static var quitSignal: sig_atomic_t = 0
@@ -38,7 +39,7 @@ enum Signals {
         }
         resize.sa_flags = SA_RESTART
         sigaction(SIGWINCH, &resize, &cursesResize)
-        for s in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
+        for s in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT] {
             signal(s) { sig in
                 if Signals.cursesActive != 0 {
                     Signals.cursesActive = 0

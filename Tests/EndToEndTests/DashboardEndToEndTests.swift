@@ -64,9 +64,10 @@ final class DashboardEndToEndTests: XCTestCase {
         XCTAssertTrue(end.contains("icanon") && !end.contains("-icanon") && !end.contains("-echo"), end)
     }
 
-    /// SIGTERM ends with status 143 and SIGSEGV (a crash) with 139, both after the terminal is restored.
+    /// SIGTERM ends with status 143, SIGSEGV (a crash) with 139 and SIGQUIT with 131, each after
+    /// the terminal is restored.
     func testSIGTERMAndACrashRestoreTheTerminal() throws {
-        for (signal, status) in [(SIGTERM, 143), (SIGSEGV, 139)] {
+        for (signal, status) in [(SIGTERM, 143), (SIGSEGV, 139), (SIGQUIT, 131)] {
             let t = try Tmux(wrapped(), environment: try E2E.labEnvironment())
             try t.waitFor("Leader")
             let pid = try t.swarmtopPID()
