@@ -45,8 +45,10 @@ extension AppState {
                 return refuse("\(container.name) is not running (\(state))")
             }
             var message = ["Stop container \(container.name) on \(hostname)?"]
-            if container.taskID != nil {
-                message.append("It runs a task of \(container.serviceName ?? "a swarm service"): swarm will start a new task to replace it.")
+            if let taskID = container.taskID {
+                let task = snapshot.tasks.first { $0.id == taskID }
+                message.append("It runs a task of \(container.serviceName ?? "a swarm service"): "
+                               + Self.afterStop(restartCondition: snapshot.restartCondition(of: task)))
             }
             confirmStop(hostname: hostname, containerID: id, name: container.name, message: message)
         case .task(let id)?:
@@ -62,7 +64,7 @@ extension AppState {
             let containerName = engine.containers.first { $0.id == containerID }?.name ?? String(containerID.prefix(12))
             confirmStop(hostname: hostname, containerID: containerID, name: containerName, message: [
                 "Stop container \(containerName) on \(hostname)?",
-                "It runs task \(name): swarm will start a new task to replace it.",
+                "It runs task \(name): " + Self.afterStop(restartCondition: snapshot.restartCondition(of: task)),
             ])
         default:
             return
@@ -188,6 +190,16 @@ extension AppState {
         dialog = .confirm(Confirmation(title: "Stop container", message: message,
                                        effect: .stopContainer(hostname: hostname, containerID: containerID, name: name),
                                        progress: "stopping \(name) on \(hostname)…"))
+    }
+
+    /// What swarm does once a task's container is stopped, by the service's restart condition
+    /// (`docker stop` sends SIGTERM: many processes then exit with status 0).
+    static func afterStop(restartCondition: String?) -> String {
+        switch restartCondition {
+        case "none": "its restart policy is none, so swarm will not replace it."
+        case "on-failure": "its restart policy is on-failure, so swarm replaces it only if it exits with an error; a clean exit leaves the service a task short."
+        default: "swarm will start a new task to replace it."
+        }
     }
 
     mutating func refuse(_ reason: String) {

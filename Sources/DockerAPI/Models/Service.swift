@@ -30,7 +30,17 @@ public struct Service: Codable, Sendable, Hashable, Identifiable {
     public struct TaskTemplate: Codable, Sendable, Hashable {
         public var containerSpec: ContainerSpec?
         public var placement: Placement?
-        enum CodingKeys: String, CodingKey { case containerSpec = "ContainerSpec", placement = "Placement" }
+        public var restartPolicy: RestartPolicy?
+        enum CodingKeys: String, CodingKey {
+            case containerSpec = "ContainerSpec", placement = "Placement", restartPolicy = "RestartPolicy"
+        }
+    }
+
+    /// When swarm replaces a task whose container ended (`TaskTemplate.RestartPolicy`).
+    public struct RestartPolicy: Codable, Sendable, Hashable {
+        /// `any` (the default when absent), `on-failure` (a non-zero exit only) or `none`.
+        public var condition: String?
+        enum CodingKeys: String, CodingKey { case condition = "Condition" }
     }
 
     /// The container part of a task template.
