@@ -149,6 +149,19 @@ final class ReduceActionTests: XCTestCase {
         XCTAssertEqual(state.status?.text, "stopping lab_web.1.t-web1 on node1…")
     }
 
+    func testADialogTooBigForTheScreenIsNotAnsweredUntilItFits() {
+        var state = AppState.loaded(width: 40, height: 8)
+        state.press(.char("4"))
+        state.select(.container(hostname: "node1", id: "c-web1"))
+        state.press(.char("x"))
+        XCTAssertEqual(state.press(.char("y")), [])
+        XCTAssertEqual(state.status, StatusMessage("the terminal is too small to show this dialog whole: enlarge it to answer, or Esc",
+                                                   isError: true))
+        XCTAssertEqual(state.confirmation?.title, "Stop container", "still open")
+        _ = reduce(&state, .resize(width: 80, height: 24))
+        XCTAssertEqual(state.press(.char("y")), [.stopContainer(hostname: "node1", containerID: "c-web1", name: "lab_web.1.t-web1")])
+    }
+
     func testStopRefusesAContainerThatIsNotRunning() {
         var state = AppState.loaded()
         state.press(.char("4"))

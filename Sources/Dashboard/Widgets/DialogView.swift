@@ -8,26 +8,7 @@ enum DialogView {
         let width = min(maxWidth, area.width - 2)
         let inner = width - 4
         guard inner > 0 else { return }
-        let title: String
-        var lines: [(text: String, style: Style)] = []
-        var typing = false
-        switch dialog {
-        case .confirm(let confirmation):
-            title = confirmation.title
-            lines = paragraphs(confirmation.message, width: inner)
-        case .typeName(let typed):
-            title = typed.confirmation.title
-            typing = true
-            lines = paragraphs(typed.confirmation.message, width: inner)
-            lines.append(("", Style(.dialog)))
-            lines.append(("> \(typed.text)▏", Style(.dialog)))
-            if let error = typed.error { lines.append((error, Style(.error, on: .dialog))) }
-        case .replicas(let input):
-            title = "Scale service"
-            lines += TextWrap.lines("Replicas for \(input.serviceName) (now \(input.current)):", width: inner).map { ($0, Style(.dialog, bold: true)) }
-            lines.append(("> \(input.text)▏", Style(.dialog)))
-            lines.append((input.error ?? "digits type, Backspace erases", input.error == nil ? Style(.dim, on: .dialog) : Style(.error, on: .dialog)))
-        }
+        let (title, lines, typing) = content(dialog, inner: inner)
         // While a name is typed, letters are text: only the answer keys that are not letters apply.
         let footer = [Command.confirm, .cancel].compactMap(keymap.dialogBinding).map { binding in
             let keys = typing ? binding.keys.filter { if case .char = $0 { false } else { true } } : binding.keys
@@ -37,6 +18,33 @@ enum DialogView {
         Box.draw(box, title: title, footer: footer, into: &buffer)
         for (i, line) in lines.prefix(max(0, box.height - 4)).enumerated() {
             buffer.put(DisplayText.truncate(line.text, to: inner), x: box.x + 2, y: box.y + 2 + i, style: line.style, maxWidth: inner)
+        }
+    }
+
+    /// True when the whole dialog fits a `width` x `height` screen: a question is answered
+    /// only when all of it can be read.
+    static func fitsWhole(_ dialog: Dialog, width: Int, height: Int) -> Bool {
+        let inner = min(maxWidth, width - 2) - 4
+        return inner > 0 && content(dialog, inner: inner).lines.count + 4 <= height
+    }
+
+    /// The title and lines of a dialog wrapped to `inner` columns, and whether a name is typed in it.
+    private static func content(_ dialog: Dialog, inner: Int) -> (title: String, lines: [(text: String, style: Style)], typing: Bool) {
+        switch dialog {
+        case .confirm(let confirmation):
+            return (confirmation.title, paragraphs(confirmation.message, width: inner), false)
+        case .typeName(let typed):
+            var lines = paragraphs(typed.confirmation.message, width: inner)
+            lines.append(("", Style(.dialog)))
+            lines.append(("> \(typed.text)▏", Style(.dialog)))
+            if let error = typed.error { lines.append((error, Style(.error, on: .dialog))) }
+            return (typed.confirmation.title, lines, true)
+        case .replicas(let input):
+            var lines = TextWrap.lines("Replicas for \(input.serviceName) (now \(input.current)):", width: inner)
+                .map { ($0, Style(.dialog, bold: true)) }
+            lines.append(("> \(input.text)▏", Style(.dialog)))
+            lines.append((input.error ?? "digits type, Backspace erases", input.error == nil ? Style(.dim, on: .dialog) : Style(.error, on: .dialog)))
+            return ("Scale service", lines, false)
         }
     }
 
