@@ -67,7 +67,7 @@ struct EffectRunner: Sendable {
             return ("stack \(name): \(result.summary("started"))", !result.failures.isEmpty)
         case .setAvailability(let nodeID, let hostname, let availability):
             try await manager.setNodeAvailability(id: nodeID, availability)
-            return ("\(hostname) is now \(availability.rawValue)", false)
+            return ("\(hostname) is now \(availability.adjective)", false)
         case .rollback(let id, let name):
             try await manager.rollbackService(id: id)
             return ("\(name) rolled back to its previous spec", false)

@@ -82,6 +82,18 @@ final class OperatorActionTests: XCTestCase {
         XCTAssertEqual(state.status?.text, "migrate belongs to no stack")
     }
 
+    func testAnAvailabilityTheNodeHasIsRefusedInPlainWords() {
+        var snapshot = SampleCluster.snapshot()
+        let i = snapshot.nodes.firstIndex { $0.id == "n2" }!
+        for (availability, key, word) in [("drain", "d", "drained"), ("pause", "p", "paused")] {
+            snapshot.nodes[i].spec?.availability = availability
+            var state = on("1", .node("n2"), snapshot)
+            state.press(.char(Character(key)))
+            XCTAssertNil(state.dialog)
+            XCTAssertEqual(state.status?.text, "node2 is already \(word)")
+        }
+    }
+
     func testDrainSaysHowManyTasksMove() {
         var state = on("1", .node("n2"))
         state.press(.char("d"))

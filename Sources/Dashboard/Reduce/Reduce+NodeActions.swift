@@ -6,7 +6,7 @@ extension AppState {
     mutating func setSelectedNodeAvailability(_ availability: NodeAvailability) {
         guard let snapshot, case .node(let id)? = selection.id, let node = snapshot.node(id: id) else { return }
         let host = node.hostname
-        if node.spec?.availability == availability.rawValue { return refuse("\(host) is already \(availability.rawValue)") }
+        if node.spec?.availability == availability.rawValue { return refuse("\(host) is already \(availability.adjective)") }
         let running = snapshot.tasks.filter { $0.nodeID == id && $0.desiredState == "running" }
         let perNode = running.filter {
             let mode = snapshot.service(id: $0.serviceID)?.spec.mode

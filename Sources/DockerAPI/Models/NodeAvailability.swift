@@ -6,4 +6,13 @@ public enum NodeAvailability: String, Sendable, CaseIterable {
     case pause
     /// No new tasks; running tasks are shut down and rescheduled on other nodes.
     case drain
+
+    /// The word for a node in this availability: `active`, `paused`, `drained`.
+    public var adjective: String {
+        switch self {
+        case .active: "active"
+        case .pause: "paused"
+        case .drain: "drained"
+        }
+    }
 }
