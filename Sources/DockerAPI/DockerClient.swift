@@ -162,12 +162,19 @@ public final class DockerClient: Sendable {
         return try DockerJSON.decode(type, from: response.body, path: path)
     }
 
-    /// The message of a Docker error body `{"message": "..."}`, or the trimmed raw body.
+    /// The message of a Docker error body `{"message": "..."}` without swarmkit's gRPC prefix
+    /// (`rpc error: code = FailedPrecondition desc = `, which pushed the reason off the status
+    /// line); for a body that is not the engine's JSON, its first line (an HTML page is named as
+    /// one: the endpoint is not a Docker engine).
     public static func engineMessage(_ data: Data) -> String {
         struct Body: Decodable { var message: String }
-        if let body = try? EngineJSONDecoder.decode(Body.self, from: data) { return body.message }
+        if let body = try? EngineJSONDecoder.decode(Body.self, from: data) {
+            guard body.message.hasPrefix("rpc error: code = "), let desc = body.message.range(of: " desc = ") else { return body.message }
+            return String(body.message[desc.upperBound...])
+        }
         let raw = String(decoding: data.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return raw.isEmpty ? "no message" : raw
+        if raw.first == "<" { return "an HTML page, not the Engine API's JSON (is this a Docker engine?)" }
+        return raw.split(separator: "\n").first.map(String.init) ?? "no message"
     }
 
     /// A short reason for a transport failure (connection refused, timeout, …).

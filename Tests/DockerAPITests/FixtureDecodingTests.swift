@@ -92,13 +92,17 @@ final class FixtureDecodingTests: XCTestCase {
     func testErrorBodiesGiveTheEnginesMessage() throws {
         struct Captured: Decodable { var status: Int; var body: [String: String] }
         for (file, status, text) in [("error-worker-503.json", 503, "This node is not a swarm manager"),
-                                      ("error-not-found.json", 404, "service nope not found")] {
+                                      ("error-not-found.json", 404, "service nope not found"),
+                                      ("error-rollback-no-previous-spec.json", 400, "service okfswhexo4olmln6h7712rpki does not have a previous spec")] {
             let captured = try JSONDecoder().decode(Captured.self, from: LabFixtures.data(file))
             XCTAssertEqual(captured.status, status)
             let body = try JSONEncoder().encode(captured.body)
             XCTAssertTrue(DockerClient.engineMessage(body).hasPrefix(text), DockerClient.engineMessage(body))
         }
         XCTAssertEqual(DockerClient.engineMessage(Data("page not found\n".utf8)), "page not found")
+        XCTAssertEqual(DockerClient.engineMessage(Data("404 page not found\nmore\n".utf8)), "404 page not found")
+        XCTAssertEqual(DockerClient.engineMessage(Data("<!DOCTYPE HTML>\n<html lang=\"en\">\n".utf8)),
+                       "an HTML page, not the Engine API's JSON (is this a Docker engine?)")
         XCTAssertEqual(DockerClient.engineMessage(Data()), "no message")
     }
 
