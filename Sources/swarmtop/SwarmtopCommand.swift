@@ -6,10 +6,16 @@ struct SwarmtopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swarmtop",
         abstract: "A live terminal dashboard for Docker Swarm: nodes, services, tasks, containers and their writable layers.",
+        usage: """
+        swarmtop [dashboard] [--host URL] [--node-host HOSTNAME=URL ...] [--theme NAME] [--read-only] [<options>]
+        swarmtop snapshot [--format table|json] [<options>]
+        """,
         discussion: """
         Settings come from flags, then the environment, then the config file \
         ($XDG_CONFIG_HOME/swarmtop/config.toml, default ~/.config/swarmtop/config.toml), then \
         the defaults; `swarmtop --print-config` shows the effective values and their sources.
+        The dashboard's options (--host, --node-host, --theme, --read-only, --interval, …) are \
+        listed by `swarmtop help dashboard`, the snapshot's by `swarmtop help snapshot`.
         """,
         version: "0.1.0",
         subcommands: [Swarmtop.self, SnapshotCommand.self],

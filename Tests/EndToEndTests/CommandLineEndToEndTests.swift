@@ -81,6 +81,15 @@ final class CommandLineEndToEndTests: XCTestCase {
         XCTAssertTrue(result.out.contains("error: manager"), result.out)
     }
 
+    func testHelpPointsAtTheDashboardsOptions() throws {
+        let help = try run(["--help"], environment: [:])
+        XCTAssertEqual(help.status, 0, help.err)
+        XCTAssertTrue(help.out.contains("USAGE: swarmtop [dashboard] [--host URL]"), help.out)
+        XCTAssertTrue(help.out.contains("`swarmtop help dashboard`"), help.out)
+        let dashboard = try run(["help", "dashboard"], environment: [:])
+        XCTAssertTrue(dashboard.out.contains("--node-host") && dashboard.out.contains("--read-only"), dashboard.out)
+    }
+
     func testPrintConfigShowsWhereEachValueCameFrom() throws {
         let home = try configHome(["swarmtop/config.toml": "theme = \"light\"\npane = \"tasks\"\n[refresh]\ninterval = 4\nsize_interval = 30\n"])
         let result = try run(["--print-config", "--size-interval", "20"],
