@@ -129,7 +129,16 @@ public struct Theme: Sendable, Hashable {
             attributes = own
         }
         attributes.bold = attributes.bold || style.bold
-        if let background = style.background { attributes.background = self.attributes(for: Style(background)).background }
+        if let background = style.background {
+            let under = self.attributes(for: Style(background))
+            if under.reverse {
+                // A reversed bar (mono's status line) shows its foreground as background: so does the text on it.
+                (attributes.foreground, attributes.background) = (under.foreground, attributes.foreground)
+                attributes.reverse = true
+            } else {
+                attributes.background = under.background
+            }
+        }
         return attributes
     }
 }

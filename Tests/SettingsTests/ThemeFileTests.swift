@@ -37,6 +37,8 @@ final class ThemeFileTests: XCTestCase {
         XCTAssertEqual(error.background, .rgb(0xee, 0xee, 0xee), "the status bar's grey, not normal's white")
         XCTAssertEqual(light.attributes(for: Style(.error)).background, .rgb(0xff, 0xff, 0xff))
         XCTAssertEqual(light.attributes(for: Style(.dim, on: .dialog)).background, .rgb(0xf5, 0xf5, 0xdc))
+        let mono = try catalog.load("mono").attributes(for: Style(.error, on: .statusBar))
+        XCTAssertTrue(mono.reverse && mono.bold && mono.underline, "reversed like mono's status bar, and still an error")
         let dark = try catalog.load("dark")
         XCTAssertEqual(dark.attributes(for: Style(.taskState(.failed), on: .dialog)).background, dark.dialog.background)
     }
