@@ -27,9 +27,22 @@ struct TOMLDocument {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw SettingsFileError(path: path, line: nil, reason: "cannot read: \(error.localizedDescription)")
+            throw SettingsFileError(path: path, line: nil, reason: "cannot read: \(Self.readFailure(path, error))")
         }
         try self.init(text: text, path: path)
+    }
+
+    /// Why `path` could not be read, in a few words (Foundation says "The operation could not be
+    /// completed" for a directory).
+    private static func readFailure(_ path: String, _ error: any Error) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return "it is a directory" }
+        switch (error as? CocoaError)?.code {
+        case .fileReadNoSuchFile?, .fileNoSuchFile?: return "no such file"
+        case .fileReadNoPermission?: return "permission denied"
+        case .fileReadInapplicableStringEncoding?, .fileReadCorruptFile?: return "not UTF-8 text"
+        default: return error.localizedDescription
+        }
     }
 
     /// An error at the line where `key` is set inside `[table]` (or at the top when nil).

@@ -22,7 +22,9 @@ struct EffectRunner: Sendable {
             do {
                 return .themeLoaded(name: name, try themes.load(name))
             } catch {
-                return .effectFinished(effect, message: "theme \(name): \(error)", isError: true)
+                // A theme file's error starts with its path already.
+                let reason = error is SettingsFileError ? "\(error)" : "\(name): \(error)"
+                return .effectFinished(effect, message: "theme " + reason, isError: true)
             }
         }
         var message: String

@@ -43,6 +43,16 @@ final class ThemeFileTests: XCTestCase {
         XCTAssertEqual(dark.attributes(for: Style(.taskState(.failed), on: .dialog)).background, dark.dialog.background)
     }
 
+    func testAFileThatCannotBeReadSaysWhyInAFewWords() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data([0xff, 0xfe, 0x00]).write(to: URL(fileURLWithPath: "\(dir)/binary.toml"))
+        for (path, why) in [(dir, "it is a directory"), ("\(dir)/absent.toml", "no such file"), ("\(dir)/binary.toml", "not UTF-8 text")] {
+            XCTAssertThrowsError(try ThemeFile.load(path: path)) { XCTAssertEqual("\($0)", "\(path): cannot read: \(why)") }
+        }
+    }
+
     func testMonoHasNoColourAtAll() throws {
         let theme = try catalog.load("mono")
         for (name, keyPath) in Theme.roles {
