@@ -48,15 +48,41 @@ enum EffectiveSettings {
         }
     }
 
-    /// Clients for the manager and the node engines the configuration names.
-    /// - Throws: `ValidationError` for a bad endpoint.
-    static func connections(_ config: Configuration, environment: [String: String]) throws -> Connections {
+    /// The theme the configuration names.
+    /// - Throws: `ValidationError` for a theme no directory holds, naming where it was set;
+    ///   `SettingsFileError` for a theme file that is not right (its path and line).
+    static func theme(_ config: Configuration, from themes: ThemeCatalog) throws -> Theme {
         do {
-            let tls = DockerEndpoint.tlsFromEnvironment(environment)
-            let manager = try config.host.value.map { try DockerEndpoint(parsing: $0, tls: tls) }
-                ?? DockerEndpoint.fromEnvironment(environment)
-            let nodes = try NodeHostOption.parse(config.nodeHosts.value, tls: tls)
-            return try Connections(manager: manager, nodeHosts: nodes, timeout: config.timeout.value)
+            return try themes.load(config.theme.value)
+        } catch let error as ThemeNotFound {
+            throw ValidationError("\(error) (from \(config.theme.source))")
+        }
+    }
+
+    /// The manager's endpoint and each node engine's (hostname, endpoint), as the configuration names them.
+    /// - Throws: `ValidationError` for a bad endpoint, naming where it was set.
+    static func endpoints(_ config: Configuration, environment: [String: String]) throws -> Endpoints {
+        let tls = DockerEndpoint.tlsFromEnvironment(environment)
+        /// `body`, with a bad endpoint's error naming where it was set.
+        func from<T>(_ source: Configuration.Source, _ body: () throws -> T) throws -> T {
+            do { return try body() } catch let error as DockerError { throw ValidationError("\(error.description) (from \(source))") }
+        }
+        let manager = try from(config.host.source) { try config.host.value.map { try DockerEndpoint(parsing: $0, tls: tls) } }
+            ?? DockerEndpoint.fromEnvironment(environment)
+        return Endpoints(manager: manager, nodes: try from(config.nodeHosts.source) { try NodeHostOption.parse(config.nodeHosts.value, tls: tls) })
+    }
+
+    /// The engines a configuration names: the manager's, and each node's by hostname.
+    struct Endpoints {
+        var manager: DockerEndpoint
+        var nodes: [(String, DockerEndpoint)]
+    }
+
+    /// Clients for these engines; call `shutdown()` on them when done.
+    /// - Throws: `ValidationError` when TLS files cannot be read.
+    static func connections(_ endpoints: Endpoints, timeout: TimeInterval) throws -> Connections {
+        do {
+            return try Connections(manager: endpoints.manager, nodeHosts: endpoints.nodes, timeout: timeout)
         } catch let error as DockerError {
             throw ValidationError(error.description)
         }

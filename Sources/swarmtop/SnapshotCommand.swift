@@ -31,7 +31,8 @@ struct SnapshotCommand: AsyncParsableCommand {
                                timeout: engines.timeout),
             environment: env)
         DisplayText.useUTF8Locale()
-        let connections = try EffectiveSettings.connections(config, environment: env)
+        let endpoints = try EffectiveSettings.endpoints(config, environment: env)
+        let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value)
         let snapshot = await SnapshotFetch.fetch(connections)
         await connections.shutdown()
         let report = SnapshotReport(snapshot, at: Date())

@@ -56,13 +56,14 @@ struct Swarmtop: AsyncParsableCommand {
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
         let config = try EffectiveSettings.resolve(flags: flags, environment: env)
-        if printConfig {
-            print(EffectiveSettings.report(config, environment: env))
-            return
-        }
+        // --print-config shows the settings, then checks them as the dashboard would.
+        if printConfig { print(EffectiveSettings.report(config, environment: env)) }
         let themes = EffectiveSettings.themes(environment: env)
-        let theme = try themes.load(config.theme.value)
-        let connections = try EffectiveSettings.connections(config, environment: env)
+        let theme = try EffectiveSettings.theme(config, from: themes)
+        let endpoints = try EffectiveSettings.endpoints(config, environment: env)
+        let keymap = try EffectiveSettings.keymap(config)
+        if printConfig { return }
+        let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value)
         let (interval, fastInterval) = (config.interval.value, config.fastInterval.value)
         let engine = RefreshEngine(connections: connections, intervals: .init(
             poll: interval, sizes: config.sizeInterval.value, fastPoll: min(fastInterval, interval),
@@ -72,7 +73,7 @@ struct Swarmtop: AsyncParsableCommand {
         let logStreams = LogStreams { box.loop?.post($0) }
         let runner = EffectRunner(connections: connections, engine: engine, log: log, themes: themes, logStreams: logStreams)
         var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: config.readOnly.value,
-                             actionLog: log.path, themeNames: themes.names(), keymap: try EffectiveSettings.keymap(config))
+                             actionLog: log.path, themeNames: themes.names(), keymap: keymap)
         _ = reduce(&state, .key(.char(config.pane.value.digit)))
         let ui = UILoop(state: state, theme: theme) { effect in
             Task { box.loop?.post(await runner.run(effect)) }

@@ -135,6 +135,20 @@ final class CommandLineEndToEndTests: XCTestCase {
         XCTAssertTrue(result.err.contains("\(home)/swarmtop/themes/mine.toml:2: bad colour"), result.err)
     }
 
+    func testABadEndpointOrThemeSaysWhereItWasSetAndPrintConfigChecksToo() throws {
+        let home = try configHome(["swarmtop/config.toml": "host = \"\"\n"])
+        let file = "(from config file \(home)/swarmtop/config.toml)"
+        let host = try run(["snapshot"], environment: ["XDG_CONFIG_HOME": home])
+        XCTAssertEqual(host.status, 64)
+        XCTAssertTrue(host.err.contains("invalid endpoint \"\": expected unix://, tcp://, http:// or https:// \(file)"), host.err)
+        let printed = try run(["--print-config", "--node-host", "bad"], environment: ["XDG_CONFIG_HOME": try configHome([:])])
+        XCTAssertTrue(printed.out.contains("[node_hosts]"), "the settings are printed first:\n\(printed.out)")
+        XCTAssertEqual(printed.status, 64, printed.err)
+        let theme = try run(["--print-config"], environment: ["XDG_CONFIG_HOME": try configHome([:]), "SWARMTOP_THEME": "nord"])
+        XCTAssertEqual(theme.status, 64)
+        XCTAssertTrue(theme.err.contains("(from environment SWARMTOP_THEME)"), theme.err)
+    }
+
     func testAMissingThemeListsTheAvailableOnes() throws {
         let result = try run(["--theme", "nord"], environment: ["XDG_CONFIG_HOME": try configHome([:])])
         XCTAssertNotEqual(result.status, 0)
