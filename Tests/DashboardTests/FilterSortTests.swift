@@ -43,6 +43,13 @@ final class FilterSortTests: XCTestCase {
         XCTAssertFalse(try screen(state)[0].contains("plain text"))
     }
 
+    func testDollarEndsAtTheLastShownValueOfTheRow() throws {
+        var state = try lab()
+        state.press(.char("3"), .char("/"))
+        state.type("WEB\\.[12].*running$")
+        XCTAssertEqual(names(state), ["lab_web.1", "lab_web.2"], "empty cells (no error) add no trailing spaces")
+    }
+
     func testWhatIsNotARegularExpressionIsMatchedAsPlainText() throws {
         var state = try lab()
         state.press(.char("2"), .char("/"))

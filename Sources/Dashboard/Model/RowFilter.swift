@@ -23,9 +23,11 @@ struct RowFilter {
     /// True when the text is not a regular expression and is matched as plain text.
     var isPlainText: Bool { regex == nil }
 
-    /// True when `row` matches: its cells' text (ages left out), two spaces apart.
+    /// True when `row` matches: the text of its cells that have any, two spaces apart (so `$`
+    /// ends at the last shown value). Ages ("12 minutes ago") are left out: they change while
+    /// the filter stands.
     func matches(_ row: TableRow) -> Bool {
-        let line = row.cells.map(\.text).joined(separator: "  ")
+        let line = row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: "  ")
         if let regex { return regex.matches(line) }
         return line.range(of: text, options: .caseInsensitive) != nil
     }
