@@ -158,6 +158,8 @@ final class ReduceActionTests: XCTestCase {
         XCTAssertEqual(state.status, StatusMessage("the terminal is too small to show this dialog whole: enlarge it to answer, or Esc",
                                                    isError: true))
         XCTAssertEqual(state.confirmation?.title, "Stop container", "still open")
+        let screen = render(state, width: 40, height: 8, now: Date()).lines
+        XCTAssertTrue(screen.contains { $0.contains("│ enlarge to read it all") }, screen.joined(separator: "\n"))
         _ = reduce(&state, .resize(width: 80, height: 24))
         XCTAssertEqual(state.press(.char("y")), [.stopContainer(hostname: "node1", containerID: "c-web1", name: "lab_web.1.t-web1")])
     }

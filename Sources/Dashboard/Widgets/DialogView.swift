@@ -8,7 +8,12 @@ enum DialogView {
         let width = min(maxWidth, area.width - 2)
         let inner = width - 4
         guard inner > 0 else { return }
-        let (title, lines, typing) = content(dialog, inner: inner)
+        var (title, lines, typing) = content(dialog, inner: inner)
+        let room = min(lines.count + 4, area.height) - 4
+        if lines.count > room, room > 0 {
+            // The answer keys wait for the whole question (`fitsWhole`): say so where it is cut.
+            lines = lines.prefix(room - 1) + [("enlarge to read it all", Style(.error, on: .dialog))]
+        }
         // While a name is typed, letters are text: only the answer keys that are not letters apply.
         let footer = [Command.confirm, .cancel].compactMap(keymap.dialogBinding).map { binding in
             let keys = typing ? binding.keys.filter { if case .char = $0 { false } else { true } } : binding.keys
