@@ -171,6 +171,15 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(colours["lab_web"], Style(.service(2_802_856_153_265_620_565 % 11)), "its hash slot: nothing older holds it")
     }
 
+    func testHelpCutByASmallScreenSaysSo() {
+        var state = AppState.loaded(width: 40, height: 10)
+        state.press(.char("?"))
+        let small = render(state, width: 40, height: 10, now: now).lines
+        XCTAssertTrue(small.last { $0.contains("└") }?.contains("cut: enlarge to see all") ?? false, small.joined(separator: "\n"))
+        let whole = render(state, width: 160, height: 45, now: now).lines
+        XCTAssertTrue(whole.contains { $0.contains("? or Esc closes") }, whole.joined(separator: "\n"))
+    }
+
     func testHelpListsEveryBindingOfThePane() {
         for pane in Pane.allCases {
             var state = AppState.loaded()

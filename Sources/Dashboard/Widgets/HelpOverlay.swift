@@ -21,7 +21,8 @@ enum HelpOverlay {
         let box = Box.centred(width: contentWidth + 4, height: rows + 2 + extra, in: area)
         let toggle = bindings.first { $0.command == .toggleHelp }?.label ?? "?"
         let back = bindings.first { $0.command == .back || $0.command == .closeLogs }?.label ?? "Esc"
-        Box.draw(box, title: title, footer: "\(toggle) or \(back) closes", into: &buffer)
+        let cut = box.width < contentWidth + 4 || box.height < rows + 2 + extra
+        Box.draw(box, title: title, footer: cut ? "cut: enlarge to see all" : "\(toggle) or \(back) closes", into: &buffer)
         let right = box.x + box.width - 2
         var x = box.x + 2
         for (column, layout) in zip(columns, layouts) {
