@@ -1,5 +1,6 @@
 #include "CSimdJSON.h"
 
+#include <atomic>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -11,20 +12,25 @@ using simdjson::dom::element;
 static_assert(sizeof(element) == sizeof(sj_value), "sj_value holds a dom::element");
 static_assert(std::is_trivially_copyable<element>::value, "a dom::element is copied bytewise");
 
-// Each thread keeps one parser between documents: its buffers (about 15 bytes per byte of
-// JSON, of which the pages a document touches become resident) are then faulted in once, not
-// on every answer. A parser grown past `kKeptCapacity` bytes of JSON is dropped when its
-// document is freed, so one huge answer is not held for good; a document parsed while the
-// thread's parser is still in use (a decode inside a decode) gets a parser of its own. The
-// parser is freed when its thread ends (libdispatch ends idle worker threads).
+// One parser is kept between documents: its buffers (about 15 bytes per byte of JSON, of
+// which the pages a document touches become resident) are then faulted in once, not on every
+// answer. Whoever finds it free takes it (an atomic flag, never a wait); a document parsed
+// while it is taken (another thread's, or a decode inside a decode) gets a parser of its own,
+// freed with its document. A kept parser grown past `kKeptCapacity` bytes of JSON is dropped
+// when its document is freed, so one huge answer is not held for good.
 static constexpr size_t kKeptCapacity = 32 << 20;
-static thread_local std::unique_ptr<simdjson::dom::parser> kept;
-static thread_local bool keptInUse = false;
+static std::atomic<bool> keptInUse{false};
+static std::unique_ptr<simdjson::dom::parser> kept;   // only touched by who set keptInUse
 
 struct sj_document {
     simdjson::dom::parser *parser;
     bool isKept;
 };
+
+static bool takeKept() {
+    bool expected = false;
+    return keptInUse.compare_exchange_strong(expected, true, std::memory_order_acquire);
+}
 
 static simdjson::dom::parser *acquire(bool isKept) {
     if (!isKept) { return new (std::nothrow) simdjson::dom::parser(); }
@@ -35,8 +41,8 @@ static simdjson::dom::parser *acquire(bool isKept) {
 static void release(sj_document *document) {
     if (!document->isKept) { delete document->parser; }
     else {
-        keptInUse = false;
         if (kept->capacity() > kKeptCapacity) { kept.reset(); }
+        keptInUse.store(false, std::memory_order_release);
     }
     delete document;
 }
@@ -54,15 +60,15 @@ static sj_value wrap(element e) {
 }
 
 extern "C" sj_document *sj_parse(const uint8_t *bytes, size_t length, sj_value *root, const char **error) {
-    bool isKept = !keptInUse;
+    bool isKept = takeKept();
     auto *parser = acquire(isKept);
     auto *document = parser ? new (std::nothrow) sj_document{parser, isKept} : nullptr;
     if (!document) {
         if (!isKept) { delete parser; }
+        else { keptInUse.store(false, std::memory_order_release); }
         *error = "out of memory";
         return nullptr;
     }
-    if (isKept) { keptInUse = true; }
     element e;
     auto code = parser->parse(reinterpret_cast<const char *>(bytes), length).get(e);
     if (code) {
@@ -76,7 +82,12 @@ extern "C" sj_document *sj_parse(const uint8_t *bytes, size_t length, sj_value *
 
 extern "C" void sj_document_free(sj_document *document) { release(document); }
 
-extern "C" size_t sj_kept_capacity(void) { return kept ? kept->capacity() : 0; }
+extern "C" size_t sj_kept_capacity(void) {
+    if (!takeKept()) { return 0; }
+    size_t capacity = kept ? kept->capacity() : 0;
+    keptInUse.store(false, std::memory_order_release);
+    return capacity;
+}
 
 extern "C" char sj_kind(sj_value value) { return static_cast<char>(unwrap(value).type()); }
 

@@ -160,7 +160,7 @@ final class EngineJSONDecoderTests: XCTestCase {
         XCTAssertEqual(envelope.after, after)
     }
 
-    func testTheThreadKeepsItsParserButNotAHugeOne() throws {
+    func testOneParserIsKeptButNotAHugeOne() throws {
         let tasks = try LabFixtures.data("tasks.json")
         let expected = try reference([SwarmTask].self, tasks)
         XCTAssertEqual(try EngineJSONDecoder.decode([SwarmTask].self, from: tasks), expected)
@@ -198,8 +198,8 @@ final class EngineJSONDecoderTests: XCTestCase {
         init(_ data: Data) { self.data = data }
     }
 
-    func testAThreadsParserIsFreedWhenTheThreadEnds() throws {
-        // 1.1 MB of JSON: a parser for it holds about 17 MB, so twenty leaked would be 340 MB.
+    func testThreadsThatEndLeaveNoParserBehind() throws {
+        // 1.1 MB of JSON: a parser for it holds about 17 MB, so one left by each of twenty threads would be 340 MB.
         let json = "[" + Array(repeating: #""0123456789abcdef""#, count: 60_000).joined(separator: ",") + "]"
         let document = Document(Data(json.utf8))
         func mappedBytes() throws -> Int {   // VmSize of /proc/self/status, in kB there
@@ -220,7 +220,7 @@ final class EngineJSONDecoderTests: XCTestCase {
             pthread_join(thread, nil)
         }
         // glibc keeps up to 40 MB of ended threads' stacks for new threads.
-        XCTAssertLessThan(try mappedBytes() - before, 100 << 20, "parsers of ended threads are freed")
+        XCTAssertLessThan(try mappedBytes() - before, 100 << 20, "no parser is left behind by an ended thread")
     }
 
     /// How many elements an array has, as its unkeyed container counts them.

@@ -22,13 +22,12 @@ typedef struct { uint64_t words[2]; } sj_value;
 typedef struct { const char *key; size_t key_length; sj_value value; } sj_member;
 
 /// Parses `length` bytes; nil with `*error` set to simdjson's message when they are not JSON.
-/// Free the document with `sj_document_free`, on the thread that parsed it. Each thread keeps
-/// one parser for its next document while the last is freed and not above 32 MiB; it is freed
-/// when the thread ends.
+/// Free the document with `sj_document_free`. One parser is kept for the next document while
+/// the last is freed and not above 32 MiB; a document parsed while it is in use gets its own.
 sj_document *sj_parse(const uint8_t *bytes, size_t length, sj_value *root, const char **error);
 void sj_document_free(sj_document *document);
-/// The capacity, in bytes of JSON, of the parser the calling thread keeps between documents
-/// (0 when it keeps none): for tests of its reuse.
+/// The capacity, in bytes of JSON, of the parser kept between documents (0 when none is kept
+/// or it is in use): for tests of its reuse.
 size_t sj_kept_capacity(void);
 
 /// The value's kind, as simdjson's `element_type`: '{' object, '[' array, '"' string,
