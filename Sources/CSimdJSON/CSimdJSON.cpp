@@ -38,12 +38,15 @@ static simdjson::dom::parser *acquire(bool isKept) {
     return kept.get();
 }
 
+// Frees a parser of its own, or puts the kept one back (dropped when grown too big).
+static void giveBack(simdjson::dom::parser *parser, bool isKept) {
+    if (!isKept) { delete parser; return; }
+    if (kept && kept->capacity() > kKeptCapacity) { kept.reset(); }
+    keptInUse.store(false, std::memory_order_release);
+}
+
 static void release(sj_document *document) {
-    if (!document->isKept) { delete document->parser; }
-    else {
-        if (kept->capacity() > kKeptCapacity) { kept.reset(); }
-        keptInUse.store(false, std::memory_order_release);
-    }
+    giveBack(document->parser, document->isKept);
     delete document;
 }
 
@@ -64,8 +67,7 @@ extern "C" sj_document *sj_parse(const uint8_t *bytes, size_t length, sj_value *
     auto *parser = acquire(isKept);
     auto *document = parser ? new (std::nothrow) sj_document{parser, isKept} : nullptr;
     if (!document) {
-        if (!isKept) { delete parser; }
-        else { keptInUse.store(false, std::memory_order_release); }
+        giveBack(parser, isKept);
         *error = "out of memory";
         return nullptr;
     }
