@@ -13,11 +13,11 @@ extension ClusterSnapshot {
         serviceIndex[id].map { services[$0] }
     }
 
-    /// The restart condition of a task's service (`any`, `on-failure`, `none`; nil when the
-    /// service or its policy is not listed, which swarm takes as `any`).
-    public func restartCondition(of task: SwarmTask?) -> String? {
-        guard let task else { return nil }
-        return service(id: task.serviceID)?.spec.taskTemplate?.restartPolicy?.condition
+    /// The restart condition of the service with this ID (`any`, `on-failure`, `none`; nil when
+    /// the service or its policy is not listed, which swarm takes as `any`).
+    public func restartCondition(serviceID: String?) -> String? {
+        guard let serviceID else { return nil }
+        return service(id: serviceID)?.spec.taskTemplate?.restartPolicy?.condition
     }
 
     /// Tasks whose desired and current state are both `running`, per node ID.

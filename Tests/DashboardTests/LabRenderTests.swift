@@ -351,6 +351,17 @@ final class LabRenderTests: XCTestCase {
     }
 
     /// X on lab_web.1 in the tasks pane.
+    func testStopAContainerOfAnOnFailureServiceSaysItMayNotBeReplaced() throws {
+        var state = AppState.loaded(try LabFixtures.snapshot(), width: 120, height: 40)
+        let engine = try XCTUnwrap(state.snapshot?.engines.first { $0.containers.contains { $0.serviceName == "lab_web" && $0.state == "running" } })
+        let web = try XCTUnwrap(engine.containers.first { $0.serviceName == "lab_web" && $0.state == "running" })
+        state.press(.char("4"))
+        state.select(.container(hostname: engine.hostname, id: web.id))
+        state.press(.char("x"))
+        XCTAssertEqual(state.confirmation?.message.last, "It runs a task of lab_web: its restart policy is on-failure, so swarm replaces it "
+                       + "only if it exits with an error; a clean exit leaves the service a task short.")
+    }
+
     func testStopATasksContainer() throws {
         try assertScreen([.char("3"), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"), .char("x")], width: 80, height: 24, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",

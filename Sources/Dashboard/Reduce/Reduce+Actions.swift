@@ -45,10 +45,9 @@ extension AppState {
                 return refuse("\(container.name) is not running (\(state))")
             }
             var message = ["Stop container \(container.name) on \(hostname)?"]
-            if let taskID = container.taskID {
-                let task = snapshot.tasks.first { $0.id == taskID }
+            if container.taskID != nil {
                 message.append("It runs a task of \(container.serviceName ?? "a swarm service"): "
-                               + Self.afterStop(restartCondition: snapshot.restartCondition(of: task)))
+                               + Self.afterStop(restartCondition: snapshot.restartCondition(serviceID: container.serviceID)))
             }
             confirmStop(hostname: hostname, containerID: id, name: container.name, message: message)
         case .task(let id)?:
@@ -64,7 +63,7 @@ extension AppState {
             let containerName = engine.containers.first { $0.id == containerID }?.name ?? String(containerID.prefix(12))
             confirmStop(hostname: hostname, containerID: containerID, name: containerName, message: [
                 "Stop container \(containerName) on \(hostname)?",
-                "It runs task \(name): " + Self.afterStop(restartCondition: snapshot.restartCondition(of: task)),
+                "It runs task \(name): " + Self.afterStop(restartCondition: snapshot.restartCondition(serviceID: task.serviceID)),
             ])
         default:
             return

@@ -36,6 +36,8 @@ public struct ContainerSummary: Codable, Sendable, Hashable, Identifiable {
     }
     /// The swarm task this container runs (label `com.docker.swarm.task.id`), if any.
     public var taskID: String? { labels?["com.docker.swarm.task.id"] }
+    /// The swarm service's ID (label `com.docker.swarm.service.id`), if any.
+    public var serviceID: String? { labels?["com.docker.swarm.service.id"] }
     /// The swarm service (label `com.docker.swarm.service.name`), if any.
     public var serviceName: String? { labels?["com.docker.swarm.service.name"] }
 }
