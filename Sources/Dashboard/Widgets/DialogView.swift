@@ -5,8 +5,7 @@ enum DialogView {
     static let maxWidth = 64
 
     static func draw(_ dialog: Dialog, keymap: Keymap, in area: Rect, into buffer: inout CellBuffer) {
-        let width = min(maxWidth, area.width - 2)
-        let inner = width - 4
+        let inner = innerWidth(screenWidth: area.width)
         guard inner > 0 else { return }
         var (title, lines, typing) = content(dialog, inner: inner)
         let room = min(lines.count + 4, area.height) - 4
@@ -19,7 +18,7 @@ enum DialogView {
             let keys = typing ? binding.keys.filter { if case .char = $0 { false } else { true } } : binding.keys
             return "\(keys.map(\.label).joined(separator: "/")) \(binding.hint ?? "")"
         }.joined(separator: "  ")
-        let box = Box.centred(width: width, height: lines.count + 4, in: area)
+        let box = Box.centred(width: inner + 4, height: lines.count + 4, in: area)
         Box.draw(box, title: title, footer: footer, into: &buffer)
         for (i, line) in lines.prefix(max(0, box.height - 4)).enumerated() {
             buffer.put(DisplayText.truncate(line.text, to: inner), x: box.x + 2, y: box.y + 2 + i, style: line.style, maxWidth: inner)
@@ -29,9 +28,12 @@ enum DialogView {
     /// True when the whole dialog fits a `width` x `height` screen: a question is answered
     /// only when all of it can be read.
     static func fitsWhole(_ dialog: Dialog, width: Int, height: Int) -> Bool {
-        let inner = min(maxWidth, width - 2) - 4
+        let inner = innerWidth(screenWidth: width)
         return inner > 0 && content(dialog, inner: inner).lines.count + 4 <= height
     }
+
+    /// The columns of text inside a dialog on a screen this wide (the box, less border and margins).
+    private static func innerWidth(screenWidth: Int) -> Int { min(maxWidth, screenWidth - 2) - 4 }
 
     /// The title and lines of a dialog wrapped to `inner` columns, and whether a name is typed in it.
     private static func content(_ dialog: Dialog, inner: Int) -> (title: String, lines: [(text: String, style: Style)], typing: Bool) {
