@@ -77,10 +77,11 @@ public enum ServiceSpecEditor {
     }
 
     /// Increments `TaskTemplate.ForceUpdate`, as `docker service update --force` does: every
-    /// task is replaced even though nothing else changed.
+    /// task is replaced even though nothing else changed. The largest count wraps to 0, as the
+    /// CLI's `ForceUpdate++` on a Go uint64 does: the engine replaces the tasks on any change.
     public static func forceUpdate(_ spec: inout [String: Any]) {
         var template = spec["TaskTemplate"] as? [String: Any] ?? [:]
-        template["ForceUpdate"] = ((template["ForceUpdate"] as? NSNumber)?.uint64Value ?? 0) + 1
+        template["ForceUpdate"] = ((template["ForceUpdate"] as? NSNumber)?.uint64Value ?? 0) &+ 1
         spec["TaskTemplate"] = template
     }
 

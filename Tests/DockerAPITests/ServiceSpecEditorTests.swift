@@ -21,6 +21,18 @@ final class ServiceSpecEditorTests: XCTestCase {
         XCTAssertEqual(Set(back.keys), Set(spec.keys))
     }
 
+    func testForceUpdateAtTheLargestCountWrapsAsDockerServiceUpdateForceDoes() throws {
+        // Any API user can set ForceUpdate to the largest uint64; `F` then restarts the service.
+        let captured = String(decoding: try LabFixtures.data("service-inspect-web.json"), as: UTF8.self)
+        for (value, next) in [("18446744073709551615", UInt64(0)), ("-1", 0), ("41", 42)] {
+            let body = captured.replacingOccurrences(of: "\"ForceUpdate\": 0", with: "\"ForceUpdate\": \(value)")
+            XCTAssertNotEqual(body, captured)
+            var (_, spec) = try ServiceSpecEditor.versionAndSpec(Data(body.utf8), path: "/services/lab_web")
+            ServiceSpecEditor.forceUpdate(&spec)
+            XCTAssertEqual((spec["TaskTemplate"] as? [String: Any])?["ForceUpdate"] as? UInt64, next, value)
+        }
+    }
+
     func testAGlobalServiceIsRefused() throws {
         let services = try XCTUnwrap(JSONSerialization.jsonObject(with: LabFixtures.data("services.json")) as? [[String: Any]])
         let agent = try XCTUnwrap(services.first { ($0["Spec"] as? [String: Any])?["Name"] as? String == "lab_agent" })
