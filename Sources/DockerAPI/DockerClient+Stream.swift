@@ -17,7 +17,7 @@ extension DockerClient {
         let deadline = timeout ?? self.timeout
         let head: HTTPClientResponse
         do {
-            head = try await http.execute(request, timeout: .milliseconds(Int64(deadline * 1000)))
+            head = try await http.execute(request, timeout: .milliseconds(Seconds.milliseconds(deadline)))
         } catch {
             counters.withLockedValue { $0.failures += 1 }
             throw DockerError.transport(endpoint: endpoint.description, reason: Self.describe(error))

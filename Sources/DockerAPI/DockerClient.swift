@@ -33,7 +33,7 @@ public final class DockerClient: Sendable {
         // Fail at once when the engine refuses: the refresh engine retries on its own cadence,
         // and "connection refused" shown now beats "timed out" shown after the whole timeout.
         config.connectionPool.retryConnectionEstablishment = false
-        config.timeout.connect = .seconds(Int64(max(1, timeout)))
+        config.timeout.connect = .seconds(Seconds.whole(max(1, timeout)))
         if let tls = endpoint.tls {
             // Loads one PEM file, naming it in the error.
             func load<T>(_ path: String, _ read: (String) throws -> T) throws -> T {
@@ -97,7 +97,7 @@ public final class DockerClient: Sendable {
             // async-http-client's deadline ends when the head arrives: bound the body too, so
             // that an engine that stalls mid-answer cannot hold a refresh forever.
             answer = try await Self.within(deadline) {
-                let head = try await http.execute(request, timeout: .milliseconds(Int64(deadline * 1000)))
+                let head = try await http.execute(request, timeout: .milliseconds(Seconds.milliseconds(deadline)))
                 return (head.status, head.headers, try await head.body.collect(upTo: Self.maxBody))
             }
         } catch {
@@ -145,7 +145,7 @@ public final class DockerClient: Sendable {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await operation() }
             group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1e9))
+                try await Task.sleep(nanoseconds: Seconds.nanoseconds(seconds))
                 return nil
             }
             defer { group.cancelAll() }

@@ -206,7 +206,7 @@ public actor RefreshEngine {
             if let error = outcome.error, !outcome.connected { markUnreachable(source, error) }
             if failures > 0 {
                 let pause = min(intervals.reconnectMax, 0.25 * pow(2, Double(min(failures - 1, 10))))
-                try? await Task.sleep(nanoseconds: UInt64(pause * 1e9))
+                try? await Task.sleep(nanoseconds: Seconds.nanoseconds(pause))
             }
         }
     }
@@ -323,7 +323,7 @@ public actor RefreshEngine {
     /// Lets a burst of events gather (`coalesce`), and keeps rounds `minSpacing` apart.
     private func settle(after lastRound: Date) async {
         let wait = max(intervals.coalesce, intervals.minSpacing - Date().timeIntervalSince(lastRound))
-        try? await Task.sleep(nanoseconds: UInt64(max(0, wait) * 1e9))
+        try? await Task.sleep(nanoseconds: Seconds.nanoseconds(wait))
     }
 
     /// Fetches `needs` from the manager concurrently; when the tasks changed, the services too
@@ -457,7 +457,7 @@ public actor RefreshEngine {
         let token = tokens
         var sleeper: Task<Void, Never>?
         if let deadline {
-            let nanoseconds = UInt64(max(0, deadline.timeIntervalSinceNow) * 1e9)
+            let nanoseconds = Seconds.nanoseconds(deadline.timeIntervalSinceNow)
             sleeper = Task {
                 try? await Task.sleep(nanoseconds: nanoseconds)
                 if !Task.isCancelled { self.fire(loop, token) }
