@@ -39,7 +39,9 @@ public enum Format {
     /// A duration as `go-units.HumanDuration`: `Less than a second`, `1 second`, `N seconds`,
     /// `About a minute`, `N minutes`, `About an hour`, `N hours`, `N days`, `N weeks`,
     /// `N months`, `N years`.
+    /// NaN and negative intervals count as 0, longer ones than `Int.max` seconds as that.
     public static func humanDuration(_ interval: TimeInterval) -> String {
+        let interval = countable(interval)
         let seconds = Int(interval)
         if seconds < 1 { return "Less than a second" }
         if seconds == 1 { return "1 second" }
@@ -64,13 +66,19 @@ public enum Format {
 
     /// A short age for narrow columns: `12s ago`, `3m ago`, `2h ago`, `4d ago`.
     public static func shortAgo(_ interval: TimeInterval) -> String {
-        let seconds = max(0, Int(interval))
+        let seconds = Int(countable(interval))
         switch seconds {
         case ..<60: return "\(seconds)s ago"
         case ..<3600: return "\(seconds / 60)m ago"
         case ..<86_400: return "\(seconds / 3600)h ago"
         default: return "\(seconds / 86_400)d ago"
         }
+    }
+
+    /// `interval` within what an `Int` of seconds holds: NaN and negative are 0, the longest is
+    /// just under `Int.max` seconds (engine timestamps can be anything; `Int(.nan)` traps).
+    private static func countable(_ interval: TimeInterval) -> TimeInterval {
+        interval > 0 ? min(interval, Double(Int.max).nextDown) : 0
     }
 
     /// A state as the docker CLI's `PrettyPrint`: first letter upper case, the rest lower case
@@ -125,7 +133,7 @@ public enum Format {
             var proto: String
             var text: String {
                 func span(_ r: ClosedRange<Int>) -> String {
-                    r.count > 1 ? "\(r.lowerBound)-\(r.upperBound)" : "\(r.lowerBound)"
+                    r.lowerBound < r.upperBound ? "\(r.lowerBound)-\(r.upperBound)" : "\(r.lowerBound)"
                 }
                 return "*:\(span(published))->\(span(target))/\(proto)"
             }
@@ -138,9 +146,8 @@ public enum Format {
         for port in sorted where (port.publishMode ?? "ingress") == "ingress" {
             let published = port.publishedPort ?? 0, target = port.targetPort ?? 0, proto = port.protocol ?? "tcp"
             if var range = current, proto == range.proto,
-               (0...1).contains(published - range.published.upperBound),
-               (0...1).contains(target - range.target.upperBound),
-               !(range.target.count > 1 && target <= range.target.upperBound) {
+               extends(range.published, with: published), extends(range.target, with: target),
+               !(range.target.lowerBound < range.target.upperBound && target <= range.target.upperBound) {
                 range.published = range.published.lowerBound...published
                 range.target = range.target.lowerBound...target
                 current = range
@@ -151,6 +158,12 @@ public enum Format {
         }
         if let range = current, range.published.lowerBound > 0 { out.append(range.text) }
         return out.joined(separator: ", ")
+    }
+
+    /// True when `port` is the range's last port or the one after it (without overflow: ports
+    /// come from the engine, and any API user can publish `Int.max`).
+    private static func extends(_ range: ClosedRange<Int>, with port: Int) -> Bool {
+        port == range.upperBound || (range.upperBound < Int.max && port == range.upperBound + 1)
     }
 
     /// CPUs from nano-CPUs (1e9 = one CPU): `4`, `0.5`.

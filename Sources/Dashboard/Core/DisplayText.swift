@@ -8,7 +8,9 @@ import CWCWidth
 /// Widths come from the C library's `wcwidth` table (glibc's Unicode data), which needs a
 /// UTF-8 `LC_CTYPE` (the terminal front end and tests call `DisplayText.useUTF8Locale()`).
 /// Control characters (C0, DEL, C1) are replaced by visible escapes such as `\e` or `\x07`,
-/// so escape sequences in labels, errors or names never reach the terminal.
+/// so escape sequences in labels, errors or names never reach the terminal. Invisible
+/// characters (zero-width, bidi controls, a lone combining mark) are shown as `‹U+200B›`, so
+/// that two names never look the same and none is reordered on screen.
 public enum DisplayText {
     /// A grapheme ready for a cell: its text (never a control character) and its width (1 or 2).
     public struct Grapheme: Sendable, Equatable {
@@ -23,20 +25,20 @@ public enum DisplayText {
         _ = setlocale(LC_CTYPE, "C.UTF-8")
     }
 
-    /// Splits `text` into displayable graphemes: controls escaped, zero-width graphemes
-    /// dropped, widths of 1 or 2.
+    /// Splits `text` into displayable graphemes: controls and invisible characters escaped,
+    /// widths of 1 or 2.
     public static func graphemes(_ text: String) -> [Grapheme] {
         if isPrintableASCII(text) {
             return text.utf8.map { Grapheme(text: String(UnicodeScalar($0)), width: 1) }
         }
         var out: [Grapheme] = []
         for ch in text {
-            if let escaped = escape(ch) {
-                for c in escaped { out.append(Grapheme(text: String(c), width: 1)) }
-                continue
-            }
             let w = width(of: ch)
-            if w > 0 { out.append(Grapheme(text: String(ch), width: w)) }
+            if let escaped = escape(ch, width: w) {
+                for c in escaped { out.append(Grapheme(text: String(c), width: 1)) }
+            } else {
+                out.append(Grapheme(text: String(ch), width: w))
+            }
         }
         return out
     }
@@ -87,32 +89,53 @@ public enum DisplayText {
         return right ? fill + cut : cut + fill
     }
 
-    /// `text` with every control character replaced by its visible escape (`\e`, `\x07`, …):
-    /// what `graphemes` shows, as one string (zero-width graphemes kept).
+    /// `text` with every control character replaced by its visible escape (`\e`, `\x07`, …)
+    /// and every invisible one by its code point (`‹U+200B›`): what `graphemes` shows, as one string.
     public static func escaped(_ text: String) -> String {
         if isPrintableASCII(text) { return text }
         var out = ""
-        for ch in text { out += escape(ch) ?? String(ch) }
+        for ch in text { out += escape(ch, width: width(of: ch)) ?? String(ch) }
         return out
     }
 
-    /// The visible escape for a control character, nil for any other character.
-    static func escape(_ ch: Character) -> String? {
-        guard ch.unicodeScalars.contains(where: isControl) else { return nil }
+    /// The visible form of a grapheme `width` columns wide that holds a control or an invisible
+    /// character, nil for any other: controls as `\e`, `\n`, `\x9B`; format characters (zero-width
+    /// spaces and joiners, bidi controls, tags) and a grapheme of no width as `‹U+200B›`. An
+    /// emoji keeps the joiners and tags that build it (👨‍👩‍👧).
+    static func escape(_ ch: Character, width: Int) -> String? {
+        let emoji = ch.unicodeScalars.first?.properties.isEmojiPresentation == true
+        func shown(_ s: Unicode.Scalar) -> Bool {
+            !isControl(s) && !(isFormat(s) && !(emoji && (s.value == 0x200D || (0xE0020...0xE007F).contains(s.value))))
+        }
+        guard width == 0 || !ch.unicodeScalars.allSatisfy(shown) else { return nil }
         return ch.unicodeScalars.map { s -> String in
-            guard isControl(s) else { return String(s) }
+            if width > 0 && shown(s) { return String(s) }
             switch s.value {
             case 0x1B: return "\\e"
             case 0x0A: return "\\n"
             case 0x0D: return "\\r"
             case 0x09: return "\\t"
-            default: return "\\x" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 2)
+            case _ where isControl(s): return "\\x" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 2)
+            default: return "‹U+" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 4) + "›"
             }
         }.joined()
     }
 
-    private static func isControl(_ s: Unicode.Scalar) -> Bool {
+    /// True for a control or a format character: what `escaped` shows as an escape wherever it
+    /// stands, and what text written out (JSON, the config file) writes as a `\u` escape.
+    public static func isUnprintable(_ s: Unicode.Scalar) -> Bool {
+        isControl(s) || isFormat(s)
+    }
+
+    /// C0 and C1 controls, DEL, and the line and paragraph separators.
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
+    }
+
+    /// Unicode format characters (general category Cf): zero-width spaces and joiners, bidi
+    /// embeddings, overrides and isolates, the byte order mark, tags. They draw nothing.
+    static func isFormat(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory == .format
     }
 
     /// Columns of one grapheme: the widest of its scalars by `wcwidth` (an emoji presentation

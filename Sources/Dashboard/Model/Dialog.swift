@@ -31,6 +31,20 @@ public struct NameConfirmation: Sendable, Hashable {
     public var text: String = ""
     /// Why the last Enter was refused, e.g. `type lab to remove it`.
     public var error: String?
+
+    /// True when `text` is the name: as it is, as the dialog shows it (`DisplayText.escaped`:
+    /// `lab‹U+200B›` for `lab` and a zero-width space, `\e` for an escape), or as shown with
+    /// `<` and `>` for `‹` and `›`, which every keyboard has.
+    public var isTyped: Bool {
+        let shown = DisplayText.escaped(name)
+        return text == name || text == shown
+            || text == shown.replacingOccurrences(of: "‹", with: "<").replacingOccurrences(of: "›", with: ">")
+    }
+
+    /// How to type a name that holds characters shown as escapes; empty for any other name.
+    public static func typingHint(_ name: String) -> String {
+        DisplayText.escaped(name) == name ? "" : " Type what is shown: ‹ and › may be typed as < and >."
+    }
 }
 
 /// The number typed after `=`, before its confirmation.

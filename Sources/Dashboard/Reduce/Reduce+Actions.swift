@@ -104,7 +104,7 @@ extension AppState {
             }
             return [confirmation.effect]
         case .typeName(var typed)?:
-            guard typed.text == typed.name else {
+            guard typed.isTyped else {
                 typed.error = "type \(typed.name) exactly, or Esc to cancel"
                 dialog = .typeName(typed)
                 return []

@@ -18,7 +18,7 @@ extension AppState {
                 services.count == 1 ? "Its service is removed: \(services[0])."
                     : "Its \(services.count) services are removed: \(services.joined(separator: ", ")).",
                 "So are its secrets, configs and networks (labelled com.docker.stack.namespace=\(stack.name)), as docker stack rm does. Volumes are kept.",
-                "Type \(stack.name) and press Enter to remove it.",
+                "Type \(stack.name) and press Enter to remove it." + NameConfirmation.typingHint(stack.name),
             ],
             effect: .removeStack(name: stack.name), progress: "removing stack \(stack.name)…")
         dialog = .typeName(NameConfirmation(confirmation: confirmation, name: stack.name))

@@ -51,7 +51,8 @@ enum ServicesView {
         if let job = service.spec.mode?.replicatedJob {
             text += " (\(completed)/\(job.totalCompletions ?? 0) completed)"
         } else if service.spec.mode?.globalJob != nil {
-            text += " (\(completed)/\(desired + completed) completed)"
+            let (total, overflow) = desired.addingReportingOverflow(completed)
+            text += " (\(completed)/\(overflow ? UInt64.max : total) completed)"
         }
         return (text, running < desired)
     }
