@@ -115,8 +115,11 @@ public enum ConfigFile {
 
     private static func seconds(_ table: TOMLTable, _ key: String, in tableName: String?, _ document: TOMLDocument) throws -> Double? {
         guard let value = table[key] else { return nil }
-        guard let number = value.double ?? value.int.map(Double.init), number > 0 else {
+        guard let number = value.double ?? value.int.map(Double.init) else {
             throw document.error("\(key) must be a positive number of seconds, not \(value.debugDescription)", key: key, table: tableName)
+        }
+        if let problem = Configuration.secondsProblem(key, number) {
+            throw document.error("\(key) \(problem)", key: key, table: tableName)
         }
         return number
     }

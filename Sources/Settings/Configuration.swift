@@ -99,25 +99,34 @@ public struct Configuration: Sendable, Equatable {
 
     /// The settings in config-file syntax, each with its source as a comment (`--print-config`).
     public var printed: String {
+        /// A TOML basic string; controls and invisible characters as `\u` escapes.
         func quoted(_ s: String) -> String {
-            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\\", "\"": out += "\\" + String(scalar)
+                case _ where DisplayText.isUnprintable(scalar):
+                    out += scalar.value > 0xFFFF ? String(format: "\\U%08X", scalar.value) : String(format: "\\u%04X", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
         }
-        func number(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
         var rows: [(String, Source)] = [
             ("theme = \(quoted(theme.value))", theme.source),
             ("pane = \(quoted(pane.value.title.lowercased()))", pane.source),
             ("read_only = \(readOnly.value)", readOnly.source),
             (host.value.map { "host = \(quoted($0))" } ?? "# host: DOCKER_HOST unset, the Docker default", host.source),
-            ("timeout = \(number(timeout.value))", timeout.source),
+            ("timeout = \(Self.number(timeout.value))", timeout.source),
             ("", .defaultValue), ("[refresh]", .defaultValue),
-            ("interval = \(number(interval.value))", interval.source),
-            ("fast_interval = \(number(fastInterval.value))", fastInterval.source),
-            ("size_interval = \(number(sizeInterval.value))", sizeInterval.source),
-            ("resync_interval = \(number(resyncInterval.value))", resyncInterval.source),
+            ("interval = \(Self.number(interval.value))", interval.source),
+            ("fast_interval = \(Self.number(fastInterval.value))", fastInterval.source),
+            ("size_interval = \(Self.number(sizeInterval.value))", sizeInterval.source),
+            ("resync_interval = \(Self.number(resyncInterval.value))", resyncInterval.source),
             ("", .defaultValue), ("[node_hosts]", nodeHosts.source),
         ]
         for entry in nodeHosts.value {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             rows.append(("\(quoted(parts[0])) = \(quoted(parts.count > 1 ? parts[1] : ""))", nodeHosts.source))
         }
         rows += [("", .defaultValue), ("[keys]", keys.source)]

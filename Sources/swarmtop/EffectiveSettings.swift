@@ -9,20 +9,18 @@ import SwarmState
 /// the effective `Configuration`, the theme and the engine connections.
 enum EffectiveSettings {
     /// Reads the config file and stacks flags over environment over file over defaults.
-    /// - Throws: `SettingsFileError` for a bad config file; `ValidationError` for a value out of range.
+    /// - Throws: `ValidationError` (exit status 64) for a bad config file: `path:line: reason`.
     static func resolve(flags: ConfigLayer, environment: [String: String]) throws -> Configuration {
         let path = ConfigFile.path(environment: environment)
-        let config = Configuration.resolve(flags: flags, environment: environment,
-                                           file: try ConfigFile.load(path: path), filePath: path)
-        let minimums: [(String, Configuration.Setting<Double>, Double)] = [
-            ("interval", config.interval, 0.2), ("fast interval", config.fastInterval, 0.1),
-            ("size interval", config.sizeInterval, 1), ("resync interval", config.resyncInterval, 5),
-            ("timeout", config.timeout, 0.001),
-        ]
-        for (name, setting, minimum) in minimums where setting.value < minimum {
-            throw ValidationError("the \(name) must be at least \(minimum) seconds, not \(setting.value) (from \(setting.source))")
-        }
-        return config
+        let file: ConfigLayer?
+        do { file = try ConfigFile.load(path: path) } catch let error as SettingsFileError { throw ValidationError(error.description) }
+        return Configuration.resolve(flags: flags, environment: environment, file: file, filePath: path)
+    }
+
+    /// Checks every value (`Configuration.validate`).
+    /// - Throws: `ValidationError` (exit status 64, EX_USAGE) naming the value and where it was set.
+    static func validate(_ config: Configuration) throws {
+        do { try config.validate() } catch let error as InvalidSetting { throw ValidationError(error.description) }
     }
 
     /// `--print-config`: which config file is read, then the settings with their sources.

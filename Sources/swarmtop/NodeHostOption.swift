@@ -1,19 +1,18 @@
 import Foundation
 import DockerAPI
 import ArgumentParser
+import Settings
 
 /// `HOSTNAME=URL` values of `--node-host`, `SWARMTOP_NODE_HOSTS` or the config file's `[node_hosts]`.
 enum NodeHostOption {
-    /// Parses `HOSTNAME=URL` strings.
+    /// Parses `HOSTNAME=URL` strings (split by `Configuration.nodeHost`).
     /// - Throws: `ValidationError` naming the bad value; `DockerError.invalidEndpoint` for a bad URL.
     static func parse(_ values: [String], tls: DockerEndpoint.TLSFiles?) throws -> [(String, DockerEndpoint)] {
         try values.map { value in
-            guard let eq = value.firstIndex(of: "="), eq != value.startIndex else {
+            guard let (hostname, url) = Configuration.nodeHost(value) else {
                 throw ValidationError("--node-host \"\(value)\" is not HOSTNAME=URL (e.g. node2=tcp://10.0.0.2:2375)")
             }
-            return (String(value[..<eq]), try DockerEndpoint(parsing: String(value[value.index(after: eq)...]), tls: tls))
+            return (hostname, try DockerEndpoint(parsing: url, tls: tls))
         }
     }
 }
-
-

@@ -30,6 +30,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             flags: ConfigLayer(host: engines.host, nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts,
                                timeout: engines.timeout),
             environment: env)
+        try EffectiveSettings.validate(config)
         DisplayText.useUTF8Locale()
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)
         let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value)

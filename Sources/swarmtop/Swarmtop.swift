@@ -58,6 +58,7 @@ struct Swarmtop: AsyncParsableCommand {
         let config = try EffectiveSettings.resolve(flags: flags, environment: env)
         // --print-config shows the settings, then checks them as the dashboard would.
         if printConfig { print(EffectiveSettings.report(config, environment: env)) }
+        try EffectiveSettings.validate(config)
         let themes = EffectiveSettings.themes(environment: env)
         let theme = try EffectiveSettings.theme(config, from: themes)
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)

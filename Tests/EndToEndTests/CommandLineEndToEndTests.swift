@@ -81,6 +81,35 @@ final class CommandLineEndToEndTests: XCTestCase {
         XCTAssertTrue(result.out.contains("error: manager"), result.out)
     }
 
+    func testSecondsThatAreNotNumbersOrTooLargeExitWithAUsageError() throws {
+        let home = try configHome([:])
+        let cases: [([String], String)] = [
+            (["--timeout", "nan"], "the timeout must be between 0.001 and 86400 seconds, not nan (from flag --timeout)"),
+            (["--timeout", "inf"], "the timeout must be between 0.001 and 86400 seconds, not inf (from flag --timeout)"),
+            (["--timeout", "1e300"], "the timeout must be between 0.001 and 86400 seconds, not 1e+300 (from flag --timeout)"),
+            (["--interval", "1e300"], "the interval must be between 0.2 and 86400 seconds, not 1e+300 (from flag --interval)"),
+            (["--size-interval", "inf"], "the size interval must be between 1 and 86400 seconds, not inf (from flag --size-interval)"),
+            (["--print-config", "--resync-interval", "nan"], "the resync interval must be between 5 and 86400 seconds, not nan"),
+            (["snapshot", "--timeout", "nan"], "the timeout must be between 0.001 and 86400 seconds, not nan (from flag --timeout)"),
+        ]
+        for (args, message) in cases {
+            let result = try run(args, environment: ["XDG_CONFIG_HOME": home])
+            XCTAssertEqual(result.status, 64, "\(args): \(result.err)")
+            XCTAssertTrue(result.err.contains(message), "\(args): \(result.err)")
+        }
+        let file = try configHome(["swarmtop/config.toml": "[refresh]\ninterval = inf\n"])
+        let fromFile = try run(["--print-config"], environment: ["XDG_CONFIG_HOME": file])
+        XCTAssertEqual(fromFile.status, 64, fromFile.err)
+        XCTAssertTrue(fromFile.err.contains("config.toml:2: interval must be between 0.2 and 86400 seconds, not inf"), fromFile.err)
+    }
+
+    func testAnEmptyNodeHostIsRefusedAfterPrintConfigShowsIt() throws {
+        let result = try run(["--print-config", "--node-host", ""], environment: ["XDG_CONFIG_HOME": try configHome([:])])
+        XCTAssertEqual(result.status, 64, result.err)
+        XCTAssertTrue(result.out.contains("\"\" = \"\""), "the settings are printed first:\n\(result.out)")
+        XCTAssertTrue(result.err.contains("node host \"\" is not HOSTNAME=URL (e.g. node2=tcp://10.0.0.2:2375) (from flag --node-host)"), result.err)
+    }
+
     func testHelpPointsAtTheDashboardsOptions() throws {
         let help = try run(["--help"], environment: [:])
         XCTAssertEqual(help.status, 0, help.err)

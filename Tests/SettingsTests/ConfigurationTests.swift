@@ -120,4 +120,73 @@ final class ConfigurationTests: XCTestCase {
                                           nodeHosts: ["n1=unix:///a.sock"], interval: 20, fastInterval: 0.25,
                                           sizeInterval: 30, resyncInterval: 120, timeout: 5, keys: ["undo": ["U", "Ctrl-Z"]]))
     }
+
+    func testSecondsThatAreNotNumbersOrOutOfRangeAreRefusedWithWhereTheyCameFrom() {
+        let cases: [(ConfigLayer, String)] = [
+            (ConfigLayer(timeout: .nan), "the timeout must be between 0.001 and 86400 seconds, not nan (from flag --timeout)"),
+            (ConfigLayer(timeout: .infinity), "the timeout must be between 0.001 and 86400 seconds, not inf (from flag --timeout)"),
+            (ConfigLayer(interval: 1e300), "the interval must be between 0.2 and 86400 seconds, not 1e+300 (from flag --interval)"),
+            (ConfigLayer(fastInterval: -1), "the fast interval must be between 0.1 and 86400 seconds, not -1 (from flag --fast-interval)"),
+            (ConfigLayer(sizeInterval: 86_401), "the size interval must be between 1 and 86400 seconds, not 86401 (from flag --size-interval)"),
+            (ConfigLayer(resyncInterval: 1), "the resync interval must be between 5 and 86400 seconds, not 1 (from flag --resync-interval)"),
+        ]
+        for (flags, message) in cases {
+            let config = Configuration.resolve(flags: flags, environment: [:], file: nil, filePath: path)
+            XCTAssertThrowsError(try config.validate(), message) { XCTAssertEqual("\($0)", message) }
+        }
+        let file = Configuration.resolve(flags: ConfigLayer(), environment: [:], file: ConfigLayer(interval: .infinity), filePath: path)
+        XCTAssertThrowsError(try file.validate()) {
+            XCTAssertEqual("\($0)", "the interval must be between 0.2 and 86400 seconds, not inf (from config file \(path))")
+        }
+        XCTAssertNoThrow(try Configuration.resolve(flags: ConfigLayer(interval: 86_400, timeout: 0.001), environment: [:],
+                                                   file: nil, filePath: path).validate())
+    }
+
+    func testTheFileRefusesSecondsOutOfRangeAtTheirLine() {
+        let cases: [(String, Int, String)] = [
+            ("timeout = inf\n", 1, "timeout must be between 0.001 and 86400 seconds, not inf"),
+            ("timeout = nan\n", 1, "timeout must be between 0.001 and 86400 seconds, not nan"),
+            ("[refresh]\ninterval = 1e300\n", 2, "interval must be between 0.2 and 86400 seconds, not 1e+300"),
+            ("[refresh]\nresync_interval = 9223372036854775807\n", 2, "resync_interval must be between 5 and 86400 seconds, not 9.223372036854776e+18"),
+            ("[refresh]\nfast_interval = 0\n", 2, "fast_interval must be between 0.1 and 86400 seconds, not 0"),
+        ]
+        for (text, line, reason) in cases {
+            XCTAssertThrowsError(try ConfigFile.parse(text, path: path), text) {
+                XCTAssertEqual($0 as? SettingsFileError, SettingsFileError(path: path, line: line, reason: reason), text)
+            }
+        }
+    }
+
+    func testANodeHostWithoutHostnameIsRefusedFromEveryPlace() {
+        let cases: [(ConfigLayer, [String: String], ConfigLayer?, String)] = [
+            (ConfigLayer(nodeHosts: [""]), [:], nil, "flag --node-host"),
+            (ConfigLayer(nodeHosts: ["=tcp://n:2375"]), [:], nil, "flag --node-host"),
+            (ConfigLayer(), ["SWARMTOP_NODE_HOSTS": "n1=tcp://a:1,=tcp://b:2"], nil, "environment SWARMTOP_NODE_HOSTS"),
+            (ConfigLayer(), [:], ConfigLayer(nodeHosts: ["=tcp://n:2375"]), "config file \(path)"),
+        ]
+        for (flags, env, file, source) in cases {
+            let config = Configuration.resolve(flags: flags, environment: env, file: file, filePath: path)
+            XCTAssertThrowsError(try config.validate(), source) {
+                XCTAssertTrue("\($0)".hasSuffix("is not HOSTNAME=URL (e.g. node2=tcp://10.0.0.2:2375) (from \(source))"), "\($0)")
+            }
+        }
+    }
+
+    func testPrintingNeverTrapsOnAValueThatValidationRefuses() {
+        let config = Configuration.resolve(flags: ConfigLayer(nodeHosts: ["", "=x"], interval: 1e300, fastInterval: .nan, timeout: .infinity),
+                                           environment: [:], file: nil, filePath: path)
+        let lines = config.printed.split(separator: "\n").map { $0.replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression) }
+        XCTAssertTrue(lines.contains("interval = 1e+300 # flag --interval"), "\(lines)")
+        XCTAssertTrue(lines.contains("fast_interval = nan # flag --fast-interval"), "\(lines)")
+        XCTAssertTrue(lines.contains("timeout = inf # flag --timeout"), "\(lines)")
+        XCTAssertTrue(lines.contains("\"\" = \"\" # flag --node-host"), "\(lines)")
+        XCTAssertTrue(lines.contains("\"\" = \"x\" # flag --node-host"), "\(lines)")
+    }
+
+    func testPrintedEscapesControlsAndInvisibleCharactersAndParsesBack() throws {
+        let theme = "d\u{1B}[2J\u{9B}\u{202E}\u{200B}\u{E0041}é\"\\"
+        let config = Configuration.resolve(flags: ConfigLayer(theme: theme), environment: [:], file: nil, filePath: path)
+        XCTAssertTrue(config.printed.contains(#"theme = "d\u001B[2J\u009B\u202E\u200B\U000E0041é\"\\""#), config.printed)
+        XCTAssertEqual(try ConfigFile.parse(config.printed, path: "printed").theme, theme)
+    }
 }
