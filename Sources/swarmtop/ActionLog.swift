@@ -36,7 +36,7 @@ struct ActionLog: Sendable {
                           result: isError ? "error" : "ok", message: message)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var line = try? encoder.encode(entry) else { return "cannot encode the entry" }
+        guard var line = try? JSONText.encode(entry, with: encoder) else { return "cannot encode the entry" }
         line.append(UInt8(ascii: "\n"))
         let directory = (path as NSString).deletingLastPathComponent
         do {

@@ -105,13 +105,14 @@ struct SnapshotReport: Encodable {
             + snapshot.engines.compactMap { e in e.error.map { EngineError(engine: e.hostname, endpoint: e.endpoint, message: $0) } }
     }
 
-    /// Pretty-printed JSON with sorted snake_case keys and ISO 8601 dates.
+    /// Pretty-printed JSON with sorted snake_case keys and ISO 8601 dates, controls and
+    /// invisible characters as `\u` escapes (`JSONText`).
     func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        return String(decoding: try JSONText.encode(self, with: encoder), as: UTF8.self)
     }
 
     /// Four tables in the docker CLI's manner (columns padded to the widest cell), a blank line apart.
@@ -133,7 +134,7 @@ struct SnapshotReport: Encodable {
             + containers.map { c in
                 [c.node, c.name, Format.image(c.image), c.status, Format.containerSize(sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs)]
             }
-        let errorLines = errors.map { "error: \($0.engine) (\($0.endpoint)): \($0.message)" }
+        let errorLines = errors.map { DisplayText.escaped("error: \($0.engine) (\($0.endpoint)): \($0.message)") }
         return ([nodeTable, serviceTable, taskTable, containerTable].map(Self.format) + (errorLines.isEmpty ? [] : [errorLines.joined(separator: "\n")]))
             .joined(separator: "\n\n")
     }

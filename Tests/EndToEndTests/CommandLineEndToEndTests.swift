@@ -81,6 +81,17 @@ final class CommandLineEndToEndTests: XCTestCase {
         XCTAssertTrue(result.out.contains("error: manager"), result.out)
     }
 
+    func testSnapshotTableEscapesTheEnginesErrorText() throws {
+        let host = "unix:///nonexistent/\u{1B}[31mred\u{202E}\u{200B}.sock"
+        let result = try run(["snapshot", "--host", host, "--timeout", "1"], environment: [:])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.out.contains("error: manager (unix:///nonexistent/\\e[31mred‹U+202E›‹U+200B›.sock)"), result.out)
+        XCTAssertFalse(result.out.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{200B}" }, result.out)
+        let json = try run(["snapshot", "--format", "json", "--host", host, "--timeout", "1"], environment: [:])
+        XCTAssertEqual(json.status, 1)
+        XCTAssertTrue(json.out.contains(#"unix:///nonexistent/\u001b[31mred\u202e\u200b.sock"#), json.out)
+    }
+
     func testSecondsThatAreNotNumbersOrTooLargeExitWithAUsageError() throws {
         let home = try configHome([:])
         let cases: [([String], String)] = [
