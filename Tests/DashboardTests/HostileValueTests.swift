@@ -69,6 +69,13 @@ final class HostileValueTests: XCTestCase {
         }
     }
 
+    func testAClockOfATimeThatIsNotANumberOrTooFar() {
+        for seconds in [Double.nan, .infinity, -.infinity, 1e300, -1e300] {
+            XCTAssertEqual(Format.clock(Date(timeIntervalSince1970: seconds), timeZone: .utc).count, 8, "\(seconds)")
+        }
+        XCTAssertEqual(Format.clock(Date(timeIntervalSince1970: 3_723), timeZone: .fixed(seconds: 3_600)), "02:02:03")
+    }
+
     func testInvisibleCharactersAreShownNotDropped() {
         XCTAssertEqual(DisplayText.escaped("lab\u{200B}"), "lab‹U+200B›")
         XCTAssertEqual(DisplayText.graphemes("a\u{202E}b").map(\.text).joined(), "a‹U+202E›b")

@@ -13,9 +13,10 @@ public enum ClockZone: Sendable, Equatable {
     /// UTC.
     public static let utc = ClockZone.fixed(seconds: 0)
 
-    /// The hour, minute and second of `secondsSince1970` in this zone.
+    /// The hour, minute and second of `secondsSince1970` in this zone; a NaN time is 1970's
+    /// first second, and times beyond ±1e15 seconds (30 million years) are taken as that.
     func time(_ secondsSince1970: Double) -> (hour: Int, minute: Int, second: Int) {
-        var t = time_t(secondsSince1970.rounded(.down))
+        var t = secondsSince1970.isNaN ? 0 : time_t(min(max(secondsSince1970.rounded(.down), -1e15), 1e15))
         var parts = tm()
         switch self {
         case .local:
