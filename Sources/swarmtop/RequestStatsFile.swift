@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import SwarmState
 
@@ -23,7 +24,7 @@ enum RequestStatsFile {
                                               "failures": s.failures, "eventStreams": s.eventStreams]
         }
         // Unsorted: sorting the keys would load ICU's locale data into the process being measured.
-        guard let data = try? JSONSerialization.data(withJSONObject: object) else { return }
+        guard let data = (try? JSONSerialization.data(withJSONObject: object)).map(JSONText.escaped) else { return }
         try? data.write(to: URL(fileURLWithPath: path + ".tmp"))
         _ = rename(path + ".tmp", path)
     }
