@@ -1,9 +1,7 @@
-import Dashboard
-
 /// A setting whose value swarmtop refuses: which one, where it came from, and why, e.g.
 /// `the timeout must be between 0.001 and 86400 seconds, not nan (from flag --timeout)`.
 public struct InvalidSetting: Error, Equatable, CustomStringConvertible {
-    /// The whole sentence, the setting's value escaped (`DisplayText.escaped`).
+    /// The whole sentence, quoting the value as it was set.
     public let description: String
 }
 
@@ -44,7 +42,7 @@ extension Configuration {
             }
         }
         for entry in nodeHosts.value where Self.nodeHost(entry) == nil {
-            throw InvalidSetting(description: "node host \"\(DisplayText.escaped(entry))\" is not HOSTNAME=URL "
+            throw InvalidSetting(description: "node host \"\(entry)\" is not HOSTNAME=URL "
                                  + "(e.g. node2=tcp://10.0.0.2:2375) (from \(nodeHosts.source))")
         }
     }

@@ -13,14 +13,20 @@ enum EffectiveSettings {
     static func resolve(flags: ConfigLayer, environment: [String: String]) throws -> Configuration {
         let path = ConfigFile.path(environment: environment)
         let file: ConfigLayer?
-        do { file = try ConfigFile.load(path: path) } catch let error as SettingsFileError { throw ValidationError(error.description) }
+        do { file = try ConfigFile.load(path: path) } catch let error as SettingsFileError { throw usageError(error.description) }
         return Configuration.resolve(flags: flags, environment: environment, file: file, filePath: path)
     }
 
     /// Checks every value (`Configuration.validate`).
     /// - Throws: `ValidationError` (exit status 64, EX_USAGE) naming the value and where it was set.
     static func validate(_ config: Configuration) throws {
-        do { try config.validate() } catch let error as InvalidSetting { throw ValidationError(error.description) }
+        do { try config.validate() } catch let error as InvalidSetting { throw usageError(error.description) }
+    }
+
+    /// A usage error (exit status 64) with controls and invisible characters escaped
+    /// (`DisplayText.escaped`): its message quotes values as they were set.
+    private static func usageError(_ message: String) -> ValidationError {
+        ValidationError(DisplayText.escaped(message))
     }
 
     /// `--print-config`: which config file is read, then the settings with their sources.
@@ -42,7 +48,7 @@ enum EffectiveSettings {
         do {
             return try Keymap.standard.overriding(keys)
         } catch {
-            throw ValidationError("[keys] in \(config.keys.source): \(error)")
+            throw usageError("[keys] in \(config.keys.source): \(error)")
         }
     }
 
@@ -53,7 +59,7 @@ enum EffectiveSettings {
         do {
             return try themes.load(config.theme.value)
         } catch let error as ThemeNotFound {
-            throw ValidationError("\(error) (from \(config.theme.source))")
+            throw usageError("\(error) (from \(config.theme.source))")
         }
     }
 
@@ -63,7 +69,7 @@ enum EffectiveSettings {
         let tls = DockerEndpoint.tlsFromEnvironment(environment)
         /// `body`, with a bad endpoint's error naming where it was set.
         func from<T>(_ source: Configuration.Source, _ body: () throws -> T) throws -> T {
-            do { return try body() } catch let error as DockerError { throw ValidationError("\(error.description) (from \(source))") }
+            do { return try body() } catch let error as DockerError { throw usageError("\(error.description) (from \(source))") }
         }
         let manager = try from(config.host.source) { try config.host.value.map { try DockerEndpoint(parsing: $0, tls: tls) } }
             ?? DockerEndpoint.fromEnvironment(environment)
@@ -82,7 +88,7 @@ enum EffectiveSettings {
         do {
             return try Connections(manager: endpoints.manager, nodeHosts: endpoints.nodes, timeout: timeout)
         } catch let error as DockerError {
-            throw ValidationError(error.description)
+            throw usageError(error.description)
         }
     }
 }

@@ -114,6 +114,17 @@ final class CommandLineEndToEndTests: XCTestCase {
         XCTAssertTrue(fromFile.err.contains("config.toml:2: interval must be between 0.2 and 86400 seconds, not inf"), fromFile.err)
     }
 
+    func testASettingsErrorEscapesTheValueItQuotes() throws {
+        let home = try configHome([:])
+        for args in [["snapshot", "--host", "\u{1B}[2Jx\u{202E}"], ["--print-config", "--theme", "\u{1B}[2Jx\u{202E}"]] {
+            let result = try run(args, environment: ["XDG_CONFIG_HOME": home])
+            XCTAssertEqual(result.status, 64, result.err)
+            XCTAssertTrue(result.err.contains("\\e[2Jx‹U+202E›"), result.err)
+            XCTAssertFalse(result.err.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, result.err)
+            XCTAssertFalse(result.out.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, result.out)
+        }
+    }
+
     func testAnEmptyNodeHostIsRefusedAfterPrintConfigShowsIt() throws {
         let result = try run(["--print-config", "--node-host", ""], environment: ["XDG_CONFIG_HOME": try configHome([:])])
         XCTAssertEqual(result.status, 64, result.err)
