@@ -84,6 +84,10 @@ final class HostileValueTests: XCTestCase {
         XCTAssertEqual(DisplayText.escaped("\u{0301}web"), "‹U+0301›web", "a combining mark with nothing to combine with")
         XCTAssertEqual(DisplayText.escaped("\u{FEFF}x\u{2066}y\u{2069}"), "‹U+FEFF›x‹U+2066›y‹U+2069›")
         XCTAssertEqual(DisplayText.escaped("\u{9B}31m"), "\\x9B31m", "C1 controls stay escaped as before")
+        XCTAssertEqual(DisplayText.escaped("a\u{3164}b\u{FE0F}c\u{034F}"), "a‹U+3164›b‹U+FE0F›c‹U+034F›", "fillers and selectors that draw nothing")
+        for emoji in ["❤\u{FE0F}", "1\u{FE0F}\u{20E3}", "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}"] {
+            XCTAssertEqual(DisplayText.escaped(emoji), emoji, "an emoji keeps its selectors and tags")
+        }
         let family = "👨\u{200D}👩\u{200D}👧"
         XCTAssertEqual(DisplayText.graphemes(family), [DisplayText.Grapheme(text: family, width: 2)], "an emoji sequence is one picture")
         XCTAssertEqual(DisplayText.escaped("é"), "é")

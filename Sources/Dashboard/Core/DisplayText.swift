@@ -99,16 +99,19 @@ public enum DisplayText {
     }
 
     /// The visible form of a grapheme `width` columns wide that holds a control or an invisible
-    /// character, nil for any other: controls as `\e`, `\n`, `\x9B`; format characters (zero-width
-    /// spaces and joiners, bidi controls, tags) and a grapheme of no width as `‹U+200B›`. An
-    /// emoji keeps the joiners and tags that build it (👨‍👩‍👧).
+    /// character, nil for any other: controls as `\e`, `\n`, `\x9B`; invisible characters
+    /// (zero-width spaces and joiners, bidi controls, fillers, variation selectors, tags) and a
+    /// grapheme of no width as `‹U+200B›`. An emoji keeps the joiners, selectors and tags that
+    /// build it (👨‍👩‍👧, ❤️, 🏴 flags).
     static func escape(_ ch: Character, width: Int) -> String? {
-        let emoji = ch.unicodeScalars.first?.properties.isEmojiPresentation == true
+        let scalars = ch.unicodeScalars
+        guard width == 0 || scalars.contains(where: isUnprintable) else { return nil }
+        let emoji = isEmoji(ch)
         func shown(_ s: Unicode.Scalar) -> Bool {
-            !isControl(s) && !(isFormat(s) && !(emoji && (s.value == 0x200D || (0xE0020...0xE007F).contains(s.value))))
+            !isUnprintable(s) || (emoji && (s.value == 0x200D || s.value == 0xFE0F || (0xE0020...0xE007F).contains(s.value)))
         }
-        guard width == 0 || !ch.unicodeScalars.allSatisfy(shown) else { return nil }
-        return ch.unicodeScalars.map { s -> String in
+        guard width == 0 || !scalars.allSatisfy(shown) else { return nil }
+        return scalars.map { s -> String in
             if width > 0 && shown(s) { return String(s) }
             switch s.value {
             case 0x1B: return "\\e"
@@ -121,10 +124,19 @@ public enum DisplayText {
         }.joined()
     }
 
-    /// True for a control or a format character: what `escaped` shows as an escape wherever it
-    /// stands, and what text written out (JSON, the config file) writes as a `\u` escape.
+    /// True for a grapheme drawn as an emoji: one with an emoji-presentation character, or an
+    /// emoji character made one by U+FE0F (❤️; a keycap 1️⃣ needs its U+20E3 as well).
+    private static func isEmoji(_ ch: Character) -> Bool {
+        let scalars = ch.unicodeScalars
+        if scalars.contains(where: { $0.properties.isEmojiPresentation }) { return true }
+        guard let first = scalars.first, first.properties.isEmoji, scalars.contains("\u{FE0F}") else { return false }
+        return !first.isASCII || scalars.contains("\u{20E3}")
+    }
+
+    /// True for a control or an invisible character: what `escaped` shows as an escape
+    /// wherever it stands, and what text written out (JSON, the config file) writes as a `\u` escape.
     public static func isUnprintable(_ s: Unicode.Scalar) -> Bool {
-        isControl(s) || isFormat(s)
+        isControl(s) || isInvisible(s)
     }
 
     /// C0 and C1 controls, DEL, and the line and paragraph separators.
@@ -132,10 +144,11 @@ public enum DisplayText {
         s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
     }
 
-    /// Unicode format characters (general category Cf): zero-width spaces and joiners, bidi
-    /// embeddings, overrides and isolates, the byte order mark, tags. They draw nothing.
-    static func isFormat(_ s: Unicode.Scalar) -> Bool {
-        s.properties.generalCategory == .format
+    /// Characters that draw nothing: format characters (general category Cf: zero-width spaces
+    /// and joiners, bidi embeddings, overrides and isolates, the byte order mark, tags) and the
+    /// other default-ignorable ones (Hangul fillers, variation selectors, U+034F).
+    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory == .format || s.properties.isDefaultIgnorableCodePoint
     }
 
     /// Columns of one grapheme: the widest of its scalars by `wcwidth` (an emoji presentation

@@ -1,9 +1,9 @@
 import Foundation
 
 /// JSON that leaves the process (`swarmtop snapshot --format json`, the action log): what
-/// `JSONEncoder` writes, with C1 controls, DEL, the line separators and invisible format
-/// characters (`DisplayText`'s controls and format characters: zero-width, bidi overrides,
-/// tags) written as `\u` escapes, which `JSONEncoder` leaves raw. A `\u009b` or `\u202e` in a
+/// `JSONEncoder` writes, with C1 controls, DEL, the line separators and invisible characters
+/// (`DisplayText.isUnprintable`: zero-width, bidi overrides, fillers, tags) written as `\u`
+/// escapes, which `JSONEncoder` leaves raw. A `\u009b` or `\u202e` in a
 /// name then cannot act on the terminal that shows the file or reorder what it shows; a JSON
 /// reader decodes the same text.
 public enum JSONText {
