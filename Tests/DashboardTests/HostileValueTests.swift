@@ -121,6 +121,11 @@ final class HostileValueTests: XCTestCase {
         state.press(.char("D"))
         state.type("la‹U+200B›b")
         XCTAssertEqual(state.press(.enter).count, 1, "the visible form as shown is accepted")
+
+        state.press(.char(":"))
+        state.type("stack rm la<U+200B>b")
+        state.press(.enter)
+        XCTAssertEqual(state.typedName?.name, name, "the command line takes the visible form too")
     }
 
     func testJSONOutputEscapesC1ControlsBidiAndInvisibleCharacters() throws {

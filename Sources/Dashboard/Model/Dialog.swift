@@ -32,10 +32,13 @@ public struct NameConfirmation: Sendable, Hashable {
     /// Why the last Enter was refused, e.g. `type lab to remove it`.
     public var error: String?
 
-    /// True when `text` is the name: as it is, as the dialog shows it (`DisplayText.escaped`:
+    /// True when `text` is the name (`isTyped(_:as:)`).
+    public var isTyped: Bool { Self.isTyped(text, as: name) }
+
+    /// True when `text` is `name` as it is, as swarmtop shows it (`DisplayText.escaped`:
     /// `lab‹U+200B›` for `lab` and a zero-width space, `\e` for an escape), or as shown with
     /// `<` and `>` for `‹` and `›`, which every keyboard has.
-    public var isTyped: Bool {
+    public static func isTyped(_ text: String, as name: String) -> Bool {
         let shown = DisplayText.escaped(name)
         return text == name || text == shown
             || text == shown.replacingOccurrences(of: "‹", with: "<").replacingOccurrences(of: "›", with: ">")

@@ -85,7 +85,8 @@ extension AppState {
             case .success(let service): confirmScale(service, to: replicas)
             }
         case .removeStack(let name):
-            guard let stack = snapshot?.stacks.first(where: { $0.name == name }) else {
+            guard let stack = snapshot?.stacks.first(where: { $0.name == name })
+                    ?? snapshot?.stacks.first(where: { NameConfirmation.isTyped(name, as: $0.name) }) else {
                 reopen(&self, "no stack \(name)")
                 return []
             }
