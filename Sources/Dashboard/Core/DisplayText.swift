@@ -140,14 +140,14 @@ public enum DisplayText {
     }
 
     /// C0 and C1 controls, DEL, and the line and paragraph separators.
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
+    private static func isControl(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
     }
 
     /// Characters that draw nothing: format characters (general category Cf: zero-width spaces
     /// and joiners, bidi embeddings, overrides and isolates, the byte order mark, tags) and the
     /// other default-ignorable ones (Hangul fillers, variation selectors, U+034F).
-    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+    private static func isInvisible(_ s: Unicode.Scalar) -> Bool {
         s.properties.generalCategory == .format || s.properties.isDefaultIgnorableCodePoint
     }
 
