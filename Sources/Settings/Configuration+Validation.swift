@@ -6,8 +6,9 @@ public struct InvalidSetting: Error, Equatable, CustomStringConvertible {
 }
 
 extension Configuration {
-    /// The seconds each duration setting may take, by its config-file key. A day at most: the
-    /// refresh engine's sleeps and the HTTP client's deadlines are whole nanoseconds in 64 bits.
+    /// The seconds each duration setting may take, by its config-file key: a day at most (a
+    /// longer poll or timeout is no poll or timeout at all; `nan`, `inf` and `1e300` are refused
+    /// here, and `Seconds` clamps what reaches a sleep or a deadline anyway).
     public static let secondsRanges: [String: ClosedRange<Double>] = [
         "interval": 0.2...86_400, "fast_interval": 0.1...86_400, "size_interval": 1...86_400,
         "resync_interval": 5...86_400, "timeout": 0.001...86_400,
