@@ -13,11 +13,15 @@ public enum ServiceSpecEditor {
         case notReplicated(mode: String)
         /// The inspect body lacked `Version.Index` or `Spec`.
         case malformed(String)
+        /// The object is no longer as the confirmed dialog showed it: what changed, e.g.
+        /// `lab_web has 3 replicas now, not 5 as the dialog showed`. Nothing was written.
+        case changed(String)
 
         public var description: String {
             switch self {
             case .notReplicated(let mode): return "a \(mode) service has no replica count to scale"
             case .malformed(let why): return "malformed service: \(why)"
+            case .changed(let what): return "\(what): changed meanwhile, so nothing was done"
             }
         }
     }
@@ -95,8 +99,14 @@ public enum ServiceSpecEditor {
         return false
     }
 
+    /// The service's mode in words: `replicated`, `global`, `replicated job`, `global job`.
+    public static func modeName(_ spec: [String: Any]) -> String {
+        modeWords((spec["Mode"] as? [String: Any])?.keys.first ?? "unknown")
+    }
+
     private static func modeWords(_ key: String) -> String {
         switch key {
+        case "Replicated": return "replicated"
         case "Global": return "global"
         case "ReplicatedJob": return "replicated job"
         case "GlobalJob": return "global job"

@@ -89,7 +89,7 @@ extension AppState {
                 reopen(&self, "no stack \(name)")
                 return []
             }
-            confirmRemoval(of: stack)
+            return confirmRemoval(of: stack)
         }
         return []
     }
