@@ -56,15 +56,7 @@ extension DockerClient {
     /// - Throws: `ServiceSpecEditor.EditError.changed` when the count is no longer `from` (nothing
     ///   written); `.notReplicated` for global services and global jobs; `DockerError`.
     public func scaleService(id: String, from: UInt64, to replicas: UInt64) async throws {
-        try await updateService(id: id) { spec in
-            let current = ServiceSpecEditor.replicas(spec)
-            if let current, current != from {
-                let name = spec["Name"] as? String ?? id
-                let unit = (spec["Mode"] as? [String: Any])?["ReplicatedJob"] != nil ? "completions" : "replicas"
-                throw ServiceSpecEditor.EditError.changed("\(name) has \(current) \(unit) now, not \(from) as the dialog showed")
-            }
-            try ServiceSpecEditor.setReplicas(&spec, replicas)
-        }
+        try await updateService(id: id) { try ServiceSpecEditor.scale(&$0, from: from, to: replicas) }
     }
 
     /// Rolls a service back to its previous spec, as `docker service rollback` does

@@ -68,6 +68,17 @@ public enum ServiceSpecEditor {
         spec["Mode"] = mode
     }
 
+    /// Sets the count as `setReplicas` does, but only while it is still `from`.
+    /// - Throws: `EditError.changed` (e.g. `lab_web has 3 replicas now, not 5 as the dialog
+    ///   showed`) when the count is another; `EditError.notReplicated` for global modes.
+    public static func scale(_ spec: inout [String: Any], from: UInt64, to replicas: UInt64) throws {
+        if let current = self.replicas(spec), current != from {
+            let unit = (spec["Mode"] as? [String: Any])?["ReplicatedJob"] != nil ? "completions" : "replicas"
+            throw EditError.changed("\(spec["Name"] as? String ?? "the service") has \(current) \(unit) now, not \(from) as the dialog showed")
+        }
+        try setReplicas(&spec, replicas)
+    }
+
     /// Sets (or, with nil, removes) a label of the spec (`Spec.Labels`).
     public static func setLabel(_ spec: inout [String: Any], _ key: String, _ value: String?) {
         var labels = spec["Labels"] as? [String: Any] ?? [:]

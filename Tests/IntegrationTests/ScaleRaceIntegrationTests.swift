@@ -26,6 +26,30 @@ final class ScaleRaceIntegrationTests: XCTestCase {
         XCTAssertEqual(try Lab.docker(["service", "inspect", "--format", "{{.Spec.Mode.Replicated.Replicas}}", name]), "3")
     }
 
+    /// Another writer's scale that lands between swarmtop's read and write makes the write stale
+    /// ("update out of sequence"); the retry reads the other writer's count and stops there.
+    func testAScaleRetriedAfterAnotherWritersScaleStopsThere() async throws {
+        let name = "hstack-scale-retry"
+        Lab.removeService(name)
+        try Lab.docker(["service", "create", "--detach", "--name", name, "--replicas", "1", image, "sh", "-c", "while true; do sleep 3600; done"])
+        defer { Lab.removeService(name) }
+        let client = try Lab.manager()
+        defer { Task { await client.shutdown() } }
+        let attempts = Captured(0)
+        do {
+            try await client.updateService(id: name) { spec in
+                attempts.value += 1
+                if attempts.value == 1 { try? Lab.docker(["service", "scale", "--detach", "\(name)=3"]) }
+                try ServiceSpecEditor.scale(&spec, from: 1, to: 2)
+            }
+            XCTFail("the retried scale overwrote the other writer's count")
+        } catch {
+            XCTAssertEqual("\(error)", "\(name) has 3 replicas now, not 1 as the dialog showed: changed meanwhile, so nothing was done")
+        }
+        XCTAssertEqual(attempts.value, 2, "the stale write was not retried")
+        XCTAssertEqual(try Lab.docker(["service", "inspect", "--format", "{{.Spec.Mode.Replicated.Replicas}}", name]), "3")
+    }
+
     /// The availability the dialog showed is checked the same way; a refusal changes nothing.
     func testANodeWhoseAvailabilityChangedIsLeftAlone() async throws {
         let availability = { try Lab.docker(["node", "inspect", "--format", "{{.Spec.Availability}}", "node1"]) }
