@@ -28,23 +28,24 @@ extension DockerClient {
     /// A network still used by draining tasks is retried every second until it is free or
     /// `networkTimeout` seconds pass. Volumes are kept. Must be called on a manager.
     /// - Returns: what was removed, skipped and failed (the rest is still removed, as the CLI does).
-    /// - Throws: `DockerError` when a re-check fails other than with 404, or
-    ///   `.api(404, "nothing found in stack: NAME")` when `contents` lists nothing.
+    /// - Throws: `.api(404, "nothing found in stack: NAME")` when `contents` lists nothing (an
+    ///   object that cannot be checked or removed is a line of `failures`).
     public func removeStack(_ contents: StackContents, networkTimeout: TimeInterval = 30) async throws -> StackRemoval {
         guard !contents.isEmpty else { throw DockerError.api(status: 404, message: "nothing found in stack: \(contents.stack)") }
         var result = StackRemoval()
         for kind in [StackObjectKind.services, .secrets, .configs, .networks] {
             for listed in contents[kind].sorted(by: { $0.name < $1.name }) {
-                let (current, skip) = try await recheck(kind, listed, stack: contents.stack)
-                guard let current else {
-                    if let skip { result.skipped.append(skip) }
-                    continue
-                }
                 do {
+                    let (current, skip) = try await recheck(kind, listed, stack: contents.stack)
+                    guard let current else {
+                        if let skip { result.skipped.append(skip) }
+                        continue
+                    }
                     try await remove(kind, id: current.id, retryUntil: kind == .networks ? Date().addingTimeInterval(networkTimeout) : nil)
                     result.append(kind, current.name)
                 } catch {
-                    result.failures.append("\(kind.singular) \(current.name): \((error as? DockerError)?.description ?? String(describing: error))")
+                    // Not checked, or not removed: left as it is, and said so.
+                    result.failures.append("\(kind.singular) \(listed.name): \((error as? DockerError)?.description ?? String(describing: error))")
                 }
             }
         }

@@ -7,6 +7,9 @@ public struct StackContents: Sendable, Hashable {
     /// The objects by kind; a kind missing from the dictionary was not listed (yet).
     public var objects: [StackObjectKind: [StackObject]]
 
+    /// - Parameters:
+    ///   - stack: the stack's name.
+    ///   - objects: the objects listed, by kind; leave a kind out until it is listed.
     public init(stack: String, objects: [StackObjectKind: [StackObject]] = [:]) {
         self.stack = stack
         self.objects = objects
