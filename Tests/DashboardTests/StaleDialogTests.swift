@@ -71,6 +71,17 @@ final class StaleDialogTests: XCTestCase {
         XCTAssertEqual(state.confirmation?.changed, "stack lab now also holds lab_new")
     }
 
+    func testAStopStackDialogWhoseCountsChangedCannotBeConfirmed() {
+        var state = on("2", .service("s-web"))
+        state.press(.char("X"))
+        XCTAssertEqual(state.confirmation?.message[1], "Its replicated services are scaled to 0: lab_viz (1), lab_web (5).")
+        _ = reduce(&state, .snapshot(SampleCluster.snapshot()))
+        XCTAssertNil(state.confirmation?.changed, "an unchanged snapshot made the dialog stale")
+        _ = reduce(&state, .snapshot(withWeb(replicas: 7)))
+        XCTAssertEqual(state.press(.char("y")), [])
+        XCTAssertEqual(state.confirmation?.changed, "the counts of stack lab changed")
+    }
+
     func testTheReplicaInputOfAServiceThatChangedCannotBeConfirmed() {
         var state = on("2", .service("s-web"))
         state.press(.char("="))

@@ -9,7 +9,7 @@ extension AppState {
         guard let snapshot else { return }
         switch dialog {
         case .confirm(var confirmation)? where confirmation.changed == nil:
-            confirmation.changed = change(since: confirmation.effect, in: snapshot)
+            confirmation.changed = change(since: confirmation.effect, in: snapshot) ?? Self.countsChange(confirmation, in: snapshot)
             dialog = .confirm(confirmation)
         case .typeName(var typed)? where typed.confirmation.changed == nil:
             typed.confirmation.changed = change(since: typed.confirmation.effect, in: snapshot)
@@ -51,6 +51,18 @@ extension AppState {
         guard let service = snapshot.service(id: serviceID) else { return "\(name) is gone" }
         let now = count(service)
         return now == from ? nil : "\(name) has \(now) \(Self.unit(service)) now, not \(from)"
+    }
+
+    /// A stop or start dialog against the one the stack would open now: the counts it shows
+    /// (and what it would do) must be the same.
+    private static func countsChange(_ shown: Confirmation, in snapshot: ClusterSnapshot) -> String? {
+        switch shown.effect {
+        case .stopStack(let contents), .startStack(let contents):
+            let now = snapshot.stacks.first { $0.name == contents.stack }.flatMap(stopOrStartConfirmation)
+            return now?.message == shown.message ? nil : "the counts of stack \(contents.stack) changed"
+        default:
+            return nil
+        }
     }
 
     /// The stack's services (IDs and labels) against the ones the dialog listed.

@@ -75,6 +75,17 @@ extension AppState {
     /// label `swarmtop.replicas`), or start it again when any of its services carries the label.
     mutating func stopOrStartSelectedStack() {
         guard let stack = selectedStack() else { return }
+        guard let confirmation = Self.stopOrStartConfirmation(stack) else {
+            return refuse("stack \(stack.name) has no replicated service to stop")
+        }
+        dialog = .confirm(confirmation)
+    }
+
+    /// The dialog `X` opens for `stack`: start it when any of its services carries the label
+    /// `swarmtop.replicas`, else stop it; nil when it has nothing to stop. What it lists (the
+    /// service IDs and counts) is what the action acts on, nothing looked up again.
+    static func stopOrStartConfirmation(_ stack: Stack) -> Confirmation? {
+        let listed = StackContents(stack: stack.name, objects: [.services: Self.listed(stack.services)])
         let label = ServiceSpecEditor.stoppedReplicasLabel
         let stopped = stack.services.filter { $0.spec.labels?[label] != nil }
         if !stopped.isEmpty {
@@ -85,13 +96,12 @@ extension AppState {
                     + stopped.map { "\($0.name) \(Self.replicaCount($0)) → \($0.spec.labels?[label] ?? "?")" }.joined(separator: ", ") + ".",
             ]
             if !others.isEmpty { message.append("Left as they are: \(others.joined(separator: ", ")).") }
-            dialog = .confirm(Confirmation(title: "Start stack", message: message, effect: .startStack(StackContents(stack: stack.name, objects: [.services: Self.listed(stack.services)])),
-                                           progress: "starting stack \(stack.name)…"))
-            return
+            return Confirmation(title: "Start stack", message: message, effect: .startStack(listed),
+                                progress: "starting stack \(stack.name)…")
         }
         let replicated = stack.services.filter(\.isReplicated)
         let others = stack.services.filter { !$0.isReplicated }
-        guard !replicated.isEmpty else { return refuse("stack \(stack.name) has no replicated service to stop") }
+        guard !replicated.isEmpty else { return nil }
         var message = [
             "Stop stack \(stack.name)?",
             "Its replicated services are scaled to 0: "
@@ -101,8 +111,8 @@ extension AppState {
         if !others.isEmpty {
             message.append("Not stoppable, left running: " + others.map { "\($0.name) (\($0.modeName))" }.joined(separator: ", ") + ".")
         }
-        dialog = .confirm(Confirmation(title: "Stop stack", message: message, effect: .stopStack(StackContents(stack: stack.name, objects: [.services: Self.listed(stack.services)])),
-                                       progress: "stopping stack \(stack.name)…"))
+        return Confirmation(title: "Stop stack", message: message, effect: .stopStack(listed),
+                            progress: "stopping stack \(stack.name)…")
     }
 
     /// The selected stack, or the stack of the selected service; nil (with a message when a
