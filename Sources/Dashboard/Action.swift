@@ -13,6 +13,8 @@ public enum Action: Sendable {
     case resize(width: Int, height: Int)
     /// The outcome of an `Effect`, e.g. `lab_web scaled to 6`; a successful scale becomes what `u` undoes.
     case effectFinished(Effect, message: String, isError: Bool)
+    /// A stack's secrets, configs and networks, listed for the open remove dialog (`Effect.listStack`).
+    case stackListed(StackContents)
     /// The theme `:theme NAME` asked for (`Effect.loadTheme`), read from its file.
     case themeLoaded(name: String, Theme)
     /// The clock, about once a second: ages transient messages.

@@ -16,7 +16,7 @@ extension DockerClient {
     ///   - timeout: seconds to wait for the answer's head (default: the client's timeout).
     /// - Throws: `DockerError.api` for a non-2xx answer, `DockerError.transport` when unreachable.
     public func events(filter: EventFilter, since: String? = nil, timeout: TimeInterval? = nil) async throws -> EventStream {
-        var query = [("filters", filter.json)]
+        var query = [("filters", try filter.json())]
         if let since { query.append(("since", since)) }
         let head = try await openStream(path: "/events", query: query, timeout: timeout)
         counters.withLockedValue { $0.eventStreams += 1 }

@@ -37,23 +37,47 @@ extension DockerClient {
         return try await get([ContainerSummary].self, "/containers/json", query: query, timeout: timeout)
     }
 
-    /// Objects of a stack: `GET /networks|/secrets|/configs` filtered by label
-    /// `com.docker.stack.namespace=<stack>`.
+    /// The objects of one kind that belong to a stack: `GET /services|networks|secrets|configs`
+    /// filtered on the label `com.docker.stack.namespace=<stack>` (the filter JSON-encoded, see
+    /// `EngineFilters`), and of those only the ones whose label is exactly `stack`.
     /// - Throws: `DockerError`.
     public func stackObjects(_ kind: StackObjectKind, stack: String) async throws -> [StackObject] {
-        let filters = #"{"label":{"com.docker.stack.namespace=\#(stack)":true}}"#
-        return try await get([StackObject].self, "/" + kind.rawValue, query: [("filters", filters)])
+        let listed = try await get([StackObject].self, "/" + kind.rawValue, query: [("filters", EngineFilters.stack(stack))])
+        return listed.filter { $0.stack == stack }
     }
 
-    /// Services of a stack, filtered by label on the manager.
+    /// What a stack holds now, by kind (each listed with `stackObjects`).
+    /// - Parameter kinds: the kinds to list; the others are left out of the answer.
     /// - Throws: `DockerError`.
-    public func stackServices(stack: String) async throws -> [Service] {
-        let filters = #"{"label":{"com.docker.stack.namespace=\#(stack)":true}}"#
-        return try await get([Service].self, "/services", query: [("filters", filters)])
+    public func stackContents(_ stack: String, kinds: [StackObjectKind] = StackObjectKind.allCases) async throws -> StackContents {
+        var contents = StackContents(stack: stack)
+        for kind in kinds { contents.objects[kind] = try await stackObjects(kind, stack: stack) }
+        return contents
+    }
+
+    /// The object `kind`/`id` as the engine has it now (`GET /{kind}/{id}`), or why a stack
+    /// action must leave it alone: it is gone, or no longer labelled `com.docker.stack.namespace=<stack>`.
+    /// - Returns: the object, or nil and the reason, e.g. `network prod_back (gone)`.
+    /// - Throws: `DockerError` other than 404.
+    func recheck(_ kind: StackObjectKind, _ listed: StackObject, stack: String) async throws -> (StackObject?, skip: String?) {
+        let current: StackObject
+        do {
+            current = try await get(StackObject.self, "/\(kind.rawValue)/\(listed.id)")
+        } catch DockerError.api(status: 404, _) {
+            return (nil, "\(kind.singular) \(listed.name) (gone)")
+        }
+        guard current.stack == stack else {
+            let now = current.stack.map { "now labelled \(StackObject.namespaceLabel)=\($0)" } ?? "no longer labelled \(StackObject.namespaceLabel)"
+            return (nil, "\(kind.singular) \(listed.name) (\(now))")
+        }
+        return (current, nil)
     }
 }
 
-/// The non-service objects a stack owns, named by their API collection.
+/// The kinds of object a stack holds, named by their API collection.
 public enum StackObjectKind: String, Sendable, CaseIterable {
-    case secrets, configs, networks
+    case services, secrets, configs, networks
+
+    /// `service`, `secret`, `config`, `network`.
+    public var singular: String { String(rawValue.dropLast()) }
 }

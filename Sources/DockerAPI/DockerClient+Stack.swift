@@ -10,6 +10,9 @@ extension DockerClient {
         public var networks: [String] = []
         /// One line per object that could not be removed, with the engine's message.
         public var failures: [String] = []
+        /// Listed objects left alone because they were gone or no longer carried the stack's
+        /// label when removed, e.g. `service prod_web (now labelled com.docker.stack.namespace=other)`.
+        public var skipped: [String] = []
 
         /// E.g. "removed 4 services, 1 secret, 1 config, 1 network".
         public var summary: String {
@@ -19,48 +22,60 @@ extension DockerClient {
         }
     }
 
-    /// Removes every object labelled `com.docker.stack.namespace=<name>` in `docker stack rm`'s
-    /// order: services, secrets, configs, networks. A network still used by draining tasks is
-    /// retried every second until it is free or `networkTimeout` seconds pass. Volumes are kept.
-    /// Must be called on a manager.
-    /// - Returns: what was removed and what failed (the rest is still removed, as the CLI does).
-    /// - Throws: `DockerError` when listing fails, or `.api(404, "nothing found in stack: NAME")`.
-    public func removeStack(_ name: String, networkTimeout: TimeInterval = 30) async throws -> StackRemoval {
-        let services = try await stackServices(stack: name)
-        var objects: [StackObjectKind: [StackObject]] = [:]
-        for kind in StackObjectKind.allCases { objects[kind] = try await stackObjects(kind, stack: name) }
-        guard !services.isEmpty || objects.values.contains(where: { !$0.isEmpty }) else {
-            throw DockerError.api(status: 404, message: "nothing found in stack: \(name)")
-        }
+    /// Removes the objects `contents` lists, by ID, in `docker stack rm`'s order: services,
+    /// secrets, configs, networks. Each is read again first (`GET /{kind}/{id}`) and left alone,
+    /// listed in `skipped`, when it is gone or no longer labelled `com.docker.stack.namespace=<stack>`.
+    /// A network still used by draining tasks is retried every second until it is free or
+    /// `networkTimeout` seconds pass. Volumes are kept. Must be called on a manager.
+    /// - Returns: what was removed, skipped and failed (the rest is still removed, as the CLI does).
+    /// - Throws: `.api(404, "nothing found in stack: NAME")` when `contents` lists nothing (an
+    ///   object that cannot be checked or removed is a line of `failures`).
+    public func removeStack(_ contents: StackContents, networkTimeout: TimeInterval = 30) async throws -> StackRemoval {
+        guard !contents.isEmpty else { throw DockerError.api(status: 404, message: "nothing found in stack: \(contents.stack)") }
         var result = StackRemoval()
-        for s in services.sorted(by: { $0.name < $1.name }) {
-            do { try await removeService(id: s.id); result.services.append(s.name) }
-            catch { result.failures.append("service \(s.name): \(error)") }
-        }
-        for kind in [StackObjectKind.secrets, .configs] {
-            for o in objects[kind] ?? [] {
+        for kind in [StackObjectKind.services, .secrets, .configs, .networks] {
+            for listed in contents[kind].sorted(by: { $0.name < $1.name }) {
                 do {
-                    try await removeStackObject(kind, id: o.id)
-                    if kind == .secrets { result.secrets.append(o.name) } else { result.configs.append(o.name) }
-                } catch { result.failures.append("\(kind.rawValue.dropLast()) \(o.name): \(error)") }
-            }
-        }
-        for o in objects[.networks] ?? [] {
-            let deadline = Date().addingTimeInterval(networkTimeout)
-            while true {
-                do {
-                    try await removeStackObject(.networks, id: o.id)
-                    result.networks.append(o.name)
-                    break
-                } catch DockerError.api(status: 404, _) {
-                    result.networks.append(o.name)  // gone meanwhile
-                    break
+                    let (current, skip) = try await recheck(kind, listed, stack: contents.stack)
+                    guard let current else {
+                        if let skip { result.skipped.append(skip) }
+                        continue
+                    }
+                    try await remove(kind, id: current.id, retryUntil: kind == .networks ? Date().addingTimeInterval(networkTimeout) : nil)
+                    result.append(kind, current.name)
                 } catch {
-                    guard Date() < deadline else { result.failures.append("network \(o.name): \(error)"); break }
-                    try await Task.sleep(nanoseconds: 1_000_000_000)
+                    // Not checked, or not removed: left as it is, and said so.
+                    result.failures.append("\(kind.singular) \(listed.name): \((error as? DockerError)?.description ?? String(describing: error))")
                 }
             }
         }
         return result
+    }
+
+    /// `DELETE /{kind}/{id}`; with `retryUntil`, retried every second until then (a network in use),
+    /// a 404 meanwhile counting as removed.
+    private func remove(_ kind: StackObjectKind, id: String, retryUntil deadline: Date?) async throws {
+        while true {
+            do {
+                return try await removeStackObject(kind, id: id)
+            } catch DockerError.api(status: 404, _) where deadline != nil {
+                return  // gone meanwhile
+            } catch {
+                guard let deadline, Date() < deadline else { throw error }
+                try await Task.sleep(nanoseconds: 1_000_000_000)
+            }
+        }
+    }
+}
+
+extension DockerClient.StackRemoval {
+    /// Records `name` as removed under `kind`.
+    mutating func append(_ kind: StackObjectKind, _ name: String) {
+        switch kind {
+        case .services: services.append(name)
+        case .secrets: secrets.append(name)
+        case .configs: configs.append(name)
+        case .networks: networks.append(name)
+        }
     }
 }

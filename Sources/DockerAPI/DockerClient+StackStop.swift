@@ -33,61 +33,67 @@ extension DockerClient {
         }
     }
 
-    /// Scales every replicated service of the stack to 0, recording its count in the label
-    /// `swarmtop.replicas` (a service that already carries the label keeps its recorded count).
-    /// Global services and jobs are not stoppable and are left alone.
-    /// - Throws: `DockerError` when listing fails, or `.api(404, "nothing found in stack: NAME")`.
-    public func stopStack(_ name: String) async throws -> StackScaling {
-        try await scaleStack(name) { service in
-            guard service.isReplicated else { return (nil, "\(service.name) (\(service.modeName): not stoppable)") }
-            return (0, nil)
-        } edit: { spec in
-            let current = ServiceSpecEditor.replicas(spec) ?? 0
+    /// Scales the replicated services `contents` lists to 0, recording each one's count in the
+    /// label `swarmtop.replicas` (a service that already carries the label keeps its recorded
+    /// count). Global services and jobs are not stoppable and are left alone, and so is a listed
+    /// service that is gone or no longer labelled `com.docker.stack.namespace=<stack>`.
+    /// - Throws: `.api(404, "nothing found in stack: NAME")` when `contents` lists no service.
+    public func stopStack(_ contents: StackContents) async throws -> StackScaling {
+        try await scaleStack(contents) { name, spec in
+            guard (spec["Mode"] as? [String: Any])?["Replicated"] != nil, let current = ServiceSpecEditor.replicas(spec) else {
+                throw Skip(reason: "\(name) (\(ServiceSpecEditor.modeName(spec)): not stoppable)")
+            }
             let recorded = ServiceSpecEditor.label(spec, ServiceSpecEditor.stoppedReplicasLabel).flatMap { UInt64($0) }
             ServiceSpecEditor.setLabel(&spec, ServiceSpecEditor.stoppedReplicasLabel, String(recorded ?? current))
             try ServiceSpecEditor.setReplicas(&spec, 0)
-            return current
+            return (current, 0)
         }
     }
 
-    /// Scales every service of the stack that carries the label `swarmtop.replicas` back to the
-    /// count it records, and removes the label. Services without it are left alone.
-    /// - Throws: `DockerError` when listing fails, or `.api(404, "nothing found in stack: NAME")`.
-    public func startStack(_ name: String) async throws -> StackScaling {
-        try await scaleStack(name) { service in
-            guard let raw = service.spec.labels?[ServiceSpecEditor.stoppedReplicasLabel] else {
-                return (nil, "\(service.name) (not stopped)")
-            }
-            guard let count = UInt64(raw) else { return (nil, "\(service.name) (label \(ServiceSpecEditor.stoppedReplicasLabel)=\(raw) is not a count)") }
-            return (count, nil)
-        } edit: { spec in
+    /// Scales the services `contents` lists that carry the label `swarmtop.replicas` back to the
+    /// count it records, and removes the label. Services without it are left alone, and so is a
+    /// listed service that is gone or no longer labelled `com.docker.stack.namespace=<stack>`.
+    /// - Throws: `.api(404, "nothing found in stack: NAME")` when `contents` lists no service.
+    public func startStack(_ contents: StackContents) async throws -> StackScaling {
+        try await scaleStack(contents) { name, spec in
+            let label = ServiceSpecEditor.stoppedReplicasLabel
+            guard let raw = ServiceSpecEditor.label(spec, label) else { throw Skip(reason: "\(name) (not stopped)") }
+            guard let count = UInt64(raw) else { throw Skip(reason: "\(name) (label \(label)=\(raw) is not a count)") }
             let current = ServiceSpecEditor.replicas(spec) ?? 0
-            guard let raw = ServiceSpecEditor.label(spec, ServiceSpecEditor.stoppedReplicasLabel), let count = UInt64(raw) else {
-                return current  // started by someone else meanwhile: leave it
-            }
-            ServiceSpecEditor.setLabel(&spec, ServiceSpecEditor.stoppedReplicasLabel, nil)
+            ServiceSpecEditor.setLabel(&spec, label, nil)
             try ServiceSpecEditor.setReplicas(&spec, count)
-            return current
+            return (current, count)
         }
     }
 
-    /// Lists the stack's services, asks `plan` for each one's target (or why to skip it), and
-    /// updates the targeted ones with `edit` (which returns the count it found).
-    private func scaleStack(_ name: String, plan: (Service) -> (UInt64?, String?),
-                            edit: @escaping @Sendable (inout [String: Any]) throws -> UInt64) async throws -> StackScaling {
-        let services = try await stackServices(stack: name).sorted { $0.name < $1.name }
-        guard !services.isEmpty else { throw DockerError.api(status: 404, message: "nothing found in stack: \(name)") }
+    /// Why `scaleStack`'s edit leaves a service alone (nothing is written).
+    private struct Skip: Error { var reason: String }
+
+    /// Updates each service `contents` lists, by ID, with `edit` (which returns the count it
+    /// found and the one it set, or throws `Skip`). The edit sees the spec as the engine has it at
+    /// the time of the write, so the stack's label is checked there too.
+    private func scaleStack(_ contents: StackContents,
+                            edit: @escaping @Sendable (String, inout [String: Any]) throws -> (UInt64, UInt64)) async throws -> StackScaling {
+        let stack = contents.stack
+        let services = contents[.services].sorted { $0.name < $1.name }
+        guard !services.isEmpty else { throw DockerError.api(status: 404, message: "nothing found in stack: \(stack)") }
         var result = StackScaling()
         for service in services {
-            let (target, skip) = plan(service)
-            guard let target else {
-                if let skip { result.skipped.append(skip) }
-                continue
-            }
-            let found = Captured<UInt64>(0)
+            let counts = Captured<(UInt64, UInt64)>((0, 0))
             do {
-                try await updateService(id: service.id) { spec in found.value = try edit(&spec) }
-                result.changed.append(.init(service: service.name, from: found.value, to: target))
+                try await updateService(id: service.id) { spec in
+                    let label = ServiceSpecEditor.label(spec, StackObject.namespaceLabel)
+                    guard label == stack else {
+                        throw Skip(reason: "\(service.name) (" + (label.map { "now labelled \(StackObject.namespaceLabel)=\($0)" }
+                            ?? "no longer labelled \(StackObject.namespaceLabel)") + ")")
+                    }
+                    counts.value = try edit(service.name, &spec)
+                }
+                result.changed.append(.init(service: service.name, from: counts.value.0, to: counts.value.1))
+            } catch let skip as Skip {
+                result.skipped.append(skip.reason)
+            } catch DockerError.api(status: 404, _) {
+                result.skipped.append("\(service.name) (gone)")
             } catch {
                 result.failures.append("\(service.name): \((error as? DockerError)?.description ?? String(describing: error))")
             }
@@ -95,4 +101,3 @@ extension DockerClient {
         return result
     }
 }
-

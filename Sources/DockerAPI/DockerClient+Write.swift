@@ -22,13 +22,7 @@ extension DockerClient {
                            timeout: TimeInterval(graceSeconds + 25))
     }
 
-    /// `DELETE /services/{id}`.
-    /// - Throws: `DockerError` (404 when it is already gone).
-    public func removeService(id: String) async throws {
-        _ = try await send(method: .DELETE, path: "/services/\(id)")
-    }
-
-    /// `DELETE /secrets/{id}`, `/configs/{id}` or `/networks/{id}`.
+    /// `DELETE /services/{id}`, `/secrets/{id}`, `/configs/{id}` or `/networks/{id}`.
     /// - Throws: `DockerError`.
     public func removeStackObject(_ kind: StackObjectKind, id: String) async throws {
         _ = try await send(method: .DELETE, path: "/\(kind.rawValue)/\(id)")
@@ -54,17 +48,15 @@ extension DockerClient {
     }
 
     /// Sets the count `docker service scale` sets (`Mode.Replicated.Replicas`, or a replicated
-    /// job's `TotalCompletions`), changing nothing else.
-    /// - Returns: the count before the change.
-    /// - Throws: `ServiceSpecEditor.EditError.notReplicated` for global services and global jobs; `DockerError`.
-    @discardableResult
-    public func scaleService(id: String, replicas: UInt64) async throws -> UInt64 {
-        let previous = Captured<UInt64?>(nil)
-        try await updateService(id: id) { spec in
-            previous.value = ServiceSpecEditor.replicas(spec)
-            try ServiceSpecEditor.setReplicas(&spec, replicas)
-        }
-        return previous.value ?? 0
+    /// job's `TotalCompletions`), changing nothing else, but only while the count is still `from`
+    /// (checked on every read, so also after a retried "update out of sequence").
+    /// - Parameters:
+    ///   - from: the count the confirmed dialog showed.
+    ///   - replicas: the count to set.
+    /// - Throws: `ServiceSpecEditor.EditError.changed` when the count is no longer `from` (nothing
+    ///   written); `.notReplicated` for global services and global jobs; `DockerError`.
+    public func scaleService(id: String, from: UInt64, to replicas: UInt64) async throws {
+        try await updateService(id: id) { try ServiceSpecEditor.scale(&$0, from: from, to: replicas) }
     }
 
     /// Rolls a service back to its previous spec, as `docker service rollback` does
@@ -82,14 +74,21 @@ extension DockerClient {
     }
 
     /// Sets a node's availability, as `docker node update --availability` does: the raw node
-    /// spec is read and written back with only `Availability` changed (stale versions retried).
+    /// spec is read and written back with only `Availability` changed (stale versions retried),
+    /// but only while it is still `from`.
     /// - Parameters:
     ///   - id: node ID or hostname.
+    ///   - from: the availability the confirmed dialog showed (`Spec.Availability`).
     ///   - availability: `active`, `pause` or `drain`.
-    /// - Throws: `DockerError` (404 when the node is gone; 503 on a worker's engine).
-    public func setNodeAvailability(id: String, _ availability: NodeAvailability) async throws {
-        _ = try await updateSpec(path: "/nodes/\(id)", query: [], attempts: 5) {
-            ServiceSpecEditor.setAvailability(&$0, availability)
+    /// - Throws: `ServiceSpecEditor.EditError.changed` when the node's availability is no longer
+    ///   `from` (nothing written); `DockerError` (404 when the node is gone; 503 on a worker's engine).
+    public func setNodeAvailability(id: String, from: String, to availability: NodeAvailability) async throws {
+        _ = try await updateSpec(path: "/nodes/\(id)", query: [], attempts: 5) { spec in
+            let current = spec["Availability"] as? String ?? ""
+            guard current == from else {
+                throw ServiceSpecEditor.EditError.changed("node \(id) is \(current.isEmpty ? "of no availability" : current) now, not \(from) as the dialog showed")
+            }
+            ServiceSpecEditor.setAvailability(&spec, availability)
         }
     }
 

@@ -123,9 +123,10 @@ public final class DockerClient: Sendable {
         var components = URLComponents()
         components.path = prefix + path
         if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
-        // Percent-encode characters URLComponents leaves in queries but Go's parser splits on.
+        // Percent-encode characters URLComponents leaves in queries but Go's parser reads
+        // otherwise: `+` (a space) and `;` (Go 1.17+ drops the whole parameter, filters included).
         let uri = (components.percentEncodedPath) + (components.percentEncodedQuery.map {
-            "?" + $0.replacingOccurrences(of: "+", with: "%2B")
+            "?" + $0.replacingOccurrences(of: "+", with: "%2B").replacingOccurrences(of: ";", with: "%3B")
         } ?? "")
         var request = HTTPClientRequest(url: baseURL + uri)
         request.method = method

@@ -13,11 +13,15 @@ public enum ServiceSpecEditor {
         case notReplicated(mode: String)
         /// The inspect body lacked `Version.Index` or `Spec`.
         case malformed(String)
+        /// The object is no longer as the confirmed dialog showed it: what changed, e.g.
+        /// `lab_web has 3 replicas now, not 5 as the dialog showed`. Nothing was written.
+        case changed(String)
 
         public var description: String {
             switch self {
             case .notReplicated(let mode): return "a \(mode) service has no replica count to scale"
             case .malformed(let why): return "malformed service: \(why)"
+            case .changed(let what): return "\(what): changed meanwhile, so nothing was done"
             }
         }
     }
@@ -64,6 +68,17 @@ public enum ServiceSpecEditor {
         spec["Mode"] = mode
     }
 
+    /// Sets the count as `setReplicas` does, but only while it is still `from`.
+    /// - Throws: `EditError.changed` (e.g. `lab_web has 3 replicas now, not 5 as the dialog
+    ///   showed`) when the count is another; `EditError.notReplicated` for global modes.
+    public static func scale(_ spec: inout [String: Any], from: UInt64, to replicas: UInt64) throws {
+        if let current = self.replicas(spec), current != from {
+            let unit = (spec["Mode"] as? [String: Any])?["ReplicatedJob"] != nil ? "completions" : "replicas"
+            throw EditError.changed("\(spec["Name"] as? String ?? "the service") has \(current) \(unit) now, not \(from) as the dialog showed")
+        }
+        try setReplicas(&spec, replicas)
+    }
+
     /// Sets (or, with nil, removes) a label of the spec (`Spec.Labels`).
     public static func setLabel(_ spec: inout [String: Any], _ key: String, _ value: String?) {
         var labels = spec["Labels"] as? [String: Any] ?? [:]
@@ -96,8 +111,14 @@ public enum ServiceSpecEditor {
         return false
     }
 
+    /// The service's mode in words: `replicated`, `global`, `replicated job`, `global job`.
+    public static func modeName(_ spec: [String: Any]) -> String {
+        modeWords((spec["Mode"] as? [String: Any])?.keys.first ?? "unknown")
+    }
+
     private static func modeWords(_ key: String) -> String {
         switch key {
+        case "Replicated": return "replicated"
         case "Global": return "global"
         case "ReplicatedJob": return "replicated job"
         case "GlobalJob": return "global job"

@@ -27,12 +27,19 @@ struct EffectRunner: Sendable {
                 return .effectFinished(effect, message: "theme " + reason, isError: true)
             }
         }
+        if case .listStack(let name) = effect {
+            do {
+                return .stackListed(try await connections.manager.stackContents(name, kinds: [.secrets, .configs, .networks]))
+            } catch {
+                return .effectFinished(effect, message: "could not list the objects of stack \(name): \(Self.describe(error))", isError: true)
+            }
+        }
         var message: String
         var isError: Bool
         do {
             (message, isError) = try await perform(effect)
         } catch {
-            message = "\(effect.action) \(effect.target) failed: \((error as? DockerError)?.description ?? String(describing: error))"
+            message = "\(effect.action) \(effect.target) failed: \(Self.describe(error))"
             isError = true
         }
         if effect.changesSwarm, let log,
@@ -48,8 +55,8 @@ struct EffectRunner: Sendable {
     private func perform(_ effect: Effect) async throws -> (String, isError: Bool) {
         let manager = connections.manager
         switch effect {
-        case .scale(let id, let name, _, let replicas):
-            try await manager.scaleService(id: id, replicas: replicas)
+        case .scale(let id, let name, let from, let replicas):
+            try await manager.scaleService(id: id, from: from, to: replicas)
             return ("\(name) scaled to \(replicas)", false)
         case .stopContainer(let hostname, let containerID, let name):
             try await nodeEngine(hostname).stopContainer(id: containerID)
@@ -57,18 +64,19 @@ struct EffectRunner: Sendable {
         case .restartContainer(let hostname, let containerID, let name):
             try await nodeEngine(hostname).restartContainer(id: containerID)
             return ("restarted \(name) on \(hostname)", false)
-        case .removeStack(let name):
-            let removal = try await manager.removeStack(name)
+        case .removeStack(let contents):
+            let removal = try await manager.removeStack(contents)
+            let skipped = removal.skipped.isEmpty ? "" : "; left alone: " + removal.skipped.joined(separator: ", ")
             let failures = removal.failures.isEmpty ? "" : "; failed: " + removal.failures.joined(separator: "; ")
-            return ("stack \(name): \(removal.summary)\(failures)", !removal.failures.isEmpty)
-        case .stopStack(let name):
-            let result = try await manager.stopStack(name)
-            return ("stack \(name): \(result.summary("stopped"))", !result.failures.isEmpty)
-        case .startStack(let name):
-            let result = try await manager.startStack(name)
-            return ("stack \(name): \(result.summary("started"))", !result.failures.isEmpty)
-        case .setAvailability(let nodeID, let hostname, let availability):
-            try await manager.setNodeAvailability(id: nodeID, availability)
+            return ("stack \(contents.stack): \(removal.summary)\(skipped)\(failures)", !removal.failures.isEmpty)
+        case .stopStack(let contents):
+            let result = try await manager.stopStack(contents)
+            return ("stack \(contents.stack): \(result.summary("stopped"))", !result.failures.isEmpty)
+        case .startStack(let contents):
+            let result = try await manager.startStack(contents)
+            return ("stack \(contents.stack): \(result.summary("started"))", !result.failures.isEmpty)
+        case .setAvailability(let nodeID, let hostname, let from, let availability):
+            try await manager.setNodeAvailability(id: nodeID, from: from, to: availability)
             return ("\(hostname) is now \(availability.adjective)", false)
         case .rollback(let id, let name):
             try await manager.rollbackService(id: id)
@@ -76,8 +84,8 @@ struct EffectRunner: Sendable {
         case .forceUpdate(let id, let name):
             try await manager.forceUpdateService(id: id)
             return ("\(name) is being redeployed", false)
-        case .loadTheme:
-            preconditionFailure("run(_:) answers loadTheme itself")
+        case .loadTheme, .listStack:
+            preconditionFailure("run(_:) answers loadTheme and listStack itself")
         case .refreshSize(let hostname, let containerID, let name):
             let size = try await engine.refreshSize(hostname: hostname, containerID: containerID)
             return ("\(name): \(Format.containerSize(sizeRw: size.sizeRw, sizeRootFs: size.sizeRootFs))", false)
@@ -89,6 +97,11 @@ struct EffectRunner: Sendable {
             await logStreams.stop(through: stream)
             return ("stopped", false)
         }
+    }
+
+    /// An error as the status line says it: a `DockerError`'s description, else the error's own.
+    private static func describe(_ error: any Error) -> String {
+        (error as? DockerError)?.description ?? String(describing: error)
     }
 
     /// The engine of the node with this hostname.

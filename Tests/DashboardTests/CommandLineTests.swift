@@ -107,10 +107,11 @@ final class CommandLineTests: XCTestCase {
         var state = try lab()
         state.press(.char(":"))
         state.type("stack rm lab")
-        state.press(.enter)
+        XCTAssertEqual(state.press(.enter), [.listStack(name: "lab")])
         let typed = try XCTUnwrap(state.typedName)
         XCTAssertEqual(typed.name, "lab")
-        XCTAssertEqual(typed.confirmation.effect, .removeStack(name: "lab"))
+        guard case .removeStack(let contents) = typed.confirmation.effect else { return XCTFail("not a removal") }
+        XCTAssertEqual(contents.stack, "lab")
         state.press(.escape, .char(":"))
         state.type("stack rm other")
         state.press(.enter)

@@ -43,9 +43,11 @@ final class LabActionTests: XCTestCase {
 
     func testRemovingTheLabStack() throws {
         var (state, _) = try lab()
-        state.press(.char("2"), .char("D"))
+        XCTAssertEqual(state.press(.char("2"), .char("D")), [.listStack(name: "lab")])
         XCTAssertEqual(state.typedName?.confirmation.message[1], "Its 4 services are removed: lab_agent, lab_scribbler, lab_viz, lab_web.")
+        _ = reduce(&state, .stackListed(StackContents(stack: "lab", objects: [.secrets: [], .configs: [], .networks: []])))
         state.type("lab")
-        XCTAssertEqual(state.press(.enter), [.removeStack(name: "lab")])
+        guard case .removeStack(let contents)? = state.press(.enter).first else { return XCTFail("no removal") }
+        XCTAssertEqual(contents[.services].map(\.name), ["lab_agent", "lab_scribbler", "lab_viz", "lab_web"])
     }
 }

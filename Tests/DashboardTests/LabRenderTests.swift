@@ -247,15 +247,15 @@ final class LabRenderTests: XCTestCase {
     /// Remove the stack of lab_agent: the name must be typed, so letters are text and the
     /// hint bar is empty.
     func testRemoveStackDialog() throws {
+        // Its secrets, configs and networks are still being read: Enter is refused until they are listed.
         try assertScreen([.char("2"), .char("j"), .char("D"), .char("l")], width: 80, height: 24, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
             "NAME             MODE        REPLICAS  IMAGE                   PORTS",
             "▾ lab  4 services",
-            "  lab_agent      global      2/2       swarmtop-lab/busybox:1",
-            "  lab_sc┌─ Remove stack ───────────────────────────────────────────────┐",
-            "  lab_vi│                                                              │",
-            "  lab_we│ Remove stack lab?                                            │0/tcp",
-            "        │                                                              │",
+            "  lab_ag┌─ Remove stack ───────────────────────────────────────────────┐",
+            "  lab_sc│                                                              │",
+            "  lab_vi│ Remove stack lab?                                            │",
+            "  lab_we│                                                              │0/tcp",
             "        │ Its 4 services are removed: lab_agent, lab_scribbler,        │",
             "        │ lab_viz, lab_web.                                            │",
             "        │                                                              │",
@@ -266,6 +266,8 @@ final class LabRenderTests: XCTestCase {
             "        │ Type lab and press Enter to remove it.                       │",
             "        │                                                              │",
             "        │ > l▏                                                         │",
+            "        │                                                              │",
+            "        │ reading its secrets, configs and networks…                   │",
             "        │                                                              │",
             "        └─ Enter confirm  Esc cancel ──────────────────────────────────┘",
         ], bottom: [

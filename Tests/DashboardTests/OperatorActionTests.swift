@@ -25,6 +25,14 @@ final class OperatorActionTests: XCTestCase {
         return SampleCluster.snapshot(services: services)
     }
 
+    /// The sample stack lab as a stack action carries it: its services by ID, with their labels.
+    private func labStack() -> StackContents {
+        let label = ["com.docker.stack.namespace": "lab"]
+        return StackContents(stack: "lab", objects: [.services: [StackObject(id: "s-agent", name: "lab_agent", labels: label),
+                                                                 StackObject(id: "s-viz", name: "lab_viz", labels: label),
+                                                                 StackObject(id: "s-web", name: "lab_web", labels: label)]])
+    }
+
     func testUndoPutsBackTheCountOfTheLastScale() {
         var state = on("2", .service("s-web"))
         XCTAssertEqual(state.press(.char("u")), [])
@@ -60,8 +68,8 @@ final class OperatorActionTests: XCTestCase {
                       "Its replicated services are scaled to 0: lab_viz (1), lab_web (5).",
                       "Each count is kept in the service label swarmtop.replicas: X starts the stack again, from any swarmtop.",
                       "Not stoppable, left running: lab_agent (global)."],
-            effect: .stopStack(name: "lab"), progress: "stopping stack lab…"))
-        XCTAssertEqual(state.press(.char("y")), [.stopStack(name: "lab")])
+            effect: .stopStack(labStack()), progress: "stopping stack lab…"))
+        XCTAssertEqual(state.press(.char("y")), [.stopStack(labStack())])
     }
 
     func testAStackWithTheLabelIsStartedFromIt() {
@@ -72,7 +80,9 @@ final class OperatorActionTests: XCTestCase {
             "Its stopped services are scaled back to the counts kept in their label swarmtop.replicas, which is then removed: lab_web 0 → 5.",
             "Left as they are: lab_agent, lab_viz.",
         ])
-        XCTAssertEqual(state.press(.enter), [.startStack(name: "lab")])
+        guard case .startStack(let contents)? = state.press(.enter).first else { return XCTFail("no start") }
+        XCTAssertEqual(contents.stack, "lab")
+        XCTAssertEqual(contents[.services].first { $0.id == "s-web" }?.labels["swarmtop.replicas"], "5", "the labels the dialog showed")
     }
 
     func testStoppingAServiceOutsideAStackIsRefused() {
@@ -103,7 +113,7 @@ final class OperatorActionTests: XCTestCase {
             "1 task of global services will be shut down, not moved (lab_agent.node2).",
             "No new tasks are placed on node2 until it is active again.",
         ])
-        XCTAssertEqual(state.press(.char("y")), [.setAvailability(nodeID: "n2", hostname: "node2", .drain)])
+        XCTAssertEqual(state.press(.char("y")), [.setAvailability(nodeID: "n2", hostname: "node2", from: "active", .drain)])
         state.press(.char("p"))
         XCTAssertEqual(state.confirmation?.message, ["Pause node node2?",
                                                      "No task will move: its 4 tasks keep running, and no new tasks are placed on it."])
@@ -118,7 +128,7 @@ final class OperatorActionTests: XCTestCase {
         state.press(.char("a"))
         XCTAssertEqual(state.confirmation?.message, ["Activate node node2?",
                                                      "No task will move: the scheduler may place new tasks on it, but running tasks are not rebalanced."])
-        XCTAssertEqual(state.press(.char("y")), [.setAvailability(nodeID: "n2", hostname: "node2", .active)])
+        XCTAssertEqual(state.press(.char("y")), [.setAvailability(nodeID: "n2", hostname: "node2", from: "drain", .active)])
     }
 
     func testRollbackAndForceUpdateAreConfirmed() {

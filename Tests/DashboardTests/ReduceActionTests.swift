@@ -204,8 +204,11 @@ final class ReduceActionTests: XCTestCase {
 
     func testRemoveStackListsWhatGoesAndWhatStaysAndWantsTheNameTyped() {
         var state = onService("s-viz")
-        state.press(.char("D"))
-        let expected = Confirmation(
+        XCTAssertEqual(state.press(.char("D")), [.listStack(name: "lab")])
+        let label = ["com.docker.stack.namespace": "lab"]
+        let services = [StackObject(id: "s-agent", name: "lab_agent", labels: label), StackObject(id: "s-viz", name: "lab_viz", labels: label),
+                        StackObject(id: "s-web", name: "lab_web", labels: label)]
+        var expected = Confirmation(
             title: "Remove stack",
             message: [
                 "Remove stack lab?",
@@ -213,12 +216,22 @@ final class ReduceActionTests: XCTestCase {
                 "So are its secrets, configs and networks (labelled com.docker.stack.namespace=lab), as docker stack rm does. Volumes are kept.",
                 "Type lab and press Enter to remove it.",
             ],
-            effect: .removeStack(name: "lab"), progress: "removing stack lab…")
+            effect: .removeStack(StackContents(stack: "lab", objects: [.services: services])), progress: "removing stack lab…")
+        expected.waiting = "reading its secrets, configs and networks…"
         XCTAssertEqual(state.typedName?.confirmation, expected)
         XCTAssertEqual(state.press(.escape), [])
         XCTAssertNil(state.dialog)
         state.select(.stack("lab"))
-        state.press(.char("D"))
+        XCTAssertEqual(state.press(.char("D")), [.listStack(name: "lab")])
+        XCTAssertEqual(state.typedName?.confirmation, expected)
+        let network = StackObject(id: "n-back", name: "lab_back", labels: label)
+        let secret = StackObject(id: "x-token", name: "lab_token", labels: label)
+        let listed = StackContents(stack: "lab", objects: [.secrets: [secret], .configs: [], .networks: [network]])
+        _ = reduce(&state, .stackListed(listed))
+        expected.waiting = nil
+        expected.message[2] = "So are its secret lab_token; network lab_back. Volumes are kept."
+        let removal = StackContents(stack: "lab", objects: [.services: services, .secrets: [secret], .configs: [], .networks: [network]])
+        expected.effect = .removeStack(removal)
         XCTAssertEqual(state.typedName?.confirmation, expected)
         XCTAssertEqual(state.press(.char("y")), [], "y is typed, not an answer")
         XCTAssertEqual(state.typedName?.text, "y")
@@ -229,7 +242,7 @@ final class ReduceActionTests: XCTestCase {
         XCTAssertEqual(state.press(.enter), [], "a prefix is not the name")
         state.type("b")
         XCTAssertNil(state.typedName?.error, "typing clears the error")
-        XCTAssertEqual(state.press(.enter), [.removeStack(name: "lab")])
+        XCTAssertEqual(state.press(.enter), [.removeStack(removal)])
         XCTAssertNil(state.dialog)
         XCTAssertEqual(state.status, StatusMessage("removing stack lab…", isPending: true))
     }

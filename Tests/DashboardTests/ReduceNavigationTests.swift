@@ -224,7 +224,7 @@ final class ReduceNavigationTests: XCTestCase {
         _ = reduce(&state, .tick(t0.addingTimeInterval(5)))
         XCTAssertNil(state.status)
 
-        _ = reduce(&state, .effectFinished(.removeStack(name: "lab"), message: "engine said 500", isError: true))
+        _ = reduce(&state, .effectFinished(.removeStack(StackContents(stack: "lab")), message: "engine said 500", isError: true))
         _ = reduce(&state, .tick(t0))
         _ = reduce(&state, .tick(t0.addingTimeInterval(9)))
         XCTAssertNotNil(state.status, "errors stay longer")

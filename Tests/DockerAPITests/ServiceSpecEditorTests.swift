@@ -83,4 +83,19 @@ final class ServiceSpecEditorTests: XCTestCase {
         edited["TaskTemplate"] = template
         XCTAssertEqual(NSDictionary(dictionary: edited), NSDictionary(dictionary: spec))
     }
+
+    /// A scale applies only to the count its dialog showed; another count is refused, saying so,
+    /// and the spec is left as it was.
+    func testAScaleFromAnotherCountIsRefused() throws {
+        let (_, spec) = try ServiceSpecEditor.versionAndSpec(LabFixtures.data("service-inspect-web.json"), path: "/services/lab_web")
+        let current = try XCTUnwrap(ServiceSpecEditor.replicas(spec))
+        var edited = spec
+        XCTAssertThrowsError(try ServiceSpecEditor.scale(&edited, from: current + 1, to: 9)) { error in
+            XCTAssertEqual(error as? ServiceSpecEditor.EditError,
+                           .changed("lab_web has \(current) replicas now, not \(current + 1) as the dialog showed"))
+        }
+        XCTAssertEqual(NSDictionary(dictionary: edited), NSDictionary(dictionary: spec))
+        try ServiceSpecEditor.scale(&edited, from: current, to: 9)
+        XCTAssertEqual(ServiceSpecEditor.replicas(edited), 9)
+    }
 }

@@ -115,7 +115,8 @@ final class OperatorActionsEndToEndTests: XCTestCase {
         let t = try start()
         try t.waitFor("Leader")
         let dialog = try openDialog(t, key: "D", showing: "Remove stack \(stack)?")
-        XCTAssertTrue(dialog.contains("Volumes are kept"), dialog)
+        // The dialog lists what it removes, its network included (read when it opened).
+        XCTAssertTrue(dialog.contains("So are its network \(stack)_default. Volumes are"), dialog)
         XCTAssertTrue(dialog.contains("Type \(stack) and press Enter"), dialog)
         try t.send("y", "Enter")
         try t.waitFor("type \(stack) exactly, or Esc to cancel")

@@ -22,9 +22,8 @@ final class ActionIntegrationTests: XCTestCase {
         try createService(name, ["--mode", "replicated-job", "--replicas", "1", "--max-concurrent", "1"], command: ["true"])
         defer { Lab.removeService(name) }
         let client = try Lab.manager()
-        let previous = try await client.scaleService(id: name, replicas: 3)
+        try await client.scaleService(id: name, from: 1, to: 3)
         await client.shutdown()
-        XCTAssertEqual(previous, 1)
         XCTAssertEqual(try inspect(name, "{{.Spec.Mode.ReplicatedJob.TotalCompletions}}"), "3")
         XCTAssertEqual(try inspect(name, "{{.Spec.Mode.ReplicatedJob.MaxConcurrent}}"), "1")
     }
@@ -93,7 +92,7 @@ final class ActionIntegrationTests: XCTestCase {
         let client = try Lab.manager()
         defer { Task { await client.shutdown() } }
 
-        let stopped = try await client.stopStack(stack)
+        let stopped = try await client.stopStack(client.stackContents(stack, kinds: [.services]))
         XCTAssertEqual(stopped.changed, [.init(service: "\(stack)_idle", from: 0, to: 0), .init(service: "\(stack)_web", from: 2, to: 0)])
         XCTAssertEqual(stopped.skipped, ["\(stack)_agent (global: not stoppable)"])
         XCTAssertEqual(stopped.failures, [])
@@ -102,13 +101,13 @@ final class ActionIntegrationTests: XCTestCase {
         XCTAssertEqual(try inspect("\(stack)_agent", "{{index .Spec.Labels \"swarmtop.replicas\"}}"), "")
 
         // Stopping again keeps the recorded counts.
-        let again = try await client.stopStack(stack)
+        let again = try await client.stopStack(client.stackContents(stack, kinds: [.services]))
         XCTAssertEqual(again.changed.map(\.from), [0, 0])
         XCTAssertEqual(try inspect("\(stack)_web", "{{index .Spec.Labels \"swarmtop.replicas\"}}"), "2")
 
         // Another client (a fresh one, as after a restart of swarmtop) starts it from the labels.
         let other = try Lab.manager()
-        let started = try await other.startStack(stack)
+        let started = try await other.startStack(other.stackContents(stack, kinds: [.services]))
         await other.shutdown()
         XCTAssertEqual(started.changed, [.init(service: "\(stack)_idle", from: 0, to: 0), .init(service: "\(stack)_web", from: 0, to: 2)])
         XCTAssertEqual(started.skipped, ["\(stack)_agent (not stopped)"])
@@ -189,10 +188,10 @@ final class ActionIntegrationTests: XCTestCase {
         let spec = { try Lab.docker(["node", "inspect", "--format", "{{json .Spec}}", "node2"]) }
         let before = try spec()
         XCTAssertTrue(before.contains(#""Availability":"active""#), before)
-        try await client.setNodeAvailability(id: "node2", .pause)
+        try await client.setNodeAvailability(id: "node2", from: "active", to: .pause)
         XCTAssertEqual(try Lab.docker(["node", "inspect", "--format", "{{.Spec.Availability}}", "node2"]), "pause")
         XCTAssertEqual(try spec().replacingOccurrences(of: #""Availability":"pause""#, with: #""Availability":"active""#), before)
-        try await client.setNodeAvailability(id: "node2", .active)
+        try await client.setNodeAvailability(id: "node2", from: "pause", to: .active)
         XCTAssertEqual(try spec(), before)
     }
 
@@ -202,14 +201,14 @@ final class ActionIntegrationTests: XCTestCase {
         let worker = try Lab.node("node2")
         defer { Task { await manager.shutdown(); await worker.shutdown() } }
         do {
-            try await manager.scaleService(id: "swarmtop-no-such-service", replicas: 2)
+            try await manager.scaleService(id: "swarmtop-no-such-service", from: 1, to: 2)
             XCTFail("a service that does not exist was scaled")
         } catch let DockerError.api(status, message) {
             XCTAssertEqual(status, 404)
             XCTAssertTrue(message.contains("swarmtop-no-such-service"), message)
         }
         do {  // refused before any read: the worker has no services to read
-            try await worker.scaleService(id: "lab_web", replicas: 7)
+            try await worker.scaleService(id: "lab_web", from: 1, to: 7)
             XCTFail("a worker's engine scaled a service")
         } catch let DockerError.api(status, message) {
             XCTAssertEqual(status, 503)
@@ -221,7 +220,7 @@ final class ActionIntegrationTests: XCTestCase {
         let client = try Lab.manager()
         defer { Task { await client.shutdown() } }
         do {
-            try await client.setNodeAvailability(id: "swarmtop-no-such-node", .drain)
+            try await client.setNodeAvailability(id: "swarmtop-no-such-node", from: "active", to: .drain)
             XCTFail("a node that does not exist was drained")
         } catch let DockerError.api(status, message) {
             XCTAssertEqual(status, 404)

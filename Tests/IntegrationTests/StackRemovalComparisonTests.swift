@@ -89,7 +89,7 @@ final class StackRemovalComparisonTests: XCTestCase {
         XCTAssertEqual(try leftovers(mine), try leftovers(theirs), "the two stacks differ before removal")
 
         let client = try Lab.manager()
-        let removal = try await client.removeStack(mine)
+        let removal = try await client.removeStack(client.stackContents(mine))
         await client.shutdown()
         XCTAssertEqual(removal.failures, [])
         XCTAssertEqual(removal.networks.sorted(), ["\(mine)_back", "\(mine)_front"])

@@ -74,9 +74,8 @@ final class WriteIntegrationTests: XCTestCase {
         }
 
         let client = try Lab.manager()
-        let previous = try await client.scaleService(id: name, replicas: 2)
+        try await client.scaleService(id: name, from: 1, to: 2)
         await client.shutdown()
-        XCTAssertEqual(previous, 1)
 
         var after = try specJSON(name)
         let mode = after["Mode"] as? [String: Any]
@@ -96,7 +95,7 @@ final class WriteIntegrationTests: XCTestCase {
         defer { Task { await client.shutdown() } }
         let before = try Lab.docker(["service", "inspect", "--format", "{{.Version.Index}}", "lab_agent"])
         do {
-            try await client.scaleService(id: "lab_agent", replicas: 3)
+            try await client.scaleService(id: "lab_agent", from: 1, to: 3)
             XCTFail("a global service was scaled")
         } catch let e as ServiceSpecEditor.EditError {
             XCTAssertEqual(e, .notReplicated(mode: "global"))
@@ -166,7 +165,7 @@ final class WriteIntegrationTests: XCTestCase {
         }
 
         let client = try Lab.manager()
-        let removal = try await client.removeStack(stack)
+        let removal = try await client.removeStack(client.stackContents(stack))
         await client.shutdown()
         XCTAssertEqual(removal.services, ["\(stack)_app", "\(stack)_other"])
         XCTAssertEqual(removal.secrets, ["\(stack)_token"])
@@ -183,7 +182,7 @@ final class WriteIntegrationTests: XCTestCase {
         let client = try Lab.manager()
         defer { Task { await client.shutdown() } }
         do {
-            _ = try await client.removeStack("swarmtop-no-such-stack")
+            _ = try await client.removeStack(client.stackContents("swarmtop-no-such-stack"))
             XCTFail("removed a stack that does not exist")
         } catch let DockerError.api(status, message) {
             XCTAssertEqual(status, 404)

@@ -10,14 +10,20 @@ public enum Effect: Sendable, Hashable {
     case stopContainer(hostname: String, containerID: String, name: String)
     /// Restart a container through its node's engine, as `docker restart` (`POST /containers/{id}/restart`).
     case restartContainer(hostname: String, containerID: String, name: String)
-    /// Remove a stack as `docker stack rm` does: services, then secrets, configs, networks.
-    case removeStack(name: String)
-    /// Scale a stack's replicated services to 0, keeping their counts in the label `swarmtop.replicas`.
-    case stopStack(name: String)
-    /// Scale a stack's stopped services back to the counts in their `swarmtop.replicas` label.
-    case startStack(name: String)
-    /// Set a node's availability, as `docker node update --availability`.
-    case setAvailability(nodeID: String, hostname: String, NodeAvailability)
+    /// Remove the objects of a stack the dialog listed, by ID, as `docker stack rm` does:
+    /// services, then secrets, configs, networks; each is left alone (and named) when it no longer
+    /// carries the stack's label at the time of the request.
+    case removeStack(StackContents)
+    /// Scale the stack's listed replicated services to 0, keeping their counts in the label `swarmtop.replicas`.
+    case stopStack(StackContents)
+    /// Scale the stack's listed stopped services back to the counts in their `swarmtop.replicas` label.
+    case startStack(StackContents)
+    /// List a stack's secrets, configs and networks for the remove dialog (a read,
+    /// `GET /secrets|configs|networks` filtered on its label); the answer comes back as `Action.stackListed`.
+    case listStack(name: String)
+    /// Set a node's availability, as `docker node update --availability`, while it is still `from`
+    /// (the `Spec.Availability` the dialog showed).
+    case setAvailability(nodeID: String, hostname: String, from: String, NodeAvailability)
     /// Roll a service back to its previous spec, as `docker service rollback`.
     case rollback(serviceID: String, serviceName: String)
     /// Replace every task of a service, as `docker service update --force`.
@@ -35,7 +41,7 @@ public enum Effect: Sendable, Hashable {
     /// True for effects that change the swarm (logged in the action log); false for reads.
     public var changesSwarm: Bool {
         switch self {
-        case .refreshSize, .loadTheme, .followLogs, .stopLogs: false
+        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack: false
         default: true
         }
     }
@@ -57,7 +63,8 @@ public enum Effect: Sendable, Hashable {
         case .removeStack: "stack rm"
         case .stopStack: "stack stop"
         case .startStack: "stack start"
-        case .setAvailability(_, _, let availability): "node update --availability \(availability.rawValue)"
+        case .listStack: "stack ls"
+        case .setAvailability(_, _, _, let availability): "node update --availability \(availability.rawValue)"
         case .rollback: "service rollback"
         case .forceUpdate: "service update --force"
         case .refreshSize: "measure"
@@ -73,8 +80,9 @@ public enum Effect: Sendable, Hashable {
         case .scale(_, let name, _, _), .rollback(_, let name), .forceUpdate(_, let name): name
         case .stopContainer(let hostname, _, let name), .restartContainer(let hostname, _, let name),
              .refreshSize(let hostname, _, let name): "\(name) on \(hostname)"
-        case .removeStack(let name), .stopStack(let name), .startStack(let name), .loadTheme(let name): name
-        case .setAvailability(_, let hostname, _): hostname
+        case .removeStack(let contents), .stopStack(let contents), .startStack(let contents): contents.stack
+        case .listStack(let name), .loadTheme(let name): name
+        case .setAvailability(_, let hostname, _, _): hostname
         case .followLogs(let target, _): target.label
         case .stopLogs(let stream): "log stream \(stream)"
         }

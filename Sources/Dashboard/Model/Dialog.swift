@@ -7,6 +7,15 @@ public enum Dialog: Sendable, Hashable {
     case replicas(ReplicaInput)
     /// A question answered by typing the name of what is destroyed (removing a stack).
     case typeName(NameConfirmation)
+
+    /// Why yes is refused now (its object changed or vanished, or a read is awaited), nil when it is not.
+    public var refusal: String? {
+        switch self {
+        case .confirm(let confirmation): confirmation.refusal
+        case .typeName(let typed): typed.confirmation.refusal
+        case .replicas(let input): input.changed.map(changedSinceOpened)
+        }
+    }
 }
 
 /// A question that says exactly what an action will do, answered yes or no.
@@ -19,6 +28,17 @@ public struct Confirmation: Sendable, Hashable {
     public var effect: Effect
     /// The status message while it runs, e.g. `scaling lab_web to 6…`.
     public var progress: String
+    /// What vanished or changed since the dialog opened, e.g. `lab_web has 3 replicas now, not 5`;
+    /// it can no longer be confirmed (Esc closes it). Nil while the swarm is as it showed.
+    public var changed: String?
+    /// What is still being read before it can be confirmed, e.g. the stack's networks; nil when nothing.
+    public var waiting: String?
+
+    /// Why yes is refused now, nil when it is not.
+    public var refusal: String? {
+        if let changed { return changedSinceOpened(changed) }
+        return waiting
+    }
 }
 
 /// A confirmation that runs only once the user has typed `name` and pressed Enter.
@@ -62,7 +82,15 @@ public struct ReplicaInput: Sendable, Hashable {
     public var text: String = ""
     /// Why the last Enter was refused, e.g. `at most 10000 replicas`.
     public var error: String?
+    /// What vanished or changed since the input opened, e.g. `lab_web has 3 replicas now, not 5`;
+    /// it can no longer be confirmed (Esc closes it).
+    public var changed: String?
 
     /// The largest count accepted.
     public static let maximum: UInt64 = 10_000
+}
+
+/// The refusal of a dialog whose object changed: `changed since this dialog opened: WHAT. Esc closes it.`
+private func changedSinceOpened(_ what: String) -> String {
+    "changed since this dialog opened: \(what). Esc closes it."
 }

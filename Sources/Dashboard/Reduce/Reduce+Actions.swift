@@ -95,6 +95,10 @@ extension AppState {
             refuse("the terminal is too small to show this dialog whole: enlarge it to answer, or Esc")
             return []
         }
+        if let refusal = dialog?.refusal {
+            refuse("not confirmed: \(refusal)")
+            return []
+        }
         switch dialog {
         case .confirm(let confirmation)?:
             dialog = nil

@@ -27,6 +27,7 @@ extension AppState {
         if logs != nil { return performInLogs(binding.command) }
         if binding.command == .refreshSize { return refreshSelectedSize() }
         if binding.command == .openLogs { return openLogs() }
+        if binding.command == .removeStack { return removeSelectedStack() }
         perform(binding.command)
         return []
     }
@@ -50,7 +51,6 @@ extension AppState {
         case .undoScale: undoLastScale()
         case .stopContainer: stopSelectedContainer()
         case .restartContainer: restartSelectedContainer()
-        case .removeStack: removeSelectedStack()
         case .stopOrStartStack: stopOrStartSelectedStack()
         case .rollback: rollbackSelectedService()
         case .forceUpdate: forceUpdateSelectedService()
@@ -59,7 +59,7 @@ extension AppState {
         case .commandLine: openPrompt(.command)
         case .sortByNextColumn: sortByNextColumn()
         case .reverseSort: reverseSort()
-        case .confirm, .cancel, .refreshSize, .openLogs, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
+        case .confirm, .cancel, .refreshSize, .openLogs, .removeStack, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
              .toggleTimestamps, .toggleWrap: break
         }
     }

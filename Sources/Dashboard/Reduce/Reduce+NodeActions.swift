@@ -31,7 +31,7 @@ extension AppState {
                        "No task will move: the scheduler may place new tasks on it, but running tasks are not rebalanced."]
         }
         dialog = .confirm(Confirmation(title: "Node availability", message: message,
-                                       effect: .setAvailability(nodeID: id, hostname: host, availability),
+                                       effect: .setAvailability(nodeID: id, hostname: host, from: node.spec?.availability ?? "", availability),
                                        progress: "setting \(host) to \(availability.rawValue)…"))
     }
 

@@ -90,7 +90,7 @@ extension AppState {
                 reopen(&self, "no stack \(name)")
                 return []
             }
-            confirmRemoval(of: stack)
+            return confirmRemoval(of: stack)
         }
         return []
     }

@@ -20,12 +20,17 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         state.model = SnapshotModel(snapshot, timeZone: state.timeZone)
         state.refreshTable()
+        state.recheckDialog()
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
         state.resolveSelection()
     case .effectFinished(let effect, let message, let isError) where effect.logStream != nil:
         state.logEffectFinished(effect, message: message, isError: isError)
+    case .effectFinished(.listStack(let name), let message, _):
+        state.stackListFailed(name, message: message)
+    case .stackListed(let contents):
+        state.receiveStackList(contents)
     case .effectFinished(let effect, let message, let isError):
         state.status = StatusMessage(message, isError: isError)
         if isError, case .scale(let id, _, _, _) = effect { state.pendingScales[id] = nil }

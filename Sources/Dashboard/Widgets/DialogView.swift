@@ -39,20 +39,28 @@ enum DialogView {
     private static func content(_ dialog: Dialog, inner: Int) -> (title: String, lines: [(text: String, style: Style)], typing: Bool) {
         switch dialog {
         case .confirm(let confirmation):
-            return (confirmation.title, paragraphs(confirmation.message, width: inner), false)
+            return (confirmation.title, paragraphs(confirmation.message, width: inner) + refusal(dialog, width: inner), false)
         case .typeName(let typed):
             var lines = paragraphs(typed.confirmation.message, width: inner)
             lines.append(("", Style(.dialog)))
             lines.append(("> \(typed.text)▏", Style(.dialog)))
             if let error = typed.error { lines.append((error, Style(.error, on: .dialog))) }
+            lines += refusal(dialog, width: inner)
             return (typed.confirmation.title, lines, true)
         case .replicas(let input):
             var lines = TextWrap.lines("Replicas for \(input.serviceName) (now \(input.current)):", width: inner)
                 .map { ($0, Style(.dialog, bold: true)) }
             lines.append(("> \(input.text)▏", Style(.dialog)))
             lines.append((input.error ?? "digits type, Backspace erases", input.error == nil ? Style(.dim, on: .dialog) : Style(.error, on: .dialog)))
+            lines += refusal(dialog, width: inner)
             return ("Scale service", lines, false)
         }
+    }
+
+    /// Why yes is refused now (`Dialog.refusal`) after a blank line, wrapped to `width`; none when it is not.
+    private static func refusal(_ dialog: Dialog, width: Int) -> [(text: String, style: Style)] {
+        guard let refusal = dialog.refusal else { return [] }
+        return [("", Style(.dialog))] + TextWrap.lines(refusal, width: width).map { ($0, Style(.error, on: .dialog)) }
     }
 
     /// The message's paragraphs wrapped to `width`, a blank line between them, the question bold.

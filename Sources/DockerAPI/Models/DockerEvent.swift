@@ -78,14 +78,10 @@ public struct EventFilter: Sendable, Hashable {
     /// The container actions that change a container list row.
     public static let containerActions = ["create", "start", "die", "destroy", "rename", "pause", "unpause", "update", "kill", "stop", "restart", "oom"]
 
-    /// The JSON of the `filters` query parameter: `{"event":[…],"type":[…]}`. Written by hand
-    /// around encoded arrays: sorting an object's keys (`.sortedKeys`) loads ICU's locale data
-    /// (about 1.5 MB of resident memory, README Performance).
-    public var json: String {
-        func array(_ values: [String]) -> String {
-            String(decoding: (try? JSONEncoder().encode(values)) ?? Data("[]".utf8), as: UTF8.self)
-        }
-        return actions.isEmpty ? #"{"type":\#(array(types))}"# : #"{"event":\#(array(actions)),"type":\#(array(types))}"#
+    /// The JSON of the `filters` query parameter, `{"type":{…},"event":{…}}`, written by `EngineFilters`.
+    /// - Throws: `EncodingError` (not expected for strings).
+    public func json() throws -> String {
+        try EngineFilters.json(actions.isEmpty ? ["type": types] : ["type": types, "event": actions])
     }
 }
 

@@ -1,7 +1,8 @@
-/// A network, secret or config: the objects `docker stack rm` removes besides services.
+/// A service, network, secret or config: an object `docker stack rm` removes, by ID.
 ///
-/// Source: `GET /networks`, `GET /secrets`, `GET /configs` (Engine API v1.41+). Networks use
-/// `Name`/`Labels` at the top level; secrets and configs keep them in `Spec`. Both shapes decode.
+/// Source: `GET /services`, `/networks`, `/secrets`, `/configs` and their `/{id}` (Engine API
+/// v1.41+). Networks use `Name`/`Labels` at the top level; services, secrets and configs keep
+/// them in `Spec`. Both shapes decode.
 public struct StackObject: Decodable, Sendable, Hashable, Identifiable {
     public var id: String
     public var name: String
@@ -29,6 +30,9 @@ public struct StackObject: Decodable, Sendable, Hashable, Identifiable {
         }
     }
 
+    /// The label naming the stack an object belongs to, as `docker stack deploy` sets it.
+    public static let namespaceLabel = "com.docker.stack.namespace"
+
     /// The stack it belongs to (label `com.docker.stack.namespace`).
-    public var stack: String? { labels["com.docker.stack.namespace"] }
+    public var stack: String? { labels[Self.namespaceLabel] }
 }
