@@ -63,7 +63,8 @@ struct Swarmtop: AsyncParsableCommand {
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)
         let keymap = try EffectiveSettings.keymap(config)
         if printConfig { return }
-        let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value)
+        let readOnly = config.readOnly.value
+        let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value, readOnly: readOnly)
         let (interval, fastInterval) = (config.interval.value, config.fastInterval.value)
         let engine = RefreshEngine(connections: connections, intervals: .init(
             poll: interval, sizes: config.sizeInterval.value, fastPoll: min(fastInterval, interval),
@@ -72,7 +73,7 @@ struct Swarmtop: AsyncParsableCommand {
         let box = UIBox()
         let logStreams = LogStreams { box.loop?.post($0) }
         let runner = EffectRunner(connections: connections, engine: engine, log: log, themes: themes, logStreams: logStreams)
-        var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: config.readOnly.value,
+        var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: readOnly,
                              actionLog: log.path, themeNames: themes.names(), keymap: keymap)
         _ = reduce(&state, .key(.char(config.pane.value.digit)))
         let ui = UILoop(state: state, theme: theme) { effect in
