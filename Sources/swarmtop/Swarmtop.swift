@@ -1,3 +1,4 @@
+import Actions
 import ArgumentParser
 import Dashboard
 import Foundation
@@ -70,9 +71,10 @@ struct Swarmtop: AsyncParsableCommand {
             poll: interval, sizes: config.sizeInterval.value, fastPoll: min(fastInterval, interval),
             resync: config.resyncInterval.value))
         let log = ActionLog(path: ActionLog.defaultPath(env))
+        let recorder = ActionRecorder(readOnly: readOnly, log: log, endpoint: connections.manager.endpoint.description)
         let box = UIBox()
         let logStreams = LogStreams { box.loop?.post($0) }
-        let runner = EffectRunner(connections: connections, engine: engine, log: log, themes: themes, logStreams: logStreams)
+        let runner = EffectRunner(connections: connections, engine: engine, recorder: recorder, themes: themes, logStreams: logStreams)
         var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: readOnly,
                              actionLog: log.path, themeNames: themes.names(), keymap: keymap)
         _ = reduce(&state, .key(.char(config.pane.value.digit)))
