@@ -89,6 +89,10 @@ struct Swarmtop: AsyncParsableCommand {
             thread.name = "swarmtop-ui"
             thread.start()
         }
+        // The terminal is restored: say what did not finish, before the clients' shutdown cuts it off.
+        for line in recorder.interrupt(ui.unfinished, at: Date()) {
+            FileHandle.standardError.write(Data("swarmtop: \(line)\n".utf8))
+        }
         refresh.cancel()
         stats?.cancel()
         await logStreams.stopAll()
