@@ -47,12 +47,17 @@ let package = Package(
             name: "Settings",
             dependencies: ["Dashboard", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // What the actions on the swarm leave behind and must not do: the action log, the read-only refusal.
+        .target(
+            name: "Actions",
+            dependencies: ["Dashboard", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+        ),
         // The only owner of the terminal: setup/teardown, colours, blitting, keys, UI loop.
         .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
         .executableTarget(
             name: "swarmtop",
             dependencies: [
-                "DockerAPI", "SwarmState", "Dashboard", "TerminalUI", "Settings",
+                "DockerAPI", "SwarmState", "Dashboard", "TerminalUI", "Settings", "Actions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Resident memory (README, Performance): the toolchain's lld packs the 113,000 relative
@@ -76,6 +81,7 @@ let package = Package(
         .testTarget(name: "SwarmStateTests", dependencies: ["SwarmState", "LabFixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SwarmState", "LabFixtures"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "Dashboard", "LabFixtures"]),
+        .testTarget(name: "ActionsTests", dependencies: ["Actions", "Dashboard"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "CNCursesW"]),
         .testTarget(name: "IntegrationTests", dependencies: ["DockerAPI", "SwarmState"]),
         // The real binary in tmux; depending on it makes `swift test` build it first.

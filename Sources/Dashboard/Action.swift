@@ -22,4 +22,6 @@ public enum Action: Sendable {
     /// Lines of the log stream numbered `stream` (see `Effect.followLogs`), a batch at a time;
     /// `skipped` lines came before them that were dropped unseen (more than a view keeps arrived at once).
     case logLines(stream: Int, [LogLine], skipped: Int = 0)
+    /// A quit from outside the keys (SIGTERM, SIGHUP, SIGINT): as `q`, it waits for running actions.
+    case quit
 }

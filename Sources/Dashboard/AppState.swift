@@ -51,6 +51,13 @@ public struct AppState: Sendable {
     public internal(set) var status: StatusMessage?
     /// Set by `q` or Ctrl-C: the front end restores the terminal and exits.
     public internal(set) var quit = false
+    /// The effects that change the swarm sent and not answered yet (no `effectFinished`), oldest first.
+    public internal(set) var running: [Effect] = []
+    /// Set by a quit while `running` is not empty: the front end waits for them, at most
+    /// `quitWaitSeconds`, and `quit` follows when the last one finishes (or at a second quit).
+    public internal(set) var quitRequested = false
+    /// The longest wait for running actions after a quit, in seconds.
+    public static let quitWaitSeconds = 5
     /// The terminal columns last reported by `.resize`.
     public internal(set) var width: Int
     /// The terminal rows last reported by `.resize`, used for paging.

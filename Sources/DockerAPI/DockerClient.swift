@@ -8,6 +8,10 @@ import NIOSSL
 /// A client of one Docker Engine: HTTP over a unix socket or TCP (optionally TLS), with the
 /// API version negotiated from `/_ping` on first use and renegotiated after a transport error.
 ///
+/// Redirects are never followed (the Engine API never redirects, and following one would send
+/// the request, a service spec with its `Env` included, to another address): a 3xx answer is
+/// `DockerError.redirected`. A read-only client (`--read-only`) sends only GET and HEAD.
+///
 /// Thread-safe; all operations are `async` and never block the caller's thread.
 /// Call `shutdown()` before dropping the last reference.
 public final class DockerClient: Sendable {
@@ -15,6 +19,8 @@ public final class DockerClient: Sendable {
     public let endpoint: DockerEndpoint
     /// Per-request deadline, in seconds, unless an operation passes its own.
     public let timeout: TimeInterval
+    /// True when the client refuses every method but GET and HEAD, before the request is built.
+    public let readOnly: Bool
     let http: HTTPClient
     private let negotiated = NIOLockedValueBox<APIVersion?>(nil)
     let counters = NIOLockedValueBox(RequestStatistics())
@@ -24,11 +30,14 @@ public final class DockerClient: Sendable {
     /// - Parameters:
     ///   - endpoint: the engine's address.
     ///   - timeout: default per-request deadline in seconds.
+    ///   - readOnly: refuse every request but GET and HEAD (`DockerError.readOnly`), sending nothing.
     /// - Throws: `DockerError.transport` when the TLS files cannot be read.
-    public init(endpoint: DockerEndpoint, timeout: TimeInterval = 10) throws {
+    public init(endpoint: DockerEndpoint, timeout: TimeInterval = 10, readOnly: Bool = false) throws {
         self.endpoint = endpoint
         self.timeout = timeout
+        self.readOnly = readOnly
         var config = HTTPClient.Configuration()
+        config.redirectConfiguration = .disallow
         config.connectionPool.idleTimeout = .seconds(60)
         // Fail at once when the engine refuses: the refresh engine retries on its own cadence,
         // and "connection refused" shown now beats "timed out" shown after the whole timeout.
@@ -86,7 +95,8 @@ public final class DockerClient: Sendable {
     ///   - body: a JSON body, sent with `Content-Type: application/json`.
     ///   - timeout: deadline in seconds (default: the client's).
     /// - Throws: `DockerError.api` for a non-2xx answer (status and the engine's message),
-    ///   `DockerError.transport` when the engine cannot be reached in time.
+    ///   `DockerError.redirected` for a 3xx, `DockerError.readOnly` for a write on a read-only
+    ///   client, `DockerError.transport` when the engine cannot be reached in time.
     public func send(method: HTTPMethod, path: String, query: [(String, String)] = [], versioned: Bool = true,
                      body: Data? = nil, timeout: TimeInterval? = nil) async throws -> Response {
         let request = try await makeRequest(method: method, path: path, query: query, versioned: versioned, body: body)
@@ -108,17 +118,26 @@ public final class DockerClient: Sendable {
         counters.withLockedValue { $0.requests += 1; $0.bytesReceived += answer.body.readableBytes }
         let data = Data(answer.body.readableBytesView)
         let status = Int(answer.status.code)
-        guard (200..<300).contains(status) else {
-            throw DockerError.api(status: status, message: Self.engineMessage(data))
-        }
+        guard (200..<300).contains(status) else { throw Self.failure(status: status, headers: answer.headers, body: data) }
         return Response(status: status, headers: answer.headers, body: data)
+    }
+
+    /// The error for a non-2xx answer: a redirect names where it pointed, anything else carries
+    /// the engine's message.
+    static func failure(status: Int, headers: HTTPHeaders, body: Data) -> DockerError {
+        if (300..<400).contains(status) {
+            return .redirected(status: status, location: headers.first(name: "Location") ?? "no Location header")
+        }
+        return .api(status: status, message: engineMessage(body))
     }
 
     /// Builds a request for `path` (versioned unless told otherwise), with the headers every
     /// engine request needs.
-    /// - Throws: `DockerError` when the version cannot be negotiated.
+    /// - Throws: `DockerError.readOnly` for a write on a read-only client (before anything is
+    ///   sent, the version negotiation included); `DockerError` when the version cannot be negotiated.
     func makeRequest(method: HTTPMethod, path: String, query: [(String, String)], versioned: Bool = true,
                      body: Data? = nil) async throws -> HTTPClientRequest {
+        if readOnly, method != .GET, method != .HEAD { throw DockerError.readOnly(method: method.rawValue, path: path) }
         let prefix = versioned ? "/v\(try await apiVersion())" : ""
         var components = URLComponents()
         components.path = prefix + path

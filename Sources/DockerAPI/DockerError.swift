@@ -11,6 +11,11 @@ public enum DockerError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidEndpoint(String, reason: String)
     /// The engine's API is older than swarmtop supports.
     case unsupportedVersion(server: String, minimum: String)
+    /// A 3xx answer, not followed: the Engine API never redirects, and following would send the
+    /// request (a service spec, its `Env` included) to `location`.
+    case redirected(status: Int, location: String)
+    /// A request other than GET or HEAD on a read-only client (`--read-only`); nothing was sent.
+    case readOnly(method: String, path: String)
 
     /// The HTTP status for `.api`, nil otherwise.
     public var status: Int? {
@@ -26,6 +31,9 @@ public enum DockerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedResponse(let path, let reason): return "malformed answer to \(path): \(reason)"
         case .invalidEndpoint(let s, let reason): return "invalid endpoint \"\(s)\": \(reason)"
         case .unsupportedVersion(let server, let minimum): return "engine API \(server) is older than the minimum \(minimum)"
+        case .redirected(let status, let location):
+            return "engine answered \(status), a redirect to \(location): not followed (the Engine API never redirects)"
+        case .readOnly(let method, let path): return "refused \(method) \(path): swarmtop is read-only (--read-only)"
         }
     }
 }

@@ -24,16 +24,17 @@ public struct Connections: Sendable {
     ///   - manager: endpoint of a manager's engine.
     ///   - nodeHosts: hostname and endpoint of each node engine (`--node-host`).
     ///   - timeout: per-request deadline in seconds.
+    ///   - readOnly: make every client read-only (`--read-only`): it refuses any write before sending it.
     /// - Throws: `DockerError.transport` when TLS files cannot be read.
-    public init(manager: DockerEndpoint, nodeHosts: [(String, DockerEndpoint)], timeout: TimeInterval) throws {
-        let managerClient = try DockerClient(endpoint: manager, timeout: timeout)
+    public init(manager: DockerEndpoint, nodeHosts: [(String, DockerEndpoint)], timeout: TimeInterval, readOnly: Bool = false) throws {
+        let managerClient = try DockerClient(endpoint: manager, timeout: timeout, readOnly: readOnly)
         self.manager = managerClient
         if nodeHosts.isEmpty {
             nodes = [NodeHost(hostname: "", client: managerClient)]
         } else {
             nodes = try nodeHosts.map { name, endpoint in
                 endpoint == manager ? NodeHost(hostname: name, client: managerClient)
-                    : NodeHost(hostname: name, client: try DockerClient(endpoint: endpoint, timeout: timeout))
+                    : NodeHost(hostname: name, client: try DockerClient(endpoint: endpoint, timeout: timeout, readOnly: readOnly))
             }
         }
     }

@@ -4,14 +4,16 @@ import Glibc
 import CNCursesW
 
 /// Signal handling for the terminal's lifetime: SIGTERM and SIGHUP ask the UI loop to quit
-/// (so the terminal is restored on the normal path); SIGWINCH goes to curses' own handler (which
+/// (so the terminal is restored on the normal path, after running actions are waited for); SIGWINCH goes to curses' own handler (which
 /// makes the next read a resize); both then wake the UI loop through its self-pipe, whichever
 /// thread the signal lands on. A crash signal (and SIGQUIT, which Swift's backtracer would
 /// otherwise take over inside the alternate screen) restores the terminal first, then lets
 /// the default action run (core dump, exit status) as if nothing was caught.
 enum Signals {
-    /// The number of the SIGTERM/SIGHUP/SIGINT received (0 for none); read by the UI loop once per turn.
+    /// The number of the last SIGTERM/SIGHUP/SIGINT received (0 for none): the exit status is 128 + it.
     nonisolated(unsafe) static var quitSignal: sig_atomic_t = 0
+    /// How many of them arrived; the UI loop turns each new one into `Action.quit` (a second one leaves at once).
+    nonisolated(unsafe) static var quitSignals: sig_atomic_t = 0
     /// True while curses owns the terminal.
     nonisolated(unsafe) static var cursesActive: sig_atomic_t = 0
     /// The write end of the UI loop's wake-up pipe while it runs; -1 otherwise.
@@ -26,6 +28,7 @@ enum Signals {
         for s in [SIGTERM, SIGHUP, SIGINT] {
             signal(s) { sig in
                 Signals.quitSignal = sig
+                Signals.quitSignals &+= 1
                 Signals.wake()
             }
         }

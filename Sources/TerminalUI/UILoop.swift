@@ -17,6 +17,8 @@ public final class UILoop: Sendable {
     private let theme: Theme
     private let initial: AppState
     private let runEffect: @Sendable (Effect) -> Void
+    /// The actions on the swarm still running when the loop ended.
+    private let leftRunning = NIOLockedValueBox<[Effect]>([])
 
     private struct Inbox {
         var actions: [Action] = []
@@ -46,6 +48,10 @@ public final class UILoop: Sendable {
         if wake { wakeup.signal() }
     }
 
+    /// The actions on the swarm that had not finished when `run()` returned (a second quit, or
+    /// `AppState.quitWaitSeconds` passed): empty unless the user or a signal would not wait.
+    public var unfinished: [Effect] { leftRunning.withLockedValue { $0 } }
+
     /// How the loop ended.
     public enum Exit: Sendable, Equatable {
         /// The user quit (`q`, Ctrl-C).
@@ -56,7 +62,8 @@ public final class UILoop: Sendable {
         case unusable(TerminalError)
     }
 
-    /// Runs until the state asks to quit or a quit signal arrives; restores the terminal on return.
+    /// Runs until the state asks to quit (a quit key or signal; while actions on the swarm run,
+    /// after they finish or `AppState.quitWaitSeconds` pass); restores the terminal on return.
     public func run() -> Exit {
         let terminal = Terminal(theme: theme)
         do {
@@ -72,9 +79,15 @@ public final class UILoop: Sendable {
         var tickEvery = 1
         _ = reduce(&state, .resize(width: width, height: height))
         var dirty = true
+        var signalsSeen: sig_atomic_t = 0
+        var quitDeadline: Date?
+        defer { leftRunning.withLockedValue { $0 = state.running } }
         while !state.quit {
-            if Signals.quitSignal != 0 { return .signal(Signals.quitSignal) }
             var actions: [Action] = []
+            if Signals.quitSignals != signalsSeen {
+                signalsSeen = Signals.quitSignals
+                actions.append(.quit)
+            }
             // Every key waiting (ncurses keeps none back once it answers ERR), a bounded batch.
             var reads = 0
             while reads < 64, let input = terminal.readKey() {
@@ -115,10 +128,13 @@ public final class UILoop: Sendable {
                 if onlyTick && !wrote { tickEvery = min(4, tickEvery * 2) } else if wrote { tickEvery = 1 }
             }
             if state.quit { break }
-            // Sleep until input, a post, a signal, or just past the next due second (the clock).
+            if state.quitRequested, quitDeadline == nil { quitDeadline = now.addingTimeInterval(Double(AppState.quitWaitSeconds)) }
+            if let quitDeadline, Date() >= quitDeadline { break }
+            // Sleep until input, a post, a signal, just past the next due second (the clock), or the quit's deadline.
             let untilTick = (Double(lastTick + tickEvery) - Date().timeIntervalSince1970) * 1000
-            _ = wakeup.wait(terminal: STDIN_FILENO, millis: Int32(max(1, min(4000, untilTick + 2))))
+            let untilQuit = quitDeadline.map { $0.timeIntervalSinceNow * 1000 } ?? .infinity
+            _ = wakeup.wait(terminal: STDIN_FILENO, millis: Int32(max(1, min(4000, untilTick + 2, untilQuit + 2))))
         }
-        return .quit
+        return Signals.quitSignal != 0 ? .signal(Signals.quitSignal) : .quit
     }
 }

@@ -1,16 +1,18 @@
+import Actions
 import Dashboard
 import Foundation
 import Settings
 import SwarmState
 
 /// Runs the effects `reduce` asks for through the Engine API and turns each outcome into the
-/// action that reports it. Each action on the swarm is appended to the action log. After a
-/// change it asks the refresh engine to poll at once.
+/// action that reports it. Each action on the swarm is appended to the action log; in read-only
+/// mode none is performed (the recorder refuses it). After a change it asks the refresh engine
+/// to poll at once.
 struct EffectRunner: Sendable {
     let connections: Connections
     let engine: RefreshEngine
-    /// Where actions are logged; nil to log nothing.
-    let log: ActionLog?
+    /// Refuses actions in read-only mode and logs their outcomes.
+    let recorder: ActionRecorder
     /// Where `:theme` finds themes.
     let themes: ThemeCatalog
     /// The log view's streams.
@@ -18,6 +20,7 @@ struct EffectRunner: Sendable {
 
     /// Performs `effect`; never throws: a failure becomes an error message for the status line.
     func run(_ effect: Effect) async -> Action {
+        if let refusal = recorder.refusal(effect) { return .effectFinished(effect, message: refusal, isError: true) }
         if case .loadTheme(let name) = effect {
             do {
                 return .themeLoaded(name: name, try themes.load(name))
@@ -42,9 +45,7 @@ struct EffectRunner: Sendable {
             message = "\(effect.action) \(effect.target) failed: \(Self.describe(error))"
             isError = true
         }
-        if effect.changesSwarm, let log,
-           let failure = log.append(effect: effect, endpoint: connections.manager.endpoint.description,
-                                    message: message, isError: isError, at: Date()) {
+        if let failure = recorder.record(effect, message: message, isError: isError, at: Date()) {
             message += " (not in the action log: \(failure))"
             isError = true
         }

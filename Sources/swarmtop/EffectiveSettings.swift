@@ -82,11 +82,12 @@ enum EffectiveSettings {
         var nodes: [(String, DockerEndpoint)]
     }
 
-    /// Clients for these engines; call `shutdown()` on them when done.
+    /// Clients for these engines, read-only ones (GET and HEAD only) when `readOnly`; call
+    /// `shutdown()` on them when done.
     /// - Throws: `ValidationError` when TLS files cannot be read.
-    static func connections(_ endpoints: Endpoints, timeout: TimeInterval) throws -> Connections {
+    static func connections(_ endpoints: Endpoints, timeout: TimeInterval, readOnly: Bool) throws -> Connections {
         do {
-            return try Connections(manager: endpoints.manager, nodeHosts: endpoints.nodes, timeout: timeout)
+            return try Connections(manager: endpoints.manager, nodeHosts: endpoints.nodes, timeout: timeout, readOnly: readOnly)
         } catch let error as DockerError {
             throw usageError(error.description)
         }

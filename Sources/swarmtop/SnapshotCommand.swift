@@ -33,7 +33,8 @@ struct SnapshotCommand: AsyncParsableCommand {
         try EffectiveSettings.validate(config)
         DisplayText.useUTF8Locale()
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)
-        let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value)
+        // A snapshot only reads: its clients refuse any write.
+        let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value, readOnly: true)
         let snapshot = await SnapshotFetch.fetch(connections)
         await connections.shutdown()
         let report = SnapshotReport(snapshot, at: Date())

@@ -1,3 +1,4 @@
+import Actions
 import ArgumentParser
 import Dashboard
 import Foundation
@@ -64,16 +65,18 @@ struct Swarmtop: AsyncParsableCommand {
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)
         let keymap = try EffectiveSettings.keymap(config)
         if printConfig { return }
-        let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value)
+        let readOnly = config.readOnly.value
+        let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value, readOnly: readOnly)
         let (interval, fastInterval) = (config.interval.value, config.fastInterval.value)
         let engine = RefreshEngine(connections: connections, intervals: .init(
             poll: interval, sizes: config.sizeInterval.value, fastPoll: min(fastInterval, interval),
             resync: config.resyncInterval.value))
         let log = ActionLog(path: ActionLog.defaultPath(env))
+        let recorder = ActionRecorder(readOnly: readOnly, log: log, endpoint: connections.manager.endpoint.description)
         let box = UIBox()
         let logStreams = LogStreams { box.loop?.post($0) }
-        let runner = EffectRunner(connections: connections, engine: engine, log: log, themes: themes, logStreams: logStreams)
-        var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: config.readOnly.value,
+        let runner = EffectRunner(connections: connections, engine: engine, recorder: recorder, themes: themes, logStreams: logStreams)
+        var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: readOnly,
                              actionLog: log.path, themeNames: themes.names(), keymap: keymap)
         _ = reduce(&state, .key(.char(config.pane.value.digit)))
         let ui = UILoop(state: state, theme: theme) { effect in
@@ -86,6 +89,10 @@ struct Swarmtop: AsyncParsableCommand {
             let thread = Thread { done.resume(returning: ui.run()) }
             thread.name = "swarmtop-ui"
             thread.start()
+        }
+        // The terminal is restored: say what did not finish, before the clients' shutdown cuts it off.
+        for line in recorder.interrupt(ui.unfinished, at: Date()) {
+            FileHandle.standardError.write(Data("swarmtop: \(line)\n".utf8))
         }
         refresh.cancel()
         stats?.cancel()

@@ -8,6 +8,14 @@ import SwarmState
 ///   - action: a key, a mouse event, a snapshot, a resize, an effect's outcome or a tick.
 /// - Returns: the work to run outside (at most one `Effect`, after a confirmed dialog).
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    if let effects = state.whileQuitting(action) { return effects }
+    let effects = apply(&state, action)
+    state.trackRunning(effects, after: action)
+    return effects
+}
+
+/// `reduce` but for the actions on the swarm still running and a quit that waits for them.
+private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .key(let key):
         return state.handle(key)
@@ -44,6 +52,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.expireStatus(at: now)
     case .logLines(let stream, let batch, let skipped):
         state.receiveLogLines(batch, skipped: skipped, stream: stream)
+    case .quit:
+        state.quit = true
     }
     return []
 }
