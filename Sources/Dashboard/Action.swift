@@ -5,6 +5,11 @@ import SwarmState
 public enum Action: Sendable {
     /// A key press from the terminal.
     case key(KeyEvent)
+    /// Keys read from the terminal in one read (all that was waiting: a paste without
+    /// brackets, type-ahead), numbered: reads split over turns of the UI loop keep one number.
+    /// A dialog is answered only by keys typed after it was drawn, so the keys of the read
+    /// that opened one are dropped, and the dialog says how many.
+    case keys([KeyEvent], read: Int)
     /// A click or a wheel notch from the terminal.
     case mouse(MouseEvent)
     /// A new picture of the swarm from the refresh engine.

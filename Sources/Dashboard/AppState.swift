@@ -28,6 +28,8 @@ public struct AppState: Sendable {
     public internal(set) var selections: [Pane: Selection] = [:]
     /// The open dialog, if any.
     public internal(set) var dialog: Dialog?
+    /// How the open dialog was opened, and how many keys that came with it were dropped (`Action.keys`).
+    public internal(set) var opening: DialogOpening?
     /// The last scale that succeeded in this session: what `u` undoes.
     public internal(set) var lastScale: ScaleRecord?
     /// Scales asked for that no snapshot reflects yet (the swarm still shows their `from`), by

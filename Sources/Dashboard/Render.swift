@@ -50,7 +50,7 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
                          title: state.logs == nil ? "Keys: \(state.pane.title)" : "Keys: log view", readOnly: state.readOnly,
                          actionLog: state.actionLog, in: screen, into: &buffer)
     }
-    if let dialog = state.dialog { DialogView.draw(dialog, keymap: state.keymap, in: screen, into: &buffer) }
+    if let dialog = state.dialog { DialogView.draw(dialog, opening: state.opening, keymap: state.keymap, in: screen, into: &buffer) }
     return buffer
 }
 

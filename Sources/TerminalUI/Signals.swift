@@ -46,6 +46,7 @@ enum Signals {
             signal(s) { sig in
                 if Signals.cursesActive != 0 {
                     Signals.cursesActive = 0
+                    BracketedPaste.disable()
                     endwin()
                     StderrCapture.end()
                 }

@@ -12,6 +12,9 @@ final class Terminal {
     private var styles: [Style: (attr_t, Int16)] = [:]
     private var previous: CellBuffer?
     private var theme: Theme
+    private var paste = PasteDecoder()
+    /// Input decoded and not yet handed over (a held Esc comes out with what follows it).
+    private var decoded: [TerminalInput] = []
 
     /// Curses colour numbers after quantisation: themes' colours that look alike share a pair.
     private struct PairKey: Hashable {
@@ -24,7 +27,7 @@ final class Terminal {
     }
 
     /// Takes over the terminal: UTF-8 locale, raw keys (Ctrl-C arrives as a key), no echo,
-    /// keypad decoding, mouse reporting (clicks and the wheel), hidden cursor, `timeoutMillis`
+    /// keypad decoding, mouse reporting (clicks and the wheel), bracketed paste, hidden cursor, `timeoutMillis`
     /// key wait, colours on the terminal's defaults
     /// unless `NO_COLOR` is set to anything but the empty string (no-color.org).
     /// - Parameter wake: the pipe end that signal handlers write to, to wake the UI loop.
@@ -53,6 +56,7 @@ final class Terminal {
         mouseinterval(0)
         mousemask(MouseDecoder.mask, nil)
         wtimeout(swarmtop_stdscr(), timeoutMillis)
+        BracketedPaste.enable()
         curs_set(0)
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         if has_colors() && !noColor {
@@ -63,11 +67,12 @@ final class Terminal {
     }
 
     /// Gives the terminal back as it was, mouse reporting off (`endwin` turns it off, here and
-    /// in the crash handler). Safe to call twice.
+    /// in the crash handler), bracketed paste off. Safe to call twice.
     func stop() {
         guard Signals.cursesActive != 0 else { return }
         Signals.cursesActive = 0
         Signals.wakeDescriptor = -1
+        BracketedPaste.disable()
         curs_set(1)
         endwin()
         StderrCapture.end()
@@ -112,17 +117,26 @@ final class Terminal {
         return true
     }
 
-    /// Reads one key or mouse event, waiting up to the configured timeout. Nil on timeout;
+    /// Reads one key, paste or mouse event, waiting up to the configured timeout. Nil on timeout;
     /// `.resize` after SIGWINCH. Input swarmtop ignores (a button release, an unknown key) is
-    /// skipped, so that what follows it in the same burst is still read.
+    /// skipped, so that what follows it in the same burst is still read. A bracketed paste
+    /// comes as one `.paste` (`PasteDecoder`).
     func readKey() -> TerminalInput? {
-        while true {
+        while decoded.isEmpty {
             var ch: wint_t = 0
             let rc = wget_wch(swarmtop_stdscr(), &ch)
-            if rc == swarmtop_err() { return nil }
-            let input = rc == swarmtop_key_code_yes() ? functionKey(Int32(ch)) : KeyDecoder.character(UInt32(ch)).map(TerminalInput.key)
-            if let input { return input }
+            if rc == swarmtop_err() {
+                var now = timespec()
+                clock_gettime(CLOCK_MONOTONIC, &now)
+                decoded = paste.endOfRead(at: Double(now.tv_sec) + Double(now.tv_nsec) / 1e9)
+                if decoded.isEmpty { return nil }
+            } else if rc == swarmtop_key_code_yes() {
+                decoded = functionKey(Int32(ch)).map { paste.other($0) } ?? []
+            } else {
+                decoded = paste.character(UInt32(ch))
+            }
         }
+        return decoded.removeFirst()
     }
 
     /// A function key, the terminal's new size, or a mouse event (read with `getmouse`).
@@ -182,7 +196,7 @@ final class Terminal {
 }
 
 /// What the terminal delivers to the UI loop.
-enum TerminalInput {
+enum TerminalInput: Equatable {
     case key(KeyEvent)
     case mouse(MouseEvent)
     case resize

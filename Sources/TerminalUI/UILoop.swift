@@ -82,25 +82,33 @@ public final class UILoop: Sendable {
         var signalsSeen: sig_atomic_t = 0
         var quitDeadline: Date?
         defer { leftRunning.withLockedValue { $0 = state.running } }
+        var read = 0  // numbers the reads: the keys of one read form one `Action.keys`
         while !state.quit {
             var actions: [Action] = []
             if Signals.quitSignals != signalsSeen {
                 signalsSeen = Signals.quitSignals
                 actions.append(.quit)
             }
-            // Every key waiting (ncurses keeps none back once it answers ERR), a bounded batch.
+            // Every key waiting (ncurses keeps none back once it answers ERR), a bounded batch:
+            // one read, whose keys go to `reduce` together (those after a key that opens a
+            // dialog are dropped). A read cut short by the bound goes on, same number, next turn.
             var reads = 0
+            var keys: [KeyEvent] = []
             while reads < 64, let input = terminal.readKey() {
                 reads += 1
                 switch input {
-                case .key(let key): actions.append(.key(key))
-                case .mouse(let event): actions.append(.mouse(event))
+                case .key(let key):
+                    keys.append(key)
+                case .mouse(let event):
+                    actions += Self.take(&keys, read: read) + [.mouse(event)]
                 case .resize:
                     (width, height) = terminal.size
                     terminal.invalidate()
-                    actions.append(.resize(width: width, height: height))
+                    actions += Self.take(&keys, read: read) + [.resize(width: width, height: height)]
                 }
             }
+            actions += Self.take(&keys, read: read)
+            if reads < 64 { read += 1 }
             actions += inbox.withLockedValue { box in
                 defer { box = Inbox() }
                 return (box.snapshot.map { [$0] } ?? []) + box.actions
@@ -136,5 +144,12 @@ public final class UILoop: Sendable {
             _ = wakeup.wait(terminal: STDIN_FILENO, millis: Int32(max(1, min(4000, untilTick + 2, untilQuit + 2))))
         }
         return Signals.quitSignal != 0 ? .signal(Signals.quitSignal) : .quit
+    }
+
+    /// The keys collected so far as one `Action.keys` of read number `read` (none when there
+    /// are none), leaving `keys` empty.
+    private static func take(_ keys: inout [KeyEvent], read: Int) -> [Action] {
+        defer { keys = [] }
+        return keys.isEmpty ? [] : [.keys(keys, read: read)]
     }
 }

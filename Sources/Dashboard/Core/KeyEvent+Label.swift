@@ -20,6 +20,7 @@ extension KeyEvent {
         case .backspace: "Backspace"
         case .delete: "Del"
         case .function(let n): "F\(n)"
+        case .paste: "paste"
         }
     }
 }

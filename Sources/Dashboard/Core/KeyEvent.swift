@@ -8,4 +8,8 @@ public enum KeyEvent: Sendable, Hashable {
     case enter, escape, tab, backTab, backspace, delete
     /// A function key F1…F12.
     case function(Int)
+    /// Text pasted while the terminal's bracketed paste was on (between `ESC [200~` and
+    /// `ESC [201~`), as pasted, line breaks and all. Never a key: it is typed into the `/` and `:`
+    /// lines and the log search, and ignored anywhere else.
+    case paste(String)
 }

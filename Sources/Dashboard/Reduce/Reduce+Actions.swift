@@ -91,7 +91,7 @@ extension AppState {
     /// Yes in a dialog: a confirmation closes and returns its effect; the replica input moves
     /// on to its confirmation when the number is acceptable.
     mutating func confirmDialog() -> [Effect] {
-        if let dialog, !DialogView.fitsWhole(dialog, width: width, height: height) {
+        if let dialog, !DialogView.fitsWhole(dialog, opening: opening, width: width, height: height) {
             refuse("the terminal is too small to show this dialog whole: enlarge it to answer, or Esc")
             return []
         }

@@ -9,6 +9,10 @@ extension AppState {
         if dialog != nil { return handleDialog(key) }
         if logs?.search.typing != nil { return editLogSearch(key) }
         if let effects = handlePrompt(key) { return effects }
+        if case .paste = key {
+            refuse("paste ignored: a paste is text in the / and : lines only")
+            return []
+        }
         guard let binding = keymap.binding(for: key, pane: pane, inDialog: false, inLogs: logs != nil) else { return [] }
         // While a line is typed, only quit and the movement keys act (the rows can be browsed).
         if prompt != nil, !Self.movements.contains(binding.command), binding.command != .quit { return [] }
@@ -64,7 +68,13 @@ extension AppState {
         }
     }
 
+    /// A key in the open dialog. A paste is not taken, not even as the typed name or the
+    /// replica count: what confirms is typed.
     private mutating func handleDialog(_ key: KeyEvent) -> [Effect] {
+        if case .paste = key {
+            refuse("paste ignored: a dialog is answered by typed keys")
+            return []
+        }
         if case .replicas(var input)? = dialog, input.edit(key) {
             dialog = .replicas(input)
             return []
@@ -85,12 +95,16 @@ extension AppState {
 }
 
 /// Applies a text-editing key to `text`: a character `accepts` allows (while `text` is shorter
-/// than `limit`), Backspace or Delete.
+/// than `limit`), a paste (its characters `accepts` allows, control characters and line breaks
+/// left out: a paste never presses Enter), Backspace or Delete.
 /// - Returns: false for any other key, which the keymap then handles.
 func editText(_ text: inout String, _ key: KeyEvent, limit: Int, accepts: (Character) -> Bool) -> Bool {
     switch key {
     case .char(let c) where accepts(c):
         if text.count < limit { text.append(c) }
+    case .paste(let pasted):
+        let typed = pasted.filter { c in accepts(c) && !c.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+        text += typed.prefix(max(0, limit - text.count))
     case .backspace, .delete:
         if !text.isEmpty { text.removeLast() }
     default:

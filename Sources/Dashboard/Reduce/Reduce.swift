@@ -18,7 +18,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .key(let key):
-        return state.handle(key)
+        return state.handle([key], read: nil)
+    case .keys(let keys, let read):
+        return state.handle(keys, read: read)
     case .mouse(let event):
         state.handle(event)
     case .snapshot(let snapshot):

@@ -1,13 +1,14 @@
 /// Draws the open dialog: a centred box with the question (or the replica input, or the name
-/// to type), and the answer keys from the keymap in its bottom border.
+/// to type), what was dropped of the keys that came with the one that opened it, and the
+/// answer keys from the keymap in its bottom border.
 enum DialogView {
     /// The widest a dialog gets.
     static let maxWidth = 64
 
-    static func draw(_ dialog: Dialog, keymap: Keymap, in area: Rect, into buffer: inout CellBuffer) {
+    static func draw(_ dialog: Dialog, opening: DialogOpening?, keymap: Keymap, in area: Rect, into buffer: inout CellBuffer) {
         let inner = innerWidth(screenWidth: area.width)
         guard inner > 0 else { return }
-        var (title, lines, typing) = content(dialog, inner: inner)
+        var (title, lines, typing) = content(dialog, opening: opening, inner: inner)
         let room = min(lines.count + 4, area.height) - 4
         if lines.count > room, room > 0 {
             // The answer keys wait for the whole question (`fitsWhole`): say so where it is cut.
@@ -27,16 +28,30 @@ enum DialogView {
 
     /// True when the whole dialog fits a `width` x `height` screen: a question is answered
     /// only when all of it can be read.
-    static func fitsWhole(_ dialog: Dialog, width: Int, height: Int) -> Bool {
+    static func fitsWhole(_ dialog: Dialog, opening: DialogOpening?, width: Int, height: Int) -> Bool {
         let inner = innerWidth(screenWidth: width)
-        return inner > 0 && content(dialog, inner: inner).lines.count + 4 <= height
+        return inner > 0 && content(dialog, opening: opening, inner: inner).lines.count + 4 <= height
     }
 
     /// The columns of text inside a dialog on a screen this wide (the box, less border and margins).
     private static func innerWidth(screenWidth: Int) -> Int { min(maxWidth, screenWidth - 2) - 4 }
 
-    /// The title and lines of a dialog wrapped to `inner` columns, and whether a name is typed in it.
-    private static func content(_ dialog: Dialog, inner: Int) -> (title: String, lines: [(text: String, style: Style)], typing: Bool) {
+    /// The title and lines of a dialog wrapped to `inner` columns (the keys dropped with the one
+    /// that opened it said last), and whether a name is typed in it.
+    private static func content(_ dialog: Dialog, opening: DialogOpening?, inner: Int) -> (title: String, lines: [(text: String, style: Style)], typing: Bool) {
+        var (title, lines, typing) = question(dialog, inner: inner)
+        if let opening, opening.dropped > 0 {
+            let n = opening.dropped
+            lines.append(("", Style(.dialog)))
+            lines += TextWrap.lines("\(n) \(n == 1 ? "key that came with \(opening.key.label) was" : "keys that came with \(opening.key.label) were")"
+                                    + " dropped (a paste or type-ahead): answer with a key typed now.", width: inner)
+                .map { ($0, Style(.error, on: .dialog)) }
+        }
+        return (title, lines, typing)
+    }
+
+    /// The title and lines of the question itself.
+    private static func question(_ dialog: Dialog, inner: Int) -> (title: String, lines: [(text: String, style: Style)], typing: Bool) {
         switch dialog {
         case .confirm(let confirmation):
             return (confirmation.title, paragraphs(confirmation.message, width: inner) + refusal(dialog, width: inner), false)
