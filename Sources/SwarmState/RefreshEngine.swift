@@ -282,9 +282,8 @@ public actor RefreshEngine {
             case .node(let index): markContainersDirty(index)
             }
         }
-        let forManager = needs.subtracting(.containers)
+        let forManager = taskPolicy.admit(event, needs: needs, at: Date()).subtracting(.containers)
         if !forManager.isEmpty {
-            if forManager.contains(.tasks) { taskPolicy.noteEvent(at: Date()) }
             managerNeeds.formUnion(forManager)
             kick(.manager)
         }
@@ -359,8 +358,7 @@ public actor RefreshEngine {
         do {
             if let t {
                 let changed = try apply(t, path: "/tasks", as: [SwarmTask].self) { self.snapshot.tasks = $0 }
-                let settling = snapshot.tasks.contains { $0.isSettling }
-                nextTaskPoll = Date().addingTimeInterval(taskPolicy.next(at: Date(), settling: settling, changed: changed))
+                nextTaskPoll = Date().addingTimeInterval(taskPolicy.next(at: Date(), tasks: snapshot.tasks))
                 if changed && !fetchedServices {
                     let again = await Self.attempt { try await m.send(method: .GET, path: "/services", query: [("status", "true")]) }
                     try apply(again, path: "/services", as: [Service].self) { self.snapshot.services = $0 }
