@@ -9,7 +9,8 @@ import Foundation
 /// Every engine is followed concurrently with its own timeout: a slow or dead engine marks
 /// only its own rows stale; nothing here touches the terminal, and the UI never waits on it.
 /// A dropped event stream is reopened with `since=` the last event's time (the engine replays
-/// what was missed), and the engine's collections are listed again after the gap.
+/// what was missed), and the engine's collections are listed again after the gap. A stream
+/// that goes silent is checked with `/_ping` (see `watch(_:stream:)`).
 public actor RefreshEngine {
     /// Cadences, in seconds.
     public struct Intervals: Sendable {
@@ -32,10 +33,13 @@ public actor RefreshEngine {
         public var minSpacing: TimeInterval
         /// Longest wait between attempts to reopen a dropped event stream.
         public var reconnectMax: TimeInterval
+        /// Seconds an event stream may stay silent before its engine is pinged.
+        public var eventIdle: TimeInterval
 
         public init(poll: TimeInterval = 20, sizes: TimeInterval = 30, fastPoll: TimeInterval = 0.5,
                     fastWindow: TimeInterval = 5, sizeBudget: Double = 0.05, resync: TimeInterval = 120,
-                    coalesce: TimeInterval = 0.03, minSpacing: TimeInterval = 0.1, reconnectMax: TimeInterval = 5) {
+                    coalesce: TimeInterval = 0.03, minSpacing: TimeInterval = 0.1, reconnectMax: TimeInterval = 5,
+                    eventIdle: TimeInterval = 30) {
             self.poll = poll
             self.sizes = sizes
             self.fastPoll = fastPoll
@@ -45,6 +49,7 @@ public actor RefreshEngine {
             self.coalesce = coalesce
             self.minSpacing = minSpacing
             self.reconnectMax = reconnectMax
+            self.eventIdle = eventIdle
         }
     }
 
@@ -56,6 +61,8 @@ public actor RefreshEngine {
         public var streamOpens: [String: Int] = [:]
         /// Events received, all streams together.
         public var events = 0
+        /// Streams given up because they were silent and their engine did not answer `/_ping`, by endpoint.
+        public var silentStreams: [String: Int] = [:]
         /// Refresh rounds against the manager.
         public var managerRounds = 0
         /// Snapshots published.
@@ -109,6 +116,8 @@ public actor RefreshEngine {
     private var kicked: Set<Loop> = []
     private var tokens = 0
     private var streams: [Source: Task<StreamOutcome, Never>] = [:]
+    /// When each stream last showed life: opened, an event, or its engine answered `/_ping`.
+    private var lastHeard: [Source: Date] = [:]
     private var stopped = false
 
     public init(connections: Connections, intervals: Intervals = Intervals()) {
@@ -196,9 +205,12 @@ public actor RefreshEngine {
         while !stopped && !Task.isCancelled {
             let opened = Date()
             let resumeAt = since
+            lastHeard[source] = opened  // the watchdog counts silence from this attempt on
             let attempt = Task { await self.consume(source, since: resumeAt) }
             streams[source] = attempt
+            let watchdog = Task { await self.watch(source, stream: attempt) }
             let outcome = await attempt.value
+            watchdog.cancel()
             streams[source] = nil
             guard !stopped && !Task.isCancelled else { return }
             if let last = outcome.lastEventTime { since = last }
@@ -207,6 +219,41 @@ public actor RefreshEngine {
             if failures > 0 {
                 let pause = min(intervals.reconnectMax, 0.25 * pow(2, Double(min(failures - 1, 10))))
                 try? await Task.sleep(nanoseconds: Seconds.nanoseconds(pause))
+            }
+        }
+    }
+
+    /// Notices a stream that died without a word. Docker's `/events` has no heartbeat: a
+    /// stream is silent whenever nothing happens, so silence alone proves nothing, and neither
+    /// does a `/_ping` that answers (it comes on another connection). The rule:
+    /// - after `eventIdle` seconds without an event (or since the last check), `GET /_ping` on
+    ///   another connection of the same client, bounded by the client's timeout;
+    /// - it answers: the engine is up and the stream is presumed alive (checked again after
+    ///   another `eventIdle`); events missed meanwhile by a stream that died while its engine
+    ///   answers are still caught by the task poll, the resync and the size queries;
+    /// - it fails or times out: the path to the engine is down (a dead engine, a cut network, a
+    ///   frozen proxy), so the stream on that path is presumed dead too: the engine is marked
+    ///   stale now (its rows kept), the stream is cancelled and reopened with `since=` (the
+    ///   engine replays what was missed), and its collections are listed again once it opens.
+    /// A silent dead stream is so noticed within twice `eventIdle` plus the client's timeout.
+    private func watch(_ source: Source, stream: Task<StreamOutcome, Never>) async {
+        let idle = intervals.eventIdle
+        while !stopped && !Task.isCancelled {
+            let wait = (lastHeard[source] ?? Date()).addingTimeInterval(idle).timeIntervalSinceNow
+            if wait > 0 {
+                try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+                continue
+            }
+            let client = self.client(source)
+            do {
+                _ = try await client.send(method: .GET, path: "/_ping", versioned: false)
+                lastHeard[source] = Date()
+            } catch {
+                guard !stopped && !Task.isCancelled else { return }
+                diagnostics.silentStreams[client.endpoint.description, default: 0] += 1
+                markUnreachable(source, "no event for \(Int(idle)) s and no answer to /_ping (\(Self.describe(error))): reopening the event stream")
+                stream.cancel()
+                return
             }
         }
     }
@@ -250,6 +297,7 @@ public actor RefreshEngine {
     /// A stream (re)opened: list again what it covers, since events may have been missed.
     private func streamOpened(_ source: Source) {
         let endpoint = client(source).endpoint.description
+        lastHeard[source] = Date()
         diagnostics.streamsOpen.insert(endpoint)
         diagnostics.streamOpens[endpoint, default: 0] += 1
         switch source {
@@ -275,6 +323,7 @@ public actor RefreshEngine {
 
     private func apply(_ event: DockerEvent, from source: Source) {
         diagnostics.events += 1
+        lastHeard[source] = Date()
         let needs = RefreshNeeds.needs(for: event)
         if needs.contains(.containers) {
             switch source {
@@ -282,9 +331,8 @@ public actor RefreshEngine {
             case .node(let index): markContainersDirty(index)
             }
         }
-        let forManager = needs.subtracting(.containers)
+        let forManager = taskPolicy.admit(event, needs: needs, at: Date()).subtracting(.containers)
         if !forManager.isEmpty {
-            if forManager.contains(.tasks) { taskPolicy.noteEvent(at: Date()) }
             managerNeeds.formUnion(forManager)
             kick(.manager)
         }
@@ -359,8 +407,7 @@ public actor RefreshEngine {
         do {
             if let t {
                 let changed = try apply(t, path: "/tasks", as: [SwarmTask].self) { self.snapshot.tasks = $0 }
-                let settling = snapshot.tasks.contains { $0.isSettling }
-                nextTaskPoll = Date().addingTimeInterval(taskPolicy.next(at: Date(), settling: settling, changed: changed))
+                nextTaskPoll = Date().addingTimeInterval(taskPolicy.next(at: Date(), tasks: snapshot.tasks))
                 if changed && !fetchedServices {
                     let again = await Self.attempt { try await m.send(method: .GET, path: "/services", query: [("status", "true")]) }
                     try apply(again, path: "/services", as: [Service].self) { self.snapshot.services = $0 }

@@ -42,6 +42,13 @@ public struct RefreshNeeds: OptionSet, Sendable, Hashable {
 /// pending, assigned, accepted, preparing, starting, or running but asked to stop) and still
 /// changing, backing off by half each unchanged poll when they are stuck (e.g. a task pending
 /// for want of a node), and slow when the swarm is steady.
+///
+/// A crash loop is bounded on its own: a service is *cycling* while `cycleFailures` (3) of its
+/// tasks were first seen failed (or rejected) within the last `cycleSpan` (60) seconds. Its task
+/// containers' events then ask for no task poll and open no fast window, and its tasks count
+/// neither as settling nor as changed: it is polled at the steady cadence (or with the rest of
+/// the swarm), so a service that never stops failing cannot keep the poll fast. A service event
+/// of its own (the operator changed it) forgets its failures; so does a minute without them.
 public struct TaskPollPolicy: Sendable {
     /// Seconds between polls right after an event and while tasks change.
     public let fast: TimeInterval
@@ -49,29 +56,71 @@ public struct TaskPollPolicy: Sendable {
     public let steady: TimeInterval
     /// Seconds of fast polling after an event.
     public let window: TimeInterval
+    /// Failures within `cycleSpan` that make a service cycling.
+    public let cycleFailures: Int
+    /// Seconds a failure counts towards `cycleFailures`.
+    public let cycleSpan: TimeInterval
     private var fastUntil = Date.distantPast
     /// The interval chosen last.
     public private(set) var current: TimeInterval
+    /// Each watched task's state and desired state at the last poll (nil before the first poll).
+    private var lastStates: [String: String]?
+    /// IDs of the failed tasks in the last poll's list.
+    private var failedIDs: Set<String> = []
+    /// When each failure of a service was first seen, by service ID (within `cycleSpan`).
+    private var failures: [String: [Date]] = [:]
+    /// IDs of the services cycling now.
+    public private(set) var cycling: Set<String> = []
 
-    public init(fast: TimeInterval, steady: TimeInterval, window: TimeInterval) {
+    public init(fast: TimeInterval, steady: TimeInterval, window: TimeInterval,
+                cycleFailures: Int = 3, cycleSpan: TimeInterval = 60) {
         self.fast = min(fast, steady)
         self.steady = steady
         self.window = window
+        self.cycleFailures = max(1, cycleFailures)
+        self.cycleSpan = cycleSpan
         current = steady
     }
 
-    /// A service, node or container event arrived: poll fast for `window` seconds.
+    /// Something changed (a node event, an action): poll fast for `window` seconds.
     public mutating func noteEvent(at now: Date) {
         fastUntil = now.addingTimeInterval(window)
         current = fast
     }
 
-    /// The interval until the next poll, given what the poll just done saw.
+    /// What an event asks of the task poll, given what `RefreshNeeds.needs(for:)` said: a
+    /// cycling service's task container asks for no task poll (its containers are still
+    /// listed); any other event that asks for tasks opens the fast window, and a service's own
+    /// event forgets that service's failures.
+    /// - Returns: `needs`, without `.tasks` for a cycling service's container.
+    public mutating func admit(_ event: DockerEvent, needs: RefreshNeeds, at now: Date) -> RefreshNeeds {
+        guard needs.contains(.tasks) else { return needs }
+        if event.type == "container", let service = event.actor?.attributes?["com.docker.swarm.service.id"],
+           cycling.contains(service) {
+            return needs.subtracting(.tasks)
+        }
+        if event.type == "service", let service = event.actor?.id {
+            failures[service] = nil
+            cycling.remove(service)
+        }
+        noteEvent(at: now)
+        return needs
+    }
+
+    /// The interval until the next poll, given the task list the poll just got.
     /// - Parameters:
     ///   - now: when the poll finished.
-    ///   - settling: some task is transitional (see `SwarmTask.isSettling`).
-    ///   - changed: the task list differs from the previous poll's.
-    public mutating func next(at now: Date, settling: Bool, changed: Bool) -> TimeInterval {
+    ///   - tasks: every task (`GET /tasks`).
+    public mutating func next(at now: Date, tasks: [SwarmTask]) -> TimeInterval {
+        noteFailures(tasks, at: now)
+        var states: [String: String] = [:]
+        var settling = false
+        for task in tasks where !cycling.contains(task.serviceID) {
+            states[task.id] = task.state + "/" + (task.desiredState ?? "")
+            settling = settling || task.isSettling
+        }
+        let changed = lastStates != states
+        lastStates = states
         if now < fastUntil || (settling && changed) {
             current = fast
         } else if settling {
@@ -80,6 +129,21 @@ public struct TaskPollPolicy: Sendable {
             current = steady
         }
         return current
+    }
+
+    /// Counts the failures first seen in this list (those of the first poll are history, not
+    /// counted), forgets those older than `cycleSpan`, and works out which services cycle.
+    private mutating func noteFailures(_ tasks: [SwarmTask], at now: Date) {
+        let failed = tasks.filter { $0.state == "failed" || $0.state == "rejected" }
+        if lastStates != nil {
+            for task in failed where !failedIDs.contains(task.id) { failures[task.serviceID, default: []].append(now) }
+        }
+        failedIDs = Set(failed.map(\.id))
+        failures = failures.compactMapValues { dates in
+            let recent = dates.filter { now.timeIntervalSince($0) < cycleSpan }
+            return recent.isEmpty ? nil : recent
+        }
+        cycling = Set(failures.filter { $0.value.count >= cycleFailures }.keys)
     }
 }
 

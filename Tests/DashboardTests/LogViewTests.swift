@@ -143,6 +143,45 @@ final class LogViewTests: XCTestCase {
         XCTAssertEqual(state.logs?.line(17_100)?.text, "line 17101")
     }
 
+    /// `count` lines of `LogView.maxLineBytes` control bytes each (`\x01`, escaped to 40,000 bytes).
+    private func controlLines(_ count: Int) -> [LogLine] {
+        let hostile = String(repeating: "\u{01}", count: LogView.maxLineBytes)
+        return (1...count).map { LogLine(timestamp: "2026-11-29T14:00:00.\(String(format: "%09d", $0))Z", message: hostile + "\($0)") }
+    }
+
+    func testTheBufferIsBoundedInBytesByLinesOfControlCharacters() throws {
+        var state = AppState.loaded(try LabFixtures.snapshot(), width: 160, height: 24)
+        state.type("4l")
+        for batch in 0..<3 { _ = reduce(&state, .logLines(stream: 1, Array(controlLines(300)[(batch * 100)..<(batch * 100 + 100)]))) }
+        let view = try XCTUnwrap(state.logs)
+        let bytes = view.lines.reduce(0) { $0 + $1.timestamp.utf8.count + $1.prefix.utf8.count + $1.text.utf8.count }
+        XCTAssertLessThanOrEqual(bytes, 8 << 20, "bytes of text kept (the cap: 8 MiB)")
+        XCTAssertGreaterThan(bytes, 7 << 20, "the cap is used, not the line count alone")
+        XCTAssertEqual(view.total, 300)
+        XCTAssertEqual(view.lines.last?.text.hasSuffix("\\x01300"), true, "the newest line is kept")
+        XCTAssertEqual(view.dropped + view.lines.count, 300)
+        let header = render(state, width: 160, height: 24, now: now).lines[1]
+        XCTAssertTrue(header.hasSuffix("-300 of 300 (last \(view.lines.count) kept)"), header)
+    }
+
+    func testAFrameReadsALongLineOnlyAsFarAsTheEdge() throws {
+        /// The fastest of three frames of a view full of `lines`, in seconds.
+        func frame(_ lines: [LogLine]) throws -> TimeInterval {
+            var state = AppState.loaded(try LabFixtures.snapshot(), width: 80, height: 24)
+            state.type("4l")
+            _ = reduce(&state, .logLines(stream: 1, lines))
+            state.type("/x01"); state.press(.enter)
+            return (0..<3).map { _ in
+                let start = Date()
+                _ = render(state, width: 80, height: 24, now: now)
+                return Date().timeIntervalSince(start)
+            }.min()!
+        }
+        let long = try frame(controlLines(40))
+        let short = try frame((1...40).map { LogLine(message: String(repeating: "\\x01", count: 30) + "\($0)") })
+        XCTAssertLessThan(long, short * 5 + 0.01, "a frame of 40,000-byte lines took \(long) s, of 120-byte lines \(short) s")
+    }
+
     func testSlashSearchesNAndShiftNMoveBetweenMatchesHighlighted() throws {
         var state = try onScribbler(width: 60, height: 10)
         state.type("l")

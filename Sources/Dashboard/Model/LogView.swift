@@ -1,7 +1,8 @@
 import SwarmState
 
-/// The log view's state: the last `capacity` lines of one log stream, where the view is
-/// (following the end, or paused at a line), the search, and how lines are shown.
+/// The log view's state: the last `capacity` lines of one log stream, at most `maxBytes` of
+/// them, where the view is (following the end, or paused at a line), the search, and how lines
+/// are shown.
 ///
 /// Lines are numbered from the start of the stream (a line's *number* stays the same when older
 /// lines are dropped), so positions and the current match survive the buffer's trimming.
@@ -12,6 +13,13 @@ public struct LogView: Sendable {
     public static let tail = 1_000
     /// The longest message shown, in bytes (a longer one ends in a `[+N bytes]` mark).
     public static let maxLineBytes = 10_000
+    /// The most bytes the lines kept may take: 8 MiB (8,388,608 bytes) of UTF-8 (timestamp,
+    /// prefix and escaped message) plus `lineOverhead` a line; older lines are dropped beyond it.
+    /// A message of 10,000 control bytes escapes to 40,000 (`\x01`), so 5,000 such lines would
+    /// take 200 MB: about 200 of them are kept.
+    public static let maxBytes = 8 << 20
+    /// Bytes counted for each line besides its text (its strings' headers and the flag).
+    static let lineOverhead = 64
 
     /// This stream's number: batches and endings of a stream closed since are ignored.
     public let stream: Int
@@ -23,6 +31,8 @@ public struct LogView: Sendable {
     public private(set) var lines: [LogViewLine] = []
     /// Lines dropped off the start: the number of `lines[0]`.
     public private(set) var dropped = 0
+    /// What the lines kept take, in bytes, as `maxBytes` counts them.
+    public private(set) var bytes = 0
     /// The number of the top line shown while paused; nil while following the end.
     public internal(set) var top: Int?
     /// Lines that came since the view was paused.
@@ -61,21 +71,37 @@ public struct LogView: Sendable {
         return lines.indices.contains(i) ? lines[i] : nil
     }
 
-    /// Appends lines from the engine, naming each service task as the docker CLI does, after
-    /// dropping the oldest lines beyond `capacity`. `skipped` lines came before `batch` but were
-    /// dropped on the way (only when a whole `capacity` of lines came at once): they are counted.
+    /// Appends lines from the engine, naming each service task as the docker CLI does, then
+    /// drops the oldest lines beyond `capacity` lines or `maxBytes` bytes (the newest line is
+    /// always kept). `skipped` lines came before `batch` but were dropped on the way (only when a
+    /// whole `capacity` of lines came at once): they are counted.
     mutating func append(_ batch: [LogLine], skipped: Int = 0, snapshot: ClusterSnapshot?) {
         if !isFollowing { newWhilePaused += skipped + batch.count }
         let kept = batch.suffix(Self.capacity)
-        let old = skipped > 0 ? lines.count : min(lines.count, max(0, lines.count + kept.count - Self.capacity))
-        lines.removeFirst(old)
-        dropped += old + skipped + batch.count - kept.count
+        // Lines lost between the kept ones and the old ones: the old ones go, numbering stays whole.
+        if skipped > 0 || kept.count < batch.count { dropFirst(lines.count) }
+        dropped += skipped + batch.count - kept.count
         for line in kept {
-            lines.append(LogViewLine(timestamp: line.timestamp, prefix: prefix(line, snapshot: snapshot),
-                                     text: Self.text(line), isStderr: line.stream == .stderr))
+            let shown = LogViewLine(timestamp: line.timestamp, prefix: prefix(line, snapshot: snapshot),
+                                    text: Self.text(line), isStderr: line.stream == .stderr)
+            bytes += shown.cost
+            lines.append(shown)
         }
+        var over = 0, excess = bytes
+        while over < lines.count - 1, lines.count - over > Self.capacity || excess > Self.maxBytes {
+            excess -= lines[over].cost
+            over += 1
+        }
+        dropFirst(over)
         if let t = top, t < dropped { top = dropped }
         if let m = search.match, m < dropped { search.match = nil }
+    }
+
+    /// Drops the `count` oldest lines kept.
+    private mutating func dropFirst(_ count: Int) {
+        bytes -= lines[..<count].reduce(0) { $0 + $1.cost }
+        lines.removeFirst(count)
+        dropped += count
     }
 
     /// The message escaped for the screen, with a mark when bytes were cut.
@@ -112,6 +138,9 @@ public struct LogViewLine: Sendable, Hashable {
     public var text: String
     /// True for a line the container wrote to stderr.
     public var isStderr: Bool
+
+    /// Bytes the line takes as `LogView.maxBytes` counts them.
+    var cost: Int { timestamp.utf8.count + prefix.utf8.count + text.utf8.count + LogView.lineOverhead }
 
     /// The line as shown: the timestamp (when asked), the prefix, the message.
     public func shown(timestamps: Bool) -> String {

@@ -55,10 +55,13 @@ enum LogsView {
         return Array(out.prefix(rows))
     }
 
-    /// Line `number` as rows: one, cut at `width`, or as many as wrapping needs.
+    /// Line `number` as rows: one, cut at `width`, or as many as wrapping needs. A cut line is
+    /// read only as far as the edge (and a search match across it): a 40 kB line costs a frame
+    /// what a short one does.
     private static func lineRows(_ view: LogView, _ number: Int, width: Int) -> [Row] {
         guard let line = view.line(number) else { return [] }
-        let cells = styled(line, view: view, isCurrentMatch: view.search.match == number)
+        let columns = view.wraps ? nil : width + DisplayText.width(view.search.query)
+        let cells = styled(line, view: view, isCurrentMatch: view.search.match == number, columns: columns)
         let graphemes = cells.map(\.grapheme)
         let ranges = TextWrap.rows(graphemes, width: width)
         if view.wraps { return ranges.map { Row(number: number, cells: cells[$0], cut: false) } }
@@ -68,19 +71,40 @@ enum LogsView {
     }
 
     /// The line's graphemes with their styles: the timestamp dim, the task prefix as a title,
-    /// the message normal, and the search's matches highlighted.
-    private static func styled(_ line: LogViewLine, view: LogView, isCurrentMatch: Bool) -> [(grapheme: DisplayText.Grapheme, style: Style)] {
+    /// the message normal, and the search's matches highlighted; only those that fill `columns`
+    /// columns and one grapheme more (to tell a cut line), or all of them when nil.
+    private static func styled(_ line: LogViewLine, view: LogView, isCurrentMatch: Bool,
+                               columns: Int?) -> [(grapheme: DisplayText.Grapheme, style: Style)] {
         var cells: [(grapheme: DisplayText.Grapheme, style: Style)] = []
-        if view.showsTimestamps, !line.timestamp.isEmpty {
-            cells += DisplayText.graphemes(line.timestamp + " ").map { ($0, Style(.dim)) }
+        var room = columns ?? Int.max
+        func add(_ text: String, _ style: Style) {
+            for g in columns == nil ? DisplayText.graphemes(text) : head(text, columns: room) {
+                cells.append((g, style))
+                room -= g.width
+            }
         }
-        cells += DisplayText.graphemes(line.prefix).map { ($0, Style(.title)) }
-        cells += DisplayText.graphemes(line.text).map { ($0, .normal) }
+        if view.showsTimestamps, !line.timestamp.isEmpty { add(line.timestamp + " ", Style(.dim)) }
+        add(line.prefix, Style(.title))
+        add(line.text, .normal)
         let match = Style(.selected, bold: isCurrentMatch)
         for range in matches(of: view.search.query, in: cells.map(\.grapheme.text)) {
             for i in range { cells[i].style = match }
         }
         return cells
+    }
+
+    /// The first graphemes of `text` up to the first one that ends past `columns` columns.
+    private static func head(_ text: String, columns: Int) -> [DisplayText.Grapheme] {
+        var out: [DisplayText.Grapheme] = []
+        var used = 0
+        for ch in text {
+            if used > columns { break }
+            for g in DisplayText.graphemes(String(ch)) {
+                out.append(g)
+                used += g.width
+            }
+        }
+        return out
     }
 
     /// Where `query` occurs in `texts` (one grapheme each), ignoring case, as index ranges.
@@ -126,7 +150,7 @@ enum LogsView {
             x = buffer.put(text, x: x + 2, y: y, style: style, maxWidth: width - x - 2)
         }
         guard let first, let last else { return }
-        let kept = view.dropped > 0 ? " (last \(LogView.capacity) kept)" : ""
+        let kept = view.dropped > 0 ? " (last \(view.lines.count) kept)" : ""
         let range = "lines \(first + 1)-\(last + 1) of \(view.total)\(kept)"
         let w = DisplayText.width(range)
         if x + 2 + w <= width { buffer.put(range, x: width - w, y: y, style: Style(.dim)) }
