@@ -12,7 +12,7 @@ import SwarmState
 /// asks for is answered at once, as done or as failed (alternately), as the effect runner would.
 enum DashboardTarget {
     /// Actions read from one input: bounds the work of one run.
-    static let maxActions = 400
+    static let maxActions = 200
 
     /// The keys a byte below 0xF0 stands for (modulo the count): printable ASCII, Ctrl-letters,
     /// the named keys, and characters that are wide, combining, invisible or bidi controls.
@@ -33,30 +33,41 @@ enum DashboardTarget {
 
     static func run(_ input: [UInt8]) {
         guard input.count >= 2 else { return }
-        let snapshot = EngineJSONTarget.lab
-        var state = AppState(endpoint: snapshot.endpoint, timeZone: .utc, width: Int(input[0]), height: Int(input[1]))
-        var session = Session(now: snapshot.refreshedAt ?? .distantPast)
+        var (state, session) = lab
         var bytes = input.dropFirst(2).prefix(maxActions)[...]
-        apply(.snapshot(snapshot), to: &state, &session)
+        apply(.resize(width: Int(input[0]), height: Int(input[1])), to: &state, &session)
         while let byte = bytes.popFirst() {
             guard let action = action(byte, &bytes, &session) else { continue }
             apply(action, to: &state, &session)
         }
     }
 
-    /// `lines` in the log view of the lab's first service (the row under its stack's), drawn at
-    /// 60x12 and 1x1.
+    /// `lines` in the log view of the lab's first service, drawn at 60x12 and 1x1.
     static func showLogLines(_ lines: [LogLine]) {
-        var state = AppState(endpoint: EngineJSONTarget.lab.endpoint, timeZone: .utc, width: 60, height: 12)
-        var session = Session(now: EngineJSONTarget.lab.refreshedAt ?? .distantPast)
-        for action: Action in [.snapshot(EngineJSONTarget.lab), .key(.char("2")), .key(.down), .key(.char("l"))] {
-            apply(action, to: &state, &session)
-        }
-        guard let stream = session.logStream else { preconditionFailure("no log view on the services pane") }
-        _ = reduce(&state, .logLines(stream: stream, lines))
+        var (state, session) = logView
+        _ = reduce(&state, .logLines(stream: session.logStream!, lines))
         _ = render(state, width: 60, height: 12, now: session.now)
         _ = render(state, width: 1, height: 1, now: session.now)
     }
+
+    /// The state after the lab snapshot, built once (each run starts from a copy).
+    static let lab: (AppState, Session) = {
+        let snapshot = EngineJSONTarget.lab
+        var state = AppState(endpoint: snapshot.endpoint, timeZone: .utc, width: 80, height: 24)
+        var session = Session(now: snapshot.refreshedAt ?? .distantPast)
+        apply(.snapshot(snapshot), to: &state, &session)
+        return (state, session)
+    }()
+
+    /// `lab` at 60x12 with the log view of the first service open (the row under its stack's).
+    static let logView: (AppState, Session) = {
+        var (state, session) = lab
+        for action: Action in [.resize(width: 60, height: 12), .key(.char("2")), .key(.down), .key(.char("l"))] {
+            apply(action, to: &state, &session)
+        }
+        precondition(session.logStream != nil, "no log view on the services pane")
+        return (state, session)
+    }()
 
     /// What the run remembers between actions: the clock, the open log stream, the last answer.
     struct Session {
