@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 LAB_ENV = eval "$$(scripts/lab env)"
 
-.PHONY: deps build demo test lab-up lab-down bench
+.PHONY: deps build demo test fuzz lab-up lab-down bench
 
 ## Installs the system packages the build and the tests need (Debian; idempotent).
 deps:
@@ -16,10 +16,17 @@ demo: build
 	scripts/lab up
 	$(LAB_ENV) && LANG=$${LANG:-C.UTF-8} .build/debug/swarmtop
 
-## Runs every test: unit, integration (against the lab, started here) and tmux end-to-end.
+## Runs every test: unit, integration (against the lab, started here), tmux end-to-end, and
+## the fuzz targets for a bounded time (scripts/fuzz).
 test: build
 	scripts/lab up
 	$(LAB_ENV) && swift test --disable-swift-testing
+	scripts/fuzz
+
+## The fuzz targets under libFuzzer (Fuzz/, a package of its own built with sanitizers), 30 s
+## each by default (FUZZ_SECONDS); `scripts/fuzz TARGET` runs one.
+fuzz: deps
+	scripts/fuzz
 
 lab-up:
 	scripts/lab up

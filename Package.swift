@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "swarmtop", targets: ["swarmtop"]),
         // For Benchmarks/ (its own package, built by `make bench` only): the terminal-free core.
         .library(name: "SwarmtopCore", targets: ["DockerAPI", "SwarmState", "Dashboard"]),
+        // For Fuzz/ (its own package, built with sanitizers by scripts/fuzz): the fuzz targets.
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -77,6 +79,14 @@ let package = Package(
             path: "Tests/LabFixtures",
             resources: [.copy("Fixtures")]
         ),
+        // The fuzz targets (hostile engine JSON, log streams, keys and sizes), run by libFuzzer in
+        // Fuzz/ and replayed over the committed corpus by FuzzTests.
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["DockerAPI", "SwarmState", "Dashboard", "LabFixtures"],
+            path: "Tests/FuzzTargets"
+        ),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "CSimdJSON", "LabFixtures"]),
         .testTarget(name: "SwarmStateTests", dependencies: ["SwarmState", "LabFixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SwarmState", "LabFixtures"]),
