@@ -1,5 +1,6 @@
 @testable import Actions
 import Dashboard
+import DockerAPI
 import Foundation
 import XCTest
 
@@ -21,8 +22,9 @@ final class ActionRecorderTests: XCTestCase {
         .scale(serviceID: "s1", serviceName: "lab_web", from: 5, replicas: 6),
         .stopContainer(hostname: "node1", containerID: "c1", name: "lab_web.1.a"),
         .restartContainer(hostname: "node1", containerID: "c1", name: "lab_web.1.a"),
-        .removeStack(name: "lab"), .stopStack(name: "lab"), .startStack(name: "lab"),
-        .setAvailability(nodeID: "n1", hostname: "node1", .drain),
+        .removeStack(StackContents(stack: "lab")), .stopStack(StackContents(stack: "lab")),
+        .startStack(StackContents(stack: "lab")), .listStack(name: "lab"),
+        .setAvailability(nodeID: "n1", hostname: "node1", from: "active", .drain),
         .rollback(serviceID: "s1", serviceName: "lab_web"), .forceUpdate(serviceID: "s1", serviceName: "lab_web"),
         .refreshSize(hostname: "node1", containerID: "c1", name: "lab_web.1.a"), .loadTheme(name: "dark"),
         .followLogs(.service(id: "s1", name: "lab_web"), stream: 1), .stopLogs(stream: 1),

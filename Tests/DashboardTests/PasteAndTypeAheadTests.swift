@@ -27,7 +27,7 @@ final class PasteAndTypeAheadTests: XCTestCase {
         let screen = render(state, width: 80, height: 24, now: Date()).lines.joined(separator: "\n")
         XCTAssertTrue(screen.contains("9 keys that came with d were dropped"), screen)
         // A key of a later read answers it.
-        XCTAssertEqual(reduce(&state, .keys([.char("y")], read: 2)), [.setAvailability(nodeID: "n2", hostname: "node2", .drain)])
+        XCTAssertEqual(reduce(&state, .keys([.char("y")], read: 2)), [.setAvailability(nodeID: "n2", hostname: "node2", from: "active", .drain)])
     }
 
     func testAReadSplitOverTurnsOfTheLoopKeepsItsNumber() {

@@ -57,14 +57,15 @@ enum EngineJSONTarget {
         try DockerJSON.decode(type, from: data, path: "/fuzz")
     }
 
-    /// What a scale and a stack stop do to an inspected service (not `forceUpdate`: issue 10
-    /// item 5 fixes its overflow apart).
+    /// What a scale, a stack stop and a forced update do to an inspected service.
     private static func editSpec(_ data: Data) throws {
         var (_, spec) = try ServiceSpecEditor.versionAndSpec(data, path: "/fuzz")
         _ = ServiceSpecEditor.replicas(spec)
         _ = ServiceSpecEditor.label(spec, ServiceSpecEditor.stoppedReplicasLabel)
         try ServiceSpecEditor.setReplicas(&spec, 0)
         ServiceSpecEditor.setLabel(&spec, ServiceSpecEditor.stoppedReplicasLabel, "3")
+        ServiceSpecEditor.forceUpdate(&spec)
+        try? ServiceSpecEditor.scale(&spec, from: 0, to: .max)
         _ = try JSONSerialization.data(withJSONObject: spec)
     }
 

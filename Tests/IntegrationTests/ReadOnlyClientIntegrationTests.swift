@@ -24,10 +24,11 @@ final class ReadOnlyClientIntegrationTests: XCTestCase {
         let services = try await client.services()
         let web = try XCTUnwrap(services.first { $0.name == "lab_web" })
         let versionBefore = try Lab.docker(["service", "inspect", "--format", "{{.Version.Index}}", "lab_web"])
+        let replicas = try XCTUnwrap(UInt64(Lab.docker(["service", "inspect", "--format", "{{.Spec.Mode.Replicated.Replicas}}", "lab_web"])))
         let readsSoFar = client.statistics.requests
         XCTAssertEqual(readsSoFar, 2)
         do {
-            try await client.scaleService(id: web.id, replicas: 7)
+            try await client.scaleService(id: web.id, from: replicas, to: replicas + 5)
             XCTFail("a read-only client scaled lab_web")
         } catch let error as DockerError {
             XCTAssertEqual(error, .readOnly(method: "POST", path: "/services/\(web.id)/update"))
