@@ -45,7 +45,7 @@ final class ActionRecorderTests: XCTestCase {
         let recorder = ActionRecorder(readOnly: false, log: log, endpoint: "unix:///lab.sock")
         let (scale, stop) = (everyEffect[0], everyEffect[1])
         XCTAssertNil(recorder.record(scale, message: "lab_web scaled to 6", isError: false, at: Date()))
-        XCTAssertNil(recorder.record(everyEffect[9], message: "read", isError: false, at: Date()), "reads are not logged")
+        XCTAssertNil(recorder.record(.refreshSize(hostname: "node1", containerID: "c1", name: "lab_web.1.a"), message: "read", isError: false, at: Date()), "reads are not logged")
         XCTAssertEqual(recorder.interrupt([stop], at: Date()),
                        ["stop lab_web.1.a on node1 did not finish: swarmtop quit before the engine answered; it may still happen"])
         XCTAssertNil(recorder.record(stop, message: "stop failed: cannot reach node1: cancelled", isError: true, at: Date()))

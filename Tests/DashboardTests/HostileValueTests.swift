@@ -107,6 +107,8 @@ final class HostileValueTests: XCTestCase {
         let decoded = try DockerJSON.decode([Service].self, from: JSONSerialization.data(withJSONObject: services), path: "services.json")
         var state = AppState.loaded(try lab(services: decoded), width: 100, height: 30)
         state.press(.char("2"), .char("D"))
+        let listed = StackContents(stack: name, objects: [.secrets: [], .configs: [], .networks: []])
+        _ = reduce(&state, .stackListed(listed))
         let typed = try XCTUnwrap(state.typedName)
         XCTAssertEqual(typed.name, name)
         let screen = render(state, width: 100, height: 30, now: try LabFixtures.capturedAt()).lines.joined(separator: "\n")
@@ -119,6 +121,7 @@ final class HostileValueTests: XCTestCase {
         XCTAssertNil(state.dialog)
 
         state.press(.char("D"))
+        _ = reduce(&state, .stackListed(listed))
         state.type("la‹U+200B›b")
         XCTAssertEqual(state.press(.enter).count, 1, "the visible form as shown is accepted")
 

@@ -269,7 +269,7 @@ final class LabRenderTests: XCTestCase {
             "        │                                                              │",
             "        │ reading its secrets, configs and networks…                   │",
             "        │                                                              │",
-            "        └─ Enter confirm  Esc cancel ──────────────────────────────────┘",
+            "        └─ Esc cancel ─────────────────────────────────────────────────┘",
         ], bottom: [
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])

@@ -1,6 +1,6 @@
 /// Draws the open dialog: a centred box with the question (or the replica input, or the name
 /// to type), what was dropped of the keys that came with the one that opened it, and the
-/// answer keys from the keymap in its bottom border.
+/// answer keys from the keymap in its bottom border (only the way out while yes is refused).
 enum DialogView {
     /// The widest a dialog gets.
     static let maxWidth = 64
@@ -15,7 +15,9 @@ enum DialogView {
             lines = lines.prefix(room - 1) + [("enlarge to read it all", Style(.error, on: .dialog))]
         }
         // While a name is typed, letters are text: only the answer keys that are not letters apply.
-        let footer = [Command.confirm, .cancel].compactMap(keymap.dialogBinding).map { binding in
+        // A dialog that refuses yes (changed, still reading) offers only the way out.
+        let answers: [Command] = dialog.refusal == nil ? [.confirm, .cancel] : [.cancel]
+        let footer = answers.compactMap(keymap.dialogBinding).map { binding in
             let keys = typing ? binding.keys.filter { if case .char = $0 { false } else { true } } : binding.keys
             return "\(keys.map(\.label).joined(separator: "/")) \(binding.hint ?? "")"
         }.joined(separator: "  ")
