@@ -104,6 +104,14 @@ public final class SSHDialer: Sendable {
         source.resume()
     }
 
+    /// A dialer dropped without `shutdown()` still stops listening and removes its socket (its
+    /// ssh processes, if any, keep it alive until they end).
+    deinit {
+        source.cancel()
+        unlink(socketPath)
+        rmdir(directory)
+    }
+
     /// ssh processes started so far, and running now.
     public var processes: (started: Int, running: Int) {
         state.withLockedValue { ($0.started, $0.running.count) }
