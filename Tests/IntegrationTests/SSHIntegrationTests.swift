@@ -40,14 +40,14 @@ final class SSHIntegrationTests: XCTestCase {
 
     func testAnUnknownHostKeyIsOneLineAndNoHang() async throws {
         let lab = try LabSSH.load()
-        let config = try LabSSH.config(knownHosts: "/dev/null", identity: lab.directory + "/id_ed25519")
+        let config = try LabSSH.config(knownHosts: "/dev/null", identity: lab.directory + "/id_ed25519", for: self)
         try await expectFailure(lab.node1, environment: config, saying: "its host key is not in known_hosts")
     }
 
     func testARefusedKeyIsOneLine() async throws {
         let lab = try LabSSH.load()
-        let key = try LabSSH.newKey()
-        let config = try LabSSH.config(knownHosts: lab.directory + "/known_hosts", identity: key)
+        let key = try LabSSH.newKey(for: self)
+        let config = try LabSSH.config(knownHosts: lab.directory + "/known_hosts", identity: key, for: self)
         try await expectFailure(lab.node1, environment: config, saying: "Permission denied (publickey)")
     }
 
@@ -115,9 +115,10 @@ struct LabSSH {
         return LabSSH(node1: node1, noDocker: noDocker, directory: (String(bin) as NSString).deletingLastPathComponent, environment: env)
     }
 
-    /// An environment whose PATH leads to an `ssh` that uses only this config (never ~/.ssh).
-    static func config(knownHosts: String, identity: String) throws -> [String: String] {
-        let dir = try temporaryDirectory()
+    /// An environment whose PATH leads to an `ssh` that uses only this config (never ~/.ssh),
+    /// without an agent.
+    static func config(knownHosts: String, identity: String, for test: XCTestCase) throws -> [String: String] {
+        let dir = try temporaryDirectory(for: test)
         try """
         Host *
           IdentityFile \(identity)
@@ -134,8 +135,8 @@ struct LabSSH {
     }
 
     /// A fresh ed25519 key that no lab sshd accepts; returns its path.
-    static func newKey() throws -> String {
-        let path = try temporaryDirectory() + "/id_ed25519"
+    static func newKey(for test: XCTestCase) throws -> String {
+        let path = try temporaryDirectory(for: test) + "/id_ed25519"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-keygen")
         p.arguments = ["-q", "-t", "ed25519", "-N", "", "-f", path]
@@ -144,9 +145,11 @@ struct LabSSH {
         return path
     }
 
-    private static func temporaryDirectory() throws -> String {
+    /// A new directory, removed when `test` ends.
+    private static func temporaryDirectory(for test: XCTestCase) throws -> String {
         let dir = NSTemporaryDirectory() + "h-ssh-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        test.addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
         return dir
     }
 
