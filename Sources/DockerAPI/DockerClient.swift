@@ -221,13 +221,12 @@ public final class DockerClient: Sendable {
     }
 
     private var baseURL: String {
-        if let sshDialer {
-            return "http+unix://" + (sshDialer.socketPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        func unix(_ path: String) -> String {
+            "http+unix://" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path)
         }
         switch endpoint.address {
-        case .unix(let path), .ssh(_, let path, _):  // .ssh: never reached, the dialer's socket is used
-            let encoded = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path
-            return "http+unix://" + encoded
+        case .unix(let path): return unix(path)
+        case .ssh: return unix(sshDialer?.socketPath ?? "")  // the dialer's local socket
         case .tcp(let host, let port):
             let h = host.contains(":") ? "[\(host)]" : host
             return (endpoint.tls == nil ? "http://" : "https://") + "\(h):\(port)"
