@@ -16,11 +16,12 @@ extension DockerClient {
         let request = try await makeRequest(method: .GET, path: path, query: query)
         let deadline = timeout ?? self.timeout
         let head: HTTPClientResponse
+        let start = ContinuousClock.now
         do {
             head = try await http.execute(request, timeout: .milliseconds(Seconds.milliseconds(deadline)))
         } catch {
             counters.withLockedValue { $0.failures += 1 }
-            throw DockerError.transport(endpoint: endpoint.description, reason: Self.describe(error))
+            throw await transportError(error, since: start)
         }
         counters.withLockedValue { $0.requests += 1 }
         guard (200..<300).contains(Int(head.status.code)) else {

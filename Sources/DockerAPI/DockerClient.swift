@@ -5,7 +5,7 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 
-/// A client of one Docker Engine: HTTP over a unix socket or TCP (optionally TLS), with the
+/// A client of one Docker Engine: HTTP over a unix socket, TCP (optionally TLS) or ssh (`SSHDialer`), with the
 /// API version negotiated from `/_ping` on first use and renegotiated after a transport error.
 ///
 /// Redirects are never followed (the Engine API never redirects, and following one would send
@@ -22,6 +22,8 @@ public final class DockerClient: Sendable {
     /// True when the client refuses every method but GET and HEAD, before the request is built.
     public let readOnly: Bool
     let http: HTTPClient
+    /// The ssh processes of an `ssh://` endpoint, nil for any other.
+    public let sshDialer: SSHDialer?
     private let negotiated = NIOLockedValueBox<APIVersion?>(nil)
     let counters = NIOLockedValueBox(RequestStatistics())
     /// Largest body accepted, in bytes (a swarm of 10,000 tasks lists in about 30 MB).
@@ -31,9 +33,18 @@ public final class DockerClient: Sendable {
     ///   - endpoint: the engine's address.
     ///   - timeout: default per-request deadline in seconds.
     ///   - readOnly: refuse every request but GET and HEAD (`DockerError.readOnly`), sending nothing.
-    /// - Throws: `DockerError.transport` when the TLS files cannot be read.
-    public init(endpoint: DockerEndpoint, timeout: TimeInterval = 10, readOnly: Bool = false) throws {
+    ///   - environment: for `ssh://`, the environment ssh runs in (PATH finds it, SSH_AUTH_SOCK
+    ///     names the agent).
+    /// - Throws: `DockerError.transport` when the TLS files cannot be read, or an `ssh://`
+    ///   endpoint's local socket cannot be made.
+    public init(endpoint: DockerEndpoint, timeout: TimeInterval = 10, readOnly: Bool = false,
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.endpoint = endpoint
+        if case .ssh(let user, let host, let port) = endpoint.address {
+            sshDialer = try SSHDialer(user: user, host: host, port: port, environment: environment)
+        } else {
+            sshDialer = nil
+        }
         self.timeout = timeout
         self.readOnly = readOnly
         var config = HTTPClient.Configuration()
@@ -60,9 +71,11 @@ public final class DockerClient: Sendable {
         http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: config)
     }
 
-    /// Closes the connection pool. The client must not be used afterwards.
+    /// Closes the connection pool (and ends the ssh processes of an `ssh://` endpoint). The
+    /// client must not be used afterwards.
     public func shutdown() async {
         try? await http.shutdown()
+        await sshDialer?.shutdown()
     }
 
     /// The version in use, negotiating it first if needed.
@@ -102,6 +115,7 @@ public final class DockerClient: Sendable {
         let request = try await makeRequest(method: method, path: path, query: query, versioned: versioned, body: body)
         let deadline = timeout ?? self.timeout
         let http = self.http
+        let start = ContinuousClock.now
         let answer: (status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer)
         do {
             // async-http-client's deadline ends when the head arrives: bound the body too, so
@@ -113,7 +127,7 @@ public final class DockerClient: Sendable {
         } catch {
             counters.withLockedValue { $0.failures += 1 }
             negotiated.withLockedValue { $0 = nil }  // the engine may come back as another version
-            throw DockerError.transport(endpoint: endpoint.description, reason: Self.describe(error))
+            throw await transportError(error, since: start)
         }
         counters.withLockedValue { $0.requests += 1; $0.bytesReceived += answer.body.readableBytes }
         let data = Data(answer.body.readableBytesView)
@@ -207,10 +221,12 @@ public final class DockerClient: Sendable {
     }
 
     private var baseURL: String {
+        func unix(_ path: String) -> String {
+            "http+unix://" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path)
+        }
         switch endpoint.address {
-        case .unix(let path):
-            let encoded = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path
-            return "http+unix://" + encoded
+        case .unix(let path): return unix(path)
+        case .ssh: return unix(sshDialer?.socketPath ?? "")  // the dialer's local socket
         case .tcp(let host, let port):
             let h = host.contains(":") ? "[\(host)]" : host
             return (endpoint.tls == nil ? "http://" : "https://") + "\(h):\(port)"
@@ -219,7 +235,7 @@ public final class DockerClient: Sendable {
 
     private var hostHeader: String {
         switch endpoint.address {
-        case .unix: return "api.moby.localhost"
+        case .unix, .ssh: return "api.moby.localhost"
         case .tcp(let host, let port): return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         }
     }

@@ -3,7 +3,8 @@ import Foundation
 /// Where an Engine API answers: a unix socket or a TCP address, with optional TLS files.
 ///
 /// Parsed from the same strings the docker CLI takes in `-H` / `DOCKER_HOST`:
-/// `unix:///var/run/docker.sock`, `tcp://host:2376`, `http://host:2375`, `https://host:2376`.
+/// `unix:///var/run/docker.sock`, `tcp://host:2376`, `http://host:2375`, `https://host:2376`,
+/// `ssh://user@host:22`.
 public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The transport.
     public enum Address: Sendable, Hashable {
@@ -11,6 +12,9 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
         case unix(path: String)
         /// A TCP host and port.
         case tcp(host: String, port: Int)
+        /// An ssh destination whose `docker system dial-stdio` reaches the engine (see `SSHDialer`);
+        /// user and port nil when not given (ssh's own config decides).
+        case ssh(user: String?, host: String, port: Int?)
     }
 
     /// Client TLS material, as in `DOCKER_CERT_PATH` (`ca.pem`, `cert.pem`, `key.pem`).
@@ -42,7 +46,8 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a `DOCKER_HOST`-style string.
     /// - Parameters:
-    ///   - string: `unix:///path`, `tcp://host:port`, `http://host:port` or `https://host:port`.
+    ///   - string: `unix:///path`, `tcp://host:port`, `http://host:port`, `https://host:port` or
+    ///     `ssh://[user@]host[:port]`.
     ///   - tls: TLS files to use with `tcp://` (the CLI's `DOCKER_TLS_VERIFY`/`DOCKER_CERT_PATH`).
     /// - Throws: `DockerError.invalidEndpoint` for any other form.
     public init(parsing string: String, tls: TLSFiles? = nil) throws {
@@ -51,6 +56,10 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
             let path = String(s.dropFirst("unix://".count))
             guard path.hasPrefix("/") else { throw DockerError.invalidEndpoint(string, reason: "a unix socket path must be absolute") }
             self.init(address: .unix(path: path))
+            return
+        }
+        if s.hasPrefix("ssh://") {
+            self.init(address: try Self.sshAddress(string))
             return
         }
         let schemes: [(String, Int, Bool)] = [("tcp://", tls == nil ? 2375 : 2376, tls != nil), ("http://", 2375, false), ("https://", 2376, true)]
@@ -77,7 +86,7 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
             self.init(address: .tcp(host: host, port: port), tls: usesTLS ? tls : nil)
             return
         }
-        throw DockerError.invalidEndpoint(string, reason: "expected unix://, tcp://, http:// or https://")
+        throw DockerError.invalidEndpoint(string, reason: "expected unix://, tcp://, http://, https:// or ssh://")
     }
 
     /// The endpoint the docker CLI would use from an environment:
@@ -103,6 +112,9 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
         case .tcp(let host, let port):
             let h = host.contains(":") ? "[\(host)]" : host
             return "tcp://\(h):\(port)"
+        case .ssh(let user, let host, let port):
+            let h = host.contains(":") ? "[\(host)]" : host
+            return "ssh://" + (user.map { $0 + "@" } ?? "") + h + (port.map { ":\($0)" } ?? "")
         }
     }
 }

@@ -1,0 +1,34 @@
+import Foundation
+import XCTest
+
+/// The binary over ssh, set up the way README says: `eval "$(scripts/lab env --ssh)"`.
+final class SSHEndToEndTests: XCTestCase {
+    func testSnapshotOverSSHFillsEveryListAndLeavesNothingBehind() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("h-ssh-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: tmp) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.currentDirectoryURL = E2E.root
+        // The manager and both node engines over ssh://root@<node addr>, nothing over a local socket.
+        p.arguments = ["-c", #"eval "$(scripts/lab env --ssh)" && exec "$0" snapshot --format json --timeout 20 --host "$DOCKER_HOST""#, E2E.binary]
+        p.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TMPDIR": tmp, "LANG": "C.UTF-8"]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, String(decoding: e, as: UTF8.self) + String(decoding: o, as: UTF8.self))
+
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: o) as? [String: Any])
+        XCTAssertEqual(object["endpoint"] as? String, "ssh://root@10.213.0.11")
+        XCTAssertEqual((object["errors"] as? [Any])?.count, 0, "\(object["errors"] ?? "")")
+        let services = try XCTUnwrap(object["services"] as? [[String: Any]])
+        XCTAssertTrue(services.contains { $0["name"] as? String == "lab_web" }, "\(services)")
+        let containers = try XCTUnwrap(object["containers"] as? [[String: Any]])
+        XCTAssertEqual(Set(containers.compactMap { $0["node"] as? String }), ["node1", "node2"], "both node engines asked over ssh")
+        // The private socket directories are gone once swarmtop has exited.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp), [])
+    }
+}
