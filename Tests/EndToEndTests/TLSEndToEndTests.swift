@@ -74,3 +74,40 @@ extension CommandLineEndToEndTests {
                       result.out)
     }
 }
+
+/// The dashboard in tmux over the lab's TLS listeners.
+final class TLSDashboardEndToEndTests: XCTestCase {
+    func testTheDashboardFillsOverTLS() throws {
+        let t = try Tmux("'\(E2E.binary)'; echo \"exit=$?\"; sleep 60", environment: try E2E.labTLSEnvironment())
+        try t.waitFor("both nodes, node1 leading") { $0.contains("node1") && $0.contains("node2") && $0.contains("Leader") }
+        try t.send("2")
+        try t.waitFor("lab_web") { $0.contains("lab_web") && $0.contains("lab_scribbler") }
+        try t.send("4")
+        try t.waitFor("writable layers from both node engines over TLS", timeout: 40) {
+            $0.range(of: #"B \(virtual [0-9.]+[kMG]?B\)"#, options: .regularExpression) != nil && $0.contains("node2")
+        }
+        try t.send("q")
+        try t.waitFor("exit=0")
+    }
+
+    func testAWrongCAIsNamedOnTheStatusLine() throws {
+        let dir = "/tmp/htls-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        var env = try E2E.labTLSEnvironment()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        p.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                       "-subj", "/CN=not the lab CA", "-keyout", dir + "/ca-key.pem", "-out", dir + "/ca.pem"]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        env["DOCKER_CERT_PATH"] = dir
+        env["SWARMTOP_NODE_HOSTS"] = nil
+        let t = try Tmux("'\(E2E.binary)'; echo \"exit=$?\"; sleep 60", width: 240, environment: env)
+        let screen = try t.waitFor("the CA named") { $0.contains("certificate not signed by the CA in \(dir)/ca.pem") }
+        XCTAssertTrue(screen.contains("tls handshake failed"), screen)
+        try t.send("q")
+        try t.waitFor("exit=0")
+    }
+}
