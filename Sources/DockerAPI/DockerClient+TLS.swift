@@ -10,11 +10,10 @@ extension DockerEndpoint.TLSFiles {
     func clientConfiguration(endpoint: String) throws -> TLSConfiguration {
         var t = TLSConfiguration.makeClientConfiguration()
         if let caFile {
-            t.trustRoots = .certificates(try read(caFile, as: "CA certificate", endpoint: endpoint) { try NIOSSLCertificate.fromPEMBytes($0) })
+            t.trustRoots = .certificates(try read(caFile, as: "CA certificate", endpoint: endpoint, Self.certificates))
         }
         if let certFile, let keyFile {
-            t.certificateChain = try read(certFile, as: "client certificate", endpoint: endpoint) { try NIOSSLCertificate.fromPEMBytes($0) }
-                .map { .certificate($0) }
+            t.certificateChain = try read(certFile, as: "client certificate", endpoint: endpoint, Self.certificates).map { .certificate($0) }
             t.privateKey = .privateKey(try read(keyFile, as: "client key", endpoint: endpoint) { try NIOSSLPrivateKey(bytes: $0, format: .pem) })
         }
         if !verify { t.certificateVerification = .none }
@@ -28,11 +27,17 @@ extension DockerEndpoint.TLSFiles {
             throw DockerError.transport(endpoint: endpoint, reason: "cannot read the TLS \(what) \(path): \(reason)")
         }
         do {
-            let value = try decode(Array(data))
-            if let list = value as? [NIOSSLCertificate], list.isEmpty { throw NIOSSLError.failedToLoadCertificate }
-            return value
+            return try decode(Array(data))
         } catch {
             throw DockerError.transport(endpoint: endpoint, reason: "the TLS \(what) \(path) is not PEM that it can use (\(error))")
         }
+    }
+
+    /// The certificates of a PEM file, at least one.
+    /// - Throws: `NIOSSLError.failedToLoadCertificate` for a file without any.
+    private static func certificates(_ pem: [UInt8]) throws -> [NIOSSLCertificate] {
+        let list = try NIOSSLCertificate.fromPEMBytes(pem)
+        guard !list.isEmpty else { throw NIOSSLError.failedToLoadCertificate }
+        return list
     }
 }

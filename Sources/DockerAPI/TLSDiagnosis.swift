@@ -37,8 +37,15 @@ enum TLSDiagnosis {
         if has("EOF during handshake") || sslError == .uncleanShutdown {
             return failed + "the engine closed the connection (is this its TLS port?)"
         }
-        if case .handshakeFailed? = sslError { return failed + text }
+        if case .handshakeFailed? = sslError { return failed + reasonName(text) }
         return nil
+    }
+
+    /// BoringSSL's name for the reason in an error's text (`NO_SHARED_CIPHER` of
+    /// `error:…:SSL routines:OPENSSL_internal:NO_SHARED_CIPHER at …/handshake.cc:320`), else the text.
+    static func reasonName(_ text: String) -> String {
+        guard let start = text.range(of: "OPENSSL_internal:")?.upperBound else { return text }
+        return String(text[start...].prefix { $0 != " " && $0 != "]" && $0 != ")" })
     }
 
     /// What an engine's TLS listener answers a plain HTTP request with (Go's `net/http`).

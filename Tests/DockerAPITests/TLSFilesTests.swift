@@ -61,4 +61,13 @@ final class TLSFilesTests: XCTestCase {
         let off = try DockerEndpoint.TLSFiles(certPath: dir, verify: false).clientConfiguration(endpoint: "e")
         XCTAssertEqual(off.certificateVerification, .none)
     }
+
+    /// A handshake failure without an explanation of ours is named by BoringSSL's reason alone,
+    /// not the whole error with its source path (the text is one seen from the lab).
+    func testAnUnexplainedHandshakeFailureIsNamedByItsReason() {
+        let text = "handshakeFailed(NIOSSL.BoringSSLError.sslError([Error: 268435703 error:100000f7:SSL routines:OPENSSL_internal:"
+            + "NO_SHARED_CIPHER at /work/h-tls/.build/checkouts/swift-nio-ssl/Sources/CNIOBoringSSL/ssl/tls_record.cc:127]))"
+        XCTAssertEqual(TLSDiagnosis.reasonName(text), "NO_SHARED_CIPHER")
+        XCTAssertEqual(TLSDiagnosis.reasonName("something else"), "something else")
+    }
 }
