@@ -21,7 +21,7 @@ extension DockerClient {
             head = try await http.execute(request, timeout: .milliseconds(Seconds.milliseconds(deadline)))
         } catch {
             counters.withLockedValue { $0.failures += 1 }
-            throw unreachable(error)
+            throw await unreachable(error)
         }
         counters.withLockedValue { $0.requests += 1 }
         guard (200..<300).contains(Int(head.status.code)) else {

@@ -101,7 +101,7 @@ public final class DockerClient: Sendable {
         } catch {
             counters.withLockedValue { $0.failures += 1 }
             negotiated.withLockedValue { $0 = nil }  // the engine may come back as another version
-            throw unreachable(error)
+            throw await unreachable(error)
         }
         counters.withLockedValue { $0.requests += 1; $0.bytesReceived += answer.body.readableBytes }
         let data = Data(answer.body.readableBytesView)
@@ -188,10 +188,17 @@ public final class DockerClient: Sendable {
         return raw.split(separator: "\n").first.map(String.init) ?? "no message"
     }
 
-    /// The error for a request that got no answer: a TLS failure explained (`TLSDiagnosis`), else
+    /// The error for a request that got no answer: a TLS failure explained (`TLSDiagnosis`; a
+    /// certificate that failed verification is looked at again by `TLSCertificateProbe`), else
     /// `DockerError.transport` with a short reason.
-    func unreachable(_ error: any Error) -> DockerError {
-        if let reason = TLSDiagnosis.handshake(error, endpoint: endpoint) { return .tls(endpoint: endpoint.description, reason: reason) }
+    func unreachable(_ error: any Error) async -> DockerError {
+        var validity: TLSCertificateProbe.Validity?
+        if TLSDiagnosis.needsValidity(error, endpoint: endpoint), case .tcp(let host, let port) = endpoint.address {
+            validity = await TLSCertificateProbe.validity(host: host, port: port, timeout: min(timeout, 5))
+        }
+        if let reason = TLSDiagnosis.handshake(error, endpoint: endpoint, validity: validity) {
+            return .tls(endpoint: endpoint.description, reason: reason)
+        }
         return .transport(endpoint: endpoint.description, reason: Self.describe(error))
     }
 

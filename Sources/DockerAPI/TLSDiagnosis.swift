@@ -10,7 +10,11 @@ enum TLSDiagnosis {
     /// - Parameters:
     ///   - error: what the HTTP client threw while connecting.
     ///   - endpoint: the engine's address and TLS files.
-    static func handshake(_ error: any Error, endpoint: DockerEndpoint) -> String? {
+    ///   - validity: the engine certificate's validity, when `needsValidity` asked for it and
+    ///     `TLSCertificateProbe` could read it.
+    ///   - now: the time to hold it against.
+    static func handshake(_ error: any Error, endpoint: DockerEndpoint, validity: TLSCertificateProbe.Validity? = nil,
+                          now: Date = Date()) -> String? {
         guard let tls = endpoint.tls else { return nil }
         let failed = "tls handshake failed: "
         if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
@@ -24,8 +28,14 @@ enum TLSDiagnosis {
             return failed + "the engine speaks plain HTTP; use tcp:// without DOCKER_TLS_VERIFY, or its TLS port (usually 2376)"
         }
         if has("CERTIFICATE_VERIFY_FAILED") {
+            if let validity, now > validity.notAfter {
+                return failed + "the engine's certificate expired at \(validity.notAfter.formatted(.iso8601))"
+            }
+            if let validity, now < validity.notBefore {
+                return failed + "the engine's certificate is not valid before \(validity.notBefore.formatted(.iso8601)) (is this machine's clock right?)"
+            }
             let ca = tls.caFile.map { "the CA in \($0)" } ?? "a CA this system trusts"
-            return failed + "certificate not signed by \(ca) (or expired, or not yet valid)"
+            return failed + "certificate not signed by \(ca)" + (validity == nil ? " (or expired, or not yet valid)" : "")
         }
         if has("CERTIFICATE_REQUIRED", "BAD_CERTIFICATE", "UNKNOWN_CA", "UNSUPPORTED_CERTIFICATE", "CERTIFICATE_UNKNOWN") {
             guard let cert = tls.certFile else {
@@ -39,6 +49,12 @@ enum TLSDiagnosis {
         }
         if case .handshakeFailed? = sslError { return failed + reasonName(text) }
         return nil
+    }
+
+    /// True when `handshake` can say more about `error` with the engine certificate's validity:
+    /// the certificate failed verification, which BoringSSL does not explain.
+    static func needsValidity(_ error: any Error, endpoint: DockerEndpoint) -> Bool {
+        endpoint.tls != nil && String(describing: error).contains("CERTIFICATE_VERIFY_FAILED")
     }
 
     /// BoringSSL's name for the reason in an error's text (`NO_SHARED_CIPHER` of

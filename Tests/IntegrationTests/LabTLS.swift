@@ -61,6 +61,44 @@ enum LabTLS {
                                      "-set_serial", "7", "-days", "2", "-extfile", dir + "/ext.cnf", "-out", dir + "/cert.pem"])
     }
 
+    /// A server certificate for IP 127.0.0.1 (server-cert.pem, server-key.pem) in `dir`, signed by
+    /// the CA in `dir`, valid from `start` to `end` (openssl's `YYYYMMDDHHMMSSZ`; `openssl ca`
+    /// takes any dates, the past included).
+    static func makeServerCertificate(in dir: String, start: String, end: String) throws {
+        try run("/usr/bin/openssl", ["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                                     "-subj", "/CN=server", "-keyout", dir + "/server-key.pem", "-out", dir + "/server.csr"])
+        let config = """
+            [ca]
+            default_ca = test
+            [test]
+            database = \(dir)/index.txt
+            new_certs_dir = \(dir)
+            serial = \(dir)/serial
+            default_md = sha256
+            policy = any
+            [any]
+            commonName = supplied
+            [server]
+            subjectAltName = IP:127.0.0.1
+            extendedKeyUsage = serverAuth
+            """
+        try config.write(toFile: dir + "/ca.cnf", atomically: true, encoding: .utf8)
+        try "".write(toFile: dir + "/index.txt", atomically: true, encoding: .utf8)
+        try "01\n".write(toFile: dir + "/serial", atomically: true, encoding: .utf8)
+        try run("/usr/bin/openssl", ["ca", "-batch", "-config", dir + "/ca.cnf", "-cert", dir + "/ca.pem", "-keyfile", dir + "/ca-key.pem",
+                                     "-in", dir + "/server.csr", "-out", dir + "/server-cert.pem", "-startdate", start, "-enddate", end,
+                                     "-extensions", "server", "-notext"])
+    }
+
+    /// `openssl s_server` on 127.0.0.1 with the server certificate of `dir`, stopped when `test`
+    /// ends; returns its port.
+    static func tlsServer(certificateIn dir: String, _ test: XCTestCase) throws -> Int {
+        try start("/usr/bin/openssl", ["s_server", "-accept", "127.0.0.1:0", "-cert", dir + "/server-cert.pem",
+                                       "-key", dir + "/server-key.pem", "-www"], test) { line in
+            line.hasPrefix("ACCEPT ") ? line.split(separator: ":").last.flatMap { Int($0) } : nil
+        }
+    }
+
     /// Copies `names` from the lab's client certificate directory into `dir`.
     static func copyLabFiles(_ names: [String], to dir: String) throws {
         let from = try environment()["DOCKER_CERT_PATH"]!
@@ -94,24 +132,30 @@ enum LabTLS {
                 for a, b in ((client, upstream), (upstream, client)):
                     threading.Thread(target=pump, args=(a, b), daemon=True).start()
             """
+        return try start("/usr/bin/env", ["python3", "-c", script, target], test) { Int($0) }
+    }
+
+    /// Starts a server of the test's own, stopped when `test` ends, and returns the port that
+    /// `port` reads from one of the first lines it prints.
+    private static func start(_ executable: String, _ args: [String], _ test: XCTestCase, port: (String) -> Int?) throws -> Int {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, target]
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = args
         let out = Pipe()
         p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
         try p.run()
-        // SIGKILL: the test runner blocks SIGTERM, and the relay inherits its signal mask.
+        // SIGKILL: the test runner blocks SIGTERM, and the server inherits its signal mask.
         test.addTeardownBlock { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
+        var text = ""
+        while true {
             let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { throw Lab.Missing(description: "the python3 relay did not start") }
-            line.append(chunk)
+            if chunk.isEmpty { throw Lab.Missing(description: "\(executable) \(args.first ?? "") printed no port: \(text)") }
+            text += String(decoding: chunk, as: UTF8.self)
+            for line in text.split(separator: "\n") {
+                if let found = port(line.trimmingCharacters(in: .whitespaces)) { return found }
+            }
         }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw Lab.Missing(description: "the python3 relay printed no port")
-        }
-        return port
     }
 
     /// Runs `executable` with `args`; returns stdout. Throws with its stderr when it fails.

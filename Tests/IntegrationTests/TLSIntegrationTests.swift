@@ -49,8 +49,23 @@ final class TLSIntegrationTests: XCTestCase {
         try LabTLS.makeCA(in: dir)
         try LabTLS.copyLabFiles(["cert.pem", "key.pem"], to: dir)
         let error = try await failure(try manager(certPath: dir))
-        XCTAssertEqual(error.description, "\(try LabTLS.manager()): tls handshake failed: certificate not signed by the CA in \(dir)/ca.pem "
-                       + "(or expired, or not yet valid)")
+        XCTAssertEqual(error.description, "\(try LabTLS.manager()): tls handshake failed: certificate not signed by the CA in \(dir)/ca.pem")
+    }
+
+    /// BoringSSL says only CERTIFICATE_VERIFY_FAILED for a certificate signed by the right CA but
+    /// out of date: swarmtop looks at its dates (an openssl s_server with such a certificate).
+    func testAnExpiredOrNotYetValidCertificateSaysWhen() async throws {
+        let cases = [("20200101000000Z", "20200102000000Z", "the engine's certificate expired at 2020-01-02T00:00:00Z"),
+                     ("20990101000000Z", "20990102000000Z", "the engine's certificate is not valid before 2099-01-01T00:00:00Z (is this machine's clock right?)")]
+        for (start, end, reason) in cases {
+            let dir = try LabTLS.temporaryDirectory(self)
+            try LabTLS.makeCA(in: dir)
+            try LabTLS.makeServerCertificate(in: dir, start: start, end: end)
+            let port = try LabTLS.tlsServer(certificateIn: dir, self)
+            let tls = DockerEndpoint.TLSFiles(caFile: dir + "/ca.pem", certFile: nil, keyFile: nil, verify: true)
+            let error = try await failure(DockerEndpoint(address: .tcp(host: "127.0.0.1", port: port), tls: tls))
+            XCTAssertEqual(error.description, "tcp://127.0.0.1:\(port): tls handshake failed: " + reason)
+        }
     }
 
     func testPlainHTTPToTheTLSPortSaysToTurnTLSOn() async throws {
