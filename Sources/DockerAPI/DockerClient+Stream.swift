@@ -11,7 +11,8 @@ extension DockerClient {
     ///   - query: parameters, encoded.
     ///   - timeout: seconds to wait for the head (default: the client's timeout).
     /// - Throws: `DockerError.api` for a non-2xx answer (with the engine's message),
-    ///   `DockerError.redirected` for a 3xx, `DockerError.transport` when the engine cannot be reached in time.
+    ///   `DockerError.redirected` for a 3xx, `DockerError.transport` when the engine cannot be reached in time,
+    ///   `DockerError.tls` when TLS and the engine disagree.
     func openStream(path: String, query: [(String, String)], timeout: TimeInterval?) async throws -> HTTPClientResponse {
         let request = try await makeRequest(method: .GET, path: path, query: query)
         let deadline = timeout ?? self.timeout
@@ -26,7 +27,7 @@ extension DockerClient {
         counters.withLockedValue { $0.requests += 1 }
         guard (200..<300).contains(Int(head.status.code)) else {
             let bytes = (try? await head.body.collect(upTo: 1 << 16)) ?? ByteBuffer()
-            throw Self.failure(status: Int(head.status.code), headers: head.headers, body: Data(bytes.readableBytesView))
+            throw failure(status: Int(head.status.code), headers: head.headers, body: Data(bytes.readableBytesView))
         }
         return head
     }

@@ -35,7 +35,7 @@ public final class DockerClient: Sendable {
     ///   - readOnly: refuse every request but GET and HEAD (`DockerError.readOnly`), sending nothing.
     ///   - environment: for `ssh://`, the environment ssh runs in (PATH finds it, SSH_AUTH_SOCK
     ///     names the agent).
-    /// - Throws: `DockerError.transport` when the TLS files cannot be read, or an `ssh://`
+    /// - Throws: `DockerError.transport` naming a TLS file that cannot be read or is not PEM, or when an `ssh://`
     ///   endpoint's local socket cannot be made.
     public init(endpoint: DockerEndpoint, timeout: TimeInterval = 10, readOnly: Bool = false,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -54,20 +54,7 @@ public final class DockerClient: Sendable {
         // and "connection refused" shown now beats "timed out" shown after the whole timeout.
         config.connectionPool.retryConnectionEstablishment = false
         config.timeout.connect = .seconds(Seconds.whole(max(1, timeout)))
-        if let tls = endpoint.tls {
-            // Loads one PEM file, naming it in the error.
-            func load<T>(_ path: String, _ read: (String) throws -> T) throws -> T {
-                do { return try read(path) } catch {
-                    throw DockerError.transport(endpoint: endpoint.description, reason: "cannot load TLS file \(path): \(error)")
-                }
-            }
-            var t = TLSConfiguration.makeClientConfiguration()
-            t.trustRoots = .certificates(try load(tls.caFile) { try NIOSSLCertificate.fromPEMFile($0) })
-            t.certificateChain = try load(tls.certFile) { try NIOSSLCertificate.fromPEMFile($0) }.map { .certificate($0) }
-            t.privateKey = .privateKey(try load(tls.keyFile) { try NIOSSLPrivateKey(file: $0, format: .pem) })
-            if !tls.verify { t.certificateVerification = .none }
-            config.tlsConfiguration = t
-        }
+        if let tls = endpoint.tls { config.tlsConfiguration = try tls.clientConfiguration(endpoint: endpoint.description) }
         http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: config)
     }
 
@@ -109,7 +96,8 @@ public final class DockerClient: Sendable {
     ///   - timeout: deadline in seconds (default: the client's).
     /// - Throws: `DockerError.api` for a non-2xx answer (status and the engine's message),
     ///   `DockerError.redirected` for a 3xx, `DockerError.readOnly` for a write on a read-only
-    ///   client, `DockerError.transport` when the engine cannot be reached in time.
+    ///   client, `DockerError.transport` when the engine cannot be reached in time,
+    ///   `DockerError.tls` when TLS and the engine disagree (see `TLSDiagnosis`).
     public func send(method: HTTPMethod, path: String, query: [(String, String)] = [], versioned: Bool = true,
                      body: Data? = nil, timeout: TimeInterval? = nil) async throws -> Response {
         let request = try await makeRequest(method: method, path: path, query: query, versioned: versioned, body: body)
@@ -132,17 +120,20 @@ public final class DockerClient: Sendable {
         counters.withLockedValue { $0.requests += 1; $0.bytesReceived += answer.body.readableBytes }
         let data = Data(answer.body.readableBytesView)
         let status = Int(answer.status.code)
-        guard (200..<300).contains(status) else { throw Self.failure(status: status, headers: answer.headers, body: data) }
+        guard (200..<300).contains(status) else { throw failure(status: status, headers: answer.headers, body: data) }
         return Response(status: status, headers: answer.headers, body: data)
     }
 
-    /// The error for a non-2xx answer: a redirect names where it pointed, anything else carries
-    /// the engine's message.
-    static func failure(status: Int, headers: HTTPHeaders, body: Data) -> DockerError {
+    /// The error for a non-2xx answer: a redirect names where it pointed, a TLS port's answer to
+    /// plain HTTP says to turn TLS on, anything else carries the engine's message.
+    func failure(status: Int, headers: HTTPHeaders, body: Data) -> DockerError {
+        if let reason = TLSDiagnosis.plainHTTPAnswer(status: status, body: body) {
+            return .tls(endpoint: endpoint.description, reason: reason)
+        }
         if (300..<400).contains(status) {
             return .redirected(status: status, location: headers.first(name: "Location") ?? "no Location header")
         }
-        return .api(status: status, message: engineMessage(body))
+        return .api(status: status, message: Self.engineMessage(body))
     }
 
     /// Builds a request for `path` (versioned unless told otherwise), with the headers every
@@ -209,6 +200,20 @@ public final class DockerClient: Sendable {
         let raw = String(decoding: data.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if raw.first == "<" { return "an HTML page, not the Engine API's JSON (is this a Docker engine?)" }
         return raw.split(separator: "\n").first.map(String.init) ?? "no message"
+    }
+
+    /// The error for a request that got no answer: a TLS failure explained (`TLSDiagnosis`; a
+    /// certificate that failed verification is looked at again by `TLSCertificateProbe`), else
+    /// `DockerError.transport` with a short reason.
+    func unreachable(_ error: any Error) async -> DockerError {
+        var validity: TLSCertificateProbe.Validity?
+        if TLSDiagnosis.needsValidity(error, endpoint: endpoint), case .tcp(let host, let port) = endpoint.address {
+            validity = await TLSCertificateProbe.validity(host: host, port: port, timeout: min(timeout, 5))
+        }
+        if let reason = TLSDiagnosis.handshake(error, endpoint: endpoint, validity: validity) {
+            return .tls(endpoint: endpoint.description, reason: reason)
+        }
+        return .transport(endpoint: endpoint.description, reason: Self.describe(error))
     }
 
     /// A short reason for a transport failure (connection refused, timeout, …).

@@ -3,8 +3,12 @@ public enum DockerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The engine answered with an HTTP error; `message` is the `{"message": …}` of its body
     /// (or the raw body when it was not JSON). E.g. 503 "This node is not a swarm manager…".
     case api(status: Int, message: String)
-    /// No answer: connection refused, socket missing, timeout, TLS failure.
+    /// No answer: connection refused, socket missing, timeout, TLS files that cannot be read.
     case transport(endpoint: String, reason: String)
+    /// TLS and the engine disagree: the handshake failed (a plain HTTP port, a certificate not
+    /// signed by the CA, not for this host, no client certificate) or the engine wants TLS and
+    /// got plain HTTP. `reason` says which, and what setting to change.
+    case tls(endpoint: String, reason: String)
     /// The engine answered 2xx, but the body did not decode as expected.
     case malformedResponse(path: String, reason: String)
     /// A `DOCKER_HOST` / `--host` string that is not an endpoint.
@@ -28,6 +32,7 @@ public enum DockerError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .api(let status, let message): return "engine said \(status): \(message)"
         case .transport(let endpoint, let reason): return "cannot reach \(endpoint): \(reason)"
+        case .tls(let endpoint, let reason): return "\(endpoint): \(reason)"
         case .malformedResponse(let path, let reason): return "malformed answer to \(path): \(reason)"
         case .invalidEndpoint(let s, let reason): return "invalid endpoint \"\(s)\": \(reason)"
         case .unsupportedVersion(let server, let minimum): return "engine API \(server) is older than the minimum \(minimum)"

@@ -4,7 +4,7 @@ import XCTest
 /// The binary's non-interactive side: `snapshot`, `--print-config`, theme and config errors.
 final class CommandLineEndToEndTests: XCTestCase {
     /// Runs the binary with `args` and `environment` (nothing inherited but PATH); returns status, stdout, stderr.
-    private func run(_ args: [String], environment: [String: String]) throws -> (status: Int32, out: String, err: String) {
+    func run(_ args: [String], environment: [String: String]) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: E2E.binary)
         p.arguments = args
