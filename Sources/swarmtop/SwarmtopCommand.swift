@@ -14,7 +14,7 @@ struct SwarmtopCommand: AsyncParsableCommand {
         Settings come from flags, then the environment, then the config file \
         ($XDG_CONFIG_HOME/swarmtop/config.toml, default ~/.config/swarmtop/config.toml), then \
         the defaults; `swarmtop --print-config` shows the effective values and their sources.
-        The dashboard's options (--host, --node-host, --theme, --read-only, --interval, …) are \
+        The dashboard's options (--host, --node-host, --theme, --read-only, --interval, ...) are \
         listed by `swarmtop help dashboard`, the snapshot's by `swarmtop help snapshot`.
         """,
         version: "0.1.0",
