@@ -33,6 +33,9 @@ public final class DockerClient: Sendable {
     ///   - readOnly: refuse every request but GET and HEAD (`DockerError.readOnly`), sending nothing.
     /// - Throws: `DockerError.transport` when the TLS files cannot be read.
     public init(endpoint: DockerEndpoint, timeout: TimeInterval = 10, readOnly: Bool = false) throws {
+        if case .ssh = endpoint.address {
+            throw DockerError.transport(endpoint: endpoint.description, reason: "ssh:// is not supported yet")
+        }
         self.endpoint = endpoint
         self.timeout = timeout
         self.readOnly = readOnly
@@ -214,12 +217,13 @@ public final class DockerClient: Sendable {
         case .tcp(let host, let port):
             let h = host.contains(":") ? "[\(host)]" : host
             return (endpoint.tls == nil ? "http://" : "https://") + "\(h):\(port)"
+        case .ssh: return "http://api.moby.localhost"  // refused in init until the ssh transport exists
         }
     }
 
     private var hostHeader: String {
         switch endpoint.address {
-        case .unix: return "api.moby.localhost"
+        case .unix, .ssh: return "api.moby.localhost"
         case .tcp(let host, let port): return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         }
     }

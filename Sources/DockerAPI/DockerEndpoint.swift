@@ -3,7 +3,8 @@ import Foundation
 /// Where an Engine API answers: a unix socket or a TCP address, with optional TLS files.
 ///
 /// Parsed from the same strings the docker CLI takes in `-H` / `DOCKER_HOST`:
-/// `unix:///var/run/docker.sock`, `tcp://host:2376`, `http://host:2375`, `https://host:2376`.
+/// `unix:///var/run/docker.sock`, `tcp://host:2376`, `http://host:2375`, `https://host:2376`,
+/// `ssh://user@host:22`, and a bare `host:port` meaning tcp (the CLI's opts/hosts.go).
 public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The transport.
     public enum Address: Sendable, Hashable {
@@ -11,6 +12,9 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
         case unix(path: String)
         /// A TCP host and port.
         case tcp(host: String, port: Int)
+        /// An engine reached through `ssh [-l user] [-p port] host docker system dial-stdio`;
+        /// nil user and port leave them to the ssh config.
+        case ssh(user: String?, host: String, port: Int?)
     }
 
     /// Client TLS material, as in `DOCKER_CERT_PATH` (`ca.pem`, `cert.pem`, `key.pem`).
@@ -42,11 +46,17 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a `DOCKER_HOST`-style string.
     /// - Parameters:
-    ///   - string: `unix:///path`, `tcp://host:port`, `http://host:port` or `https://host:port`.
+    ///   - string: `unix:///path`, `tcp://host:port`, `http://host:port`, `https://host:port`,
+    ///     `ssh://[user@]host[:port]`, or `host[:port]` (tcp).
     ///   - tls: TLS files to use with `tcp://` (the CLI's `DOCKER_TLS_VERIFY`/`DOCKER_CERT_PATH`).
     /// - Throws: `DockerError.invalidEndpoint` for any other form.
     public init(parsing string: String, tls: TLSFiles? = nil) throws {
-        let s = string.trimmingCharacters(in: .whitespaces)
+        var s = string.trimmingCharacters(in: .whitespaces)
+        if !s.isEmpty && !s.contains("://") { s = "tcp://" + s }
+        if s.hasPrefix("ssh://") {
+            self.init(address: try Self.ssh(s, original: string))
+            return
+        }
         if s.hasPrefix("unix://") {
             let path = String(s.dropFirst("unix://".count))
             guard path.hasPrefix("/") else { throw DockerError.invalidEndpoint(string, reason: "a unix socket path must be absolute") }
@@ -77,7 +87,19 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
             self.init(address: .tcp(host: host, port: port), tls: usesTLS ? tls : nil)
             return
         }
-        throw DockerError.invalidEndpoint(string, reason: "expected unix://, tcp://, http:// or https://")
+        throw DockerError.invalidEndpoint(string, reason: "expected unix://, tcp://, ssh://, http:// or https://")
+    }
+
+    /// `ssh://[user@]host[:port]` as the CLI's connhelper/ssh.ParseURL takes it: no password, path, query or fragment.
+    private static func ssh(_ s: String, original: String) throws -> Address {
+        guard let url = URLComponents(string: s), let host = url.host, !host.isEmpty else {
+            throw DockerError.invalidEndpoint(original, reason: "expected ssh://[user@]host[:port]")
+        }
+        if url.password != nil { throw DockerError.invalidEndpoint(original, reason: "a password in the URL is not supported: use ssh keys") }
+        if !url.path.isEmpty || url.query != nil || url.fragment != nil {
+            throw DockerError.invalidEndpoint(original, reason: "nothing may follow the host and port, e.g. ssh://ops@manager:22")
+        }
+        return .ssh(user: url.user, host: host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: url.port)
     }
 
     /// The endpoint the docker CLI would use from an environment:
@@ -103,6 +125,9 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
         case .tcp(let host, let port):
             let h = host.contains(":") ? "[\(host)]" : host
             return "tcp://\(h):\(port)"
+        case .ssh(let user, let host, let port):
+            let h = host.contains(":") ? "[\(host)]" : host
+            return "ssh://" + (user.map { $0 + "@" } ?? "") + h + (port.map { ":\($0)" } ?? "")
         }
     }
 }

@@ -29,12 +29,28 @@ final class DockerEndpointTests: XCTestCase {
     }
 
     func testMalformedEndpointsAreRefusedWithAReason() {
-        for bad in ["ssh://host", "unix://relative.sock", "tcp://:2375", "tcp://host:99999", "tcp://host:x", "https://host", "tcp://[::1", "tcp://::1]:2375"] {
+        for bad in ["ssh://user:secret@host", "ssh://host/path", "ssh://", "unix://relative.sock", "tcp://:2375", "tcp://host:99999", "tcp://host:x", "https://host", "tcp://[::1", "tcp://::1]:2375"] {
             XCTAssertThrowsError(try DockerEndpoint(parsing: bad), bad) { error in
                 guard case DockerError.invalidEndpoint(let s, let reason) = error else { return XCTFail("\(error)") }
                 XCTAssertEqual(s, bad)
                 XCTAssertFalse(reason.isEmpty)
             }
         }
+    }
+
+    /// The CLI's opts/hosts.go: a host without a scheme is tcp (`DOCKER_HOST=10.0.0.1:2375`).
+    func testBareHostAndPortMeansTCP() throws {
+        XCTAssertEqual(try DockerEndpoint(parsing: "10.0.0.1:2375").address, .tcp(host: "10.0.0.1", port: 2375))
+        XCTAssertEqual(try DockerEndpoint(parsing: "manager").address, .tcp(host: "manager", port: 2375))
+        XCTAssertEqual(try DockerEndpoint(parsing: "[::1]:99").description, "tcp://[::1]:99")
+    }
+
+    /// `ssh://[user@]host[:port]` is carried through (the CLI's connhelper/ssh.ParseURL).
+    func testSSHIsParsedWithUserHostAndPort() throws {
+        let e = try DockerEndpoint(parsing: "ssh://ops@manager:2222")
+        XCTAssertEqual(e.address, .ssh(user: "ops", host: "manager", port: 2222))
+        XCTAssertEqual(e.description, "ssh://ops@manager:2222")
+        XCTAssertEqual(try DockerEndpoint(parsing: "ssh://manager").address, .ssh(user: nil, host: "manager", port: nil))
+        XCTAssertEqual(try DockerEndpoint(parsing: "ssh://manager").description, "ssh://manager")
     }
 }
