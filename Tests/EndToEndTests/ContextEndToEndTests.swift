@@ -62,6 +62,11 @@ final class ContextEndToEndTests: XCTestCase {
         XCTAssertEqual(object["endpoint"] as? String, "unix:///run/swarmtop-lab/node1.sock")
         let nodes = try XCTUnwrap(object["nodes"] as? [[String: Any]])
         XCTAssertEqual(nodes.compactMap { $0["hostname"] as? String }, ["node1", "node2"])
+        // The docker CLI, with the same DOCKER_CONFIG, reaches the same engine: its node and API version.
+        let cli = try Self.sh("DOCKER_CONFIG='\(config)' docker version --format '{{.Server.APIVersion}}'; "
+                              + "DOCKER_CONFIG='\(config)' docker info --format '{{.Swarm.NodeID}}'").split(separator: "\n").map(String.init)
+        XCTAssertEqual(object["api_version"] as? String, cli.first)
+        XCTAssertEqual(nodes.first { $0["id"] as? String == cli.last }?["hostname"] as? String, "node1", "\(cli) \(nodes)")
     }
 
     func testTheDashboardsStatusLineNamesTheContext() throws {
