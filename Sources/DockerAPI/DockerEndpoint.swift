@@ -81,6 +81,9 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
             }
             host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
             guard !host.isEmpty else { throw DockerError.invalidEndpoint(string, reason: "no host") }
+            guard host.unicodeScalars.allSatisfy(CharacterSet.urlHostAllowed.contains) else {
+                throw DockerError.invalidEndpoint(string, reason: "the host is not a host name or IP address")
+            }
             if usesTLS && tls == nil {
                 throw DockerError.invalidEndpoint(string, reason: "https needs DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem)")
             }

@@ -43,6 +43,7 @@ final class DockerEndpointTests: XCTestCase {
         XCTAssertEqual(try DockerEndpoint(parsing: "10.0.0.1:2375").address, .tcp(host: "10.0.0.1", port: 2375))
         XCTAssertEqual(try DockerEndpoint(parsing: "manager").address, .tcp(host: "manager", port: 2375))
         XCTAssertEqual(try DockerEndpoint(parsing: "[::1]:99").description, "tcp://[::1]:99")
+        XCTAssertThrowsError(try DockerEndpoint(parsing: "\u{1B}[2Jx\u{202E}"), "controls are no host (url.Parse refuses them too)")
     }
 
     /// `ssh://[user@]host[:port]` is carried through (the CLI's connhelper/ssh.ParseURL).

@@ -135,7 +135,7 @@ final class CommandLineEndToEndTests: XCTestCase {
     func testHelpPointsAtTheDashboardsOptions() throws {
         let help = try run(["--help"], environment: [:])
         XCTAssertEqual(help.status, 0, help.err)
-        XCTAssertTrue(help.out.contains("USAGE: swarmtop [dashboard] [--host URL]"), help.out)
+        XCTAssertTrue(help.out.contains("USAGE: swarmtop [dashboard] [--context NAME | --host URL]"), help.out)
         XCTAssertTrue(help.out.contains("`swarmtop help dashboard`"), help.out)
         let dashboard = try run(["help", "dashboard"], environment: [:])
         XCTAssertTrue(dashboard.out.contains("--node-host") && dashboard.out.contains("--read-only"), dashboard.out)
@@ -191,7 +191,7 @@ final class CommandLineEndToEndTests: XCTestCase {
         let file = "(from config file \(home)/swarmtop/config.toml)"
         let host = try run(["snapshot"], environment: ["XDG_CONFIG_HOME": home])
         XCTAssertEqual(host.status, 64)
-        XCTAssertTrue(host.err.contains("invalid endpoint \"\": expected unix://, tcp://, http:// or https:// \(file)"), host.err)
+        XCTAssertTrue(host.err.contains("invalid endpoint \"\": expected unix://, tcp://, ssh://, http:// or https:// \(file)"), host.err)
         let printed = try run(["--print-config", "--node-host", "bad"], environment: ["XDG_CONFIG_HOME": try configHome([:])])
         XCTAssertTrue(printed.out.contains("[node_hosts]"), "the settings are printed first:\n\(printed.out)")
         XCTAssertEqual(printed.status, 64, printed.err)
