@@ -27,20 +27,23 @@ public struct ManagerEndpoint: Sendable, Equatable {
         if case .flag = config.context.source, case .flag = config.host.source {
             throw InvalidSetting(description: "conflicting options: cannot specify both --host and --context")
         }
-        let ranked = [(config.context, true), (config.host, false)].compactMap { setting, isContext in
-            setting.value.map { (value: $0, isContext: isContext, source: setting.source, rank: rank(setting.source, isContext: isContext)) }
-        }.min { $0.rank < $1.rank }
-        if let chosen = ranked {
-            return chosen.isContext
-                ? try context(chosen.value, origin: .context(chosen.value, chosen.source), from: "\(chosen.source)", environment: environment, store: store)
-                : ManagerEndpoint(endpoint: try parse(chosen.value, tls: DockerEndpoint.tlsFromEnvironment(environment), from: "\(chosen.source)"),
-                                  origin: .host(chosen.source))
+        let named = [(config.context, true), (config.host, false)]
+            .compactMap { setting, isContext in setting.value.map { (value: $0, isContext: isContext, source: setting.source) } }
+            .min { rank($0.source, isContext: $0.isContext) < rank($1.source, isContext: $1.isContext) }
+        if let named, named.isContext {
+            return try context(named.value, origin: .context(named.value, named.source), from: "\(named.source)",
+                               environment: environment, store: store)
+        }
+        if let named {
+            let tls = DockerEndpoint.tlsFromEnvironment(environment)
+            return ManagerEndpoint(endpoint: try parse(named.value, tls: tls, from: "\(named.source)"), origin: .host(named.source))
         }
         let current: String?
         do { current = try store.currentContext() } catch { throw InvalidSetting(description: error.description) }
         if let current {
             let shown = abbreviatingHome(store.configFile, environment: environment)
-            return try context(current, origin: .currentContext(current, configFile: shown), from: "current context in \(shown)", environment: environment, store: store)
+            return try context(current, origin: .currentContext(current, configFile: shown), from: "current context in \(shown)",
+                               environment: environment, store: store)
         }
         return ManagerEndpoint(endpoint: .defaultSocket, origin: .defaultSocket)
     }
