@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Parsed from the same strings the docker CLI takes in `-H` / `DOCKER_HOST`:
 /// `unix:///var/run/docker.sock`, `tcp://host:2376`, `http://host:2375`, `https://host:2376`,
-/// `ssh://user@host:22`, and a bare `host:port` meaning tcp (the CLI's opts/hosts.go).
+/// `ssh://user@host:22`.
 public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The transport.
     public enum Address: Sendable, Hashable {
@@ -12,8 +12,8 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
         case unix(path: String)
         /// A TCP host and port.
         case tcp(host: String, port: Int)
-        /// An engine reached through `ssh [-l user] [-p port] host docker system dial-stdio`;
-        /// nil user and port leave them to the ssh config.
+        /// An ssh destination whose `docker system dial-stdio` reaches the engine (see `SSHDialer`);
+        /// user and port nil when not given (ssh's own config decides).
         case ssh(user: String?, host: String, port: Int?)
     }
 
@@ -44,23 +44,23 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The default endpoint of the docker CLI on Linux.
     public static let defaultSocket = DockerEndpoint(address: .unix(path: "/var/run/docker.sock"))
 
-    /// Parses a `DOCKER_HOST`-style string.
+    /// Parses a `DOCKER_HOST`-style string; a bare `host[:port]` is tcp, as in the CLI's opts/hosts.go.
     /// - Parameters:
-    ///   - string: `unix:///path`, `tcp://host:port`, `http://host:port`, `https://host:port`,
-    ///     `ssh://[user@]host[:port]`, or `host[:port]` (tcp).
+    ///   - string: `unix:///path`, `tcp://host:port`, `http://host:port`, `https://host:port` or
+    ///     `ssh://[user@]host[:port]`.
     ///   - tls: TLS files to use with `tcp://` (the CLI's `DOCKER_TLS_VERIFY`/`DOCKER_CERT_PATH`).
     /// - Throws: `DockerError.invalidEndpoint` for any other form.
     public init(parsing string: String, tls: TLSFiles? = nil) throws {
         var s = string.trimmingCharacters(in: .whitespaces)
         if !s.isEmpty && !s.contains("://") { s = "tcp://" + s }
-        if s.hasPrefix("ssh://") {
-            self.init(address: try Self.ssh(s, original: string))
-            return
-        }
         if s.hasPrefix("unix://") {
             let path = String(s.dropFirst("unix://".count))
             guard path.hasPrefix("/") else { throw DockerError.invalidEndpoint(string, reason: "a unix socket path must be absolute") }
             self.init(address: .unix(path: path))
+            return
+        }
+        if s.hasPrefix("ssh://") {
+            self.init(address: try Self.sshAddress(string))
             return
         }
         let schemes: [(String, Int, Bool)] = [("tcp://", tls == nil ? 2375 : 2376, tls != nil), ("http://", 2375, false), ("https://", 2376, true)]
@@ -90,19 +90,7 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
             self.init(address: .tcp(host: host, port: port), tls: usesTLS ? tls : nil)
             return
         }
-        throw DockerError.invalidEndpoint(string, reason: "expected unix://, tcp://, ssh://, http:// or https://")
-    }
-
-    /// `ssh://[user@]host[:port]` as the CLI's connhelper/ssh.ParseURL takes it: no password, path, query or fragment.
-    private static func ssh(_ s: String, original: String) throws -> Address {
-        guard let url = URLComponents(string: s), let host = url.host, !host.isEmpty else {
-            throw DockerError.invalidEndpoint(original, reason: "expected ssh://[user@]host[:port]")
-        }
-        if url.password != nil { throw DockerError.invalidEndpoint(original, reason: "a password in the URL is not supported: use ssh keys") }
-        if !url.path.isEmpty || url.query != nil || url.fragment != nil {
-            throw DockerError.invalidEndpoint(original, reason: "nothing may follow the host and port, e.g. ssh://ops@manager:22")
-        }
-        return .ssh(user: url.user, host: host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: url.port)
+        throw DockerError.invalidEndpoint(string, reason: "expected unix://, tcp://, http://, https:// or ssh://")
     }
 
     /// The endpoint the docker CLI would use from an environment:

@@ -191,7 +191,7 @@ final class CommandLineEndToEndTests: XCTestCase {
         let file = "(from config file \(home)/swarmtop/config.toml)"
         let host = try run(["snapshot"], environment: ["XDG_CONFIG_HOME": home])
         XCTAssertEqual(host.status, 64)
-        XCTAssertTrue(host.err.contains("invalid endpoint \"\": expected unix://, tcp://, ssh://, http:// or https:// \(file)"), host.err)
+        XCTAssertTrue(host.err.contains("invalid endpoint \"\": expected unix://, tcp://, http://, https:// or ssh:// \(file)"), host.err)
         let printed = try run(["--print-config", "--node-host", "bad"], environment: ["XDG_CONFIG_HOME": try configHome([:])])
         XCTAssertTrue(printed.out.contains("[node_hosts]"), "the settings are printed first:\n\(printed.out)")
         XCTAssertEqual(printed.status, 64, printed.err)
