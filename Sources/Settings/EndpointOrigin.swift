@@ -20,6 +20,14 @@ public enum EndpointOrigin: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The docker context the endpoint came from, nil for a host or the default socket.
+    public var contextName: String? {
+        switch self {
+        case .context(let name, _), .currentContext(let name, _): name
+        case .host, .defaultSocket: nil
+        }
+    }
+
     /// A few words for the status line: `context prod`, `DOCKER_HOST`, `--host`, `config file`, `default socket`.
     public var short: String {
         switch self {

@@ -60,10 +60,7 @@ final class ManagerEndpointTests: XCTestCase {
                             rows += 1
                             switch (cli, ours) {
                             case (.success(let line), .success(let resolved)):
-                                let name: String = switch resolved.origin {
-                                case .context(let n, _), .currentContext(let n, _): n
-                                case .host, .defaultSocket: "default"
-                                }
+                                let name = resolved.origin.contextName ?? "default"
                                 let tlsPath = resolved.endpoint.tls.map { String($0.caFile.dropLast("/ca.pem".count)) } ?? ""
                                 let skip = resolved.endpoint.tls.map { !$0.verify } ?? false
                                 XCTAssertEqual("\(name)|\(resolved.endpoint)|\(skip)|\(tlsPath)", line, row)
