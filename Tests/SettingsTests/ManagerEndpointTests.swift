@@ -17,7 +17,7 @@ final class ManagerEndpointTests: XCTestCase {
         let certs = try TestCertificates.make(in: home + "/certs")
         for (name, endpoint) in [("ctxflag", "host=unix:///run/flag.sock"), ("ctxcurrent", "host=tcp://10.9.9.9:2375"),
                                ("ctxssh", "host=ssh://ops@far:2222"),
-                               ("ctxtls", "host=tcp://10.9.9.8:2376,ca=\(certs)/ca.pem,cert=\(certs)/cert.pem,key=\(certs)/key.pem")] {
+                               ("ctxtls", "host=tcp://10.9.9.8:2376,ca=\(certs)/ca.pem,cert=\(certs)/cert.pem,key=\(certs)/key.pem,skip-tls-verify=true")] {
             try docker(["context", "create", name, "--docker", endpoint])
         }
     }
