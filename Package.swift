@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
@@ -39,6 +40,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The state store: ClusterSnapshot values and the refresh engine. No terminal code.
@@ -48,7 +50,7 @@ let package = Package(
         // Theme files and the config file (TOML), and the effective settings with their sources.
         .target(
             name: "Settings",
-            dependencies: ["Dashboard", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Dashboard", "DockerAPI", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // What the actions on the swarm leave behind and must not do: the action log, the read-only refusal.
         .target(
@@ -91,7 +93,7 @@ let package = Package(
         .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "CSimdJSON", "LabFixtures"]),
         .testTarget(name: "SwarmStateTests", dependencies: ["SwarmState", "LabFixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SwarmState", "LabFixtures"]),
-        .testTarget(name: "SettingsTests", dependencies: ["Settings", "Dashboard", "LabFixtures"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "Dashboard", "DockerAPI", "LabFixtures"]),
         .testTarget(name: "ActionsTests", dependencies: ["Actions", "Dashboard", "DockerAPI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "CNCursesW"]),
         .testTarget(name: "IntegrationTests", dependencies: ["DockerAPI", "SwarmState"]),

@@ -235,6 +235,7 @@ public final class DockerClient: Sendable {
         case .tcp(let host, let port):
             let h = host.contains(":") ? "[\(host)]" : host
             return (endpoint.tls == nil ? "http://" : "https://") + "\(h):\(port)"
+        case .ssh: return "http://api.moby.localhost"  // refused in init until the ssh transport exists
         }
     }
 

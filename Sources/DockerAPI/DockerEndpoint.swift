@@ -63,7 +63,7 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The default endpoint of the docker CLI on Linux.
     public static let defaultSocket = DockerEndpoint(address: .unix(path: "/var/run/docker.sock"))
 
-    /// Parses a `DOCKER_HOST`-style string.
+    /// Parses a `DOCKER_HOST`-style string; a bare `host[:port]` is tcp, as in the CLI's opts/hosts.go.
     ///
     /// `tcp://` without a port means 2375, with TLS too (as the docker CLI reads it); `tcp://` with
     /// `tls` is TLS, without it plain HTTP. `http://` is always plain HTTP, so it is refused when TLS
@@ -74,7 +74,8 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
     ///   - tls: TLS files to use with `tcp://` (the CLI's `DOCKER_TLS_VERIFY`/`DOCKER_CERT_PATH`).
     /// - Throws: `DockerError.invalidEndpoint` for any other form, and for `http://` with `tls`.
     public init(parsing string: String, tls: TLSFiles? = nil) throws {
-        let s = string.trimmingCharacters(in: .whitespaces)
+        var s = string.trimmingCharacters(in: .whitespaces)
+        if !s.isEmpty && !s.contains("://") { s = "tcp://" + s }
         if s.hasPrefix("unix://") {
             let path = String(s.dropFirst("unix://".count))
             guard path.hasPrefix("/") else { throw DockerError.invalidEndpoint(string, reason: "a unix socket path must be absolute") }
@@ -108,6 +109,9 @@ public struct DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
             }
             host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
             guard !host.isEmpty else { throw DockerError.invalidEndpoint(string, reason: "no host") }
+            guard host.unicodeScalars.allSatisfy(CharacterSet.urlHostAllowed.contains) else {
+                throw DockerError.invalidEndpoint(string, reason: "the host is not a host name or IP address")
+            }
             if usesTLS && tls == nil {
                 throw DockerError.invalidEndpoint(string, reason: "https needs DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem)")
             }

@@ -7,7 +7,8 @@ import TOMLKit
 ///     theme = "dark"            # a name from themes/, or a path to a theme file
 ///     pane = "services"         # nodes, services, tasks, containers or placement
 ///     read_only = false
-///     host = "tcp://manager:2375"
+///     context = "prod"          # a docker context (docker context ls), or:
+///     host = "ssh://ops@manager"
 ///     timeout = 5
 ///     [refresh]
 ///     interval = 20             # seconds; also fast_interval, size_interval, resync_interval
@@ -44,7 +45,7 @@ public enum ConfigFile {
 
     private static func layer(from document: TOMLDocument) throws -> ConfigLayer {
         let root = document.root
-        try document.checkKeys(of: root, in: nil, known: ["theme", "pane", "read_only", "host", "timeout", "refresh", "node_hosts", "keys"])
+        try document.checkKeys(of: root, in: nil, known: ["theme", "pane", "read_only", "host", "context", "timeout", "refresh", "node_hosts", "keys"])
         var layer = ConfigLayer()
         layer.theme = try string(root, "theme", in: nil, document)
         if let name = try string(root, "pane", in: nil, document) {
@@ -59,6 +60,7 @@ public enum ConfigFile {
             layer.readOnly = bool
         }
         layer.host = try string(root, "host", in: nil, document)
+        layer.context = try string(root, "context", in: nil, document)
         layer.timeout = try seconds(root, "timeout", in: nil, document)
         if let value = root["refresh"] {
             guard let refresh = value.table else { throw document.error("[refresh] must be a table", key: "refresh") }

@@ -11,6 +11,8 @@ public struct ConfigLayer: Sendable, Equatable {
     public var readOnly: Bool?
     /// The manager engine's endpoint URL.
     public var host: String?
+    /// The docker context naming the manager's engine (`--context`, `DOCKER_CONTEXT`, `context`).
+    public var context: String?
     /// Node engines as `HOSTNAME=URL`.
     public var nodeHosts: [String]?
     /// Seconds between task polls while the swarm is steady.
@@ -27,7 +29,7 @@ public struct ConfigLayer: Sendable, Equatable {
     public var keys: [String: [String]]?
 
     /// A layer that sets what is given.
-    public init(theme: String? = nil, pane: Pane? = nil, readOnly: Bool? = nil, host: String? = nil,
+    public init(theme: String? = nil, pane: Pane? = nil, readOnly: Bool? = nil, host: String? = nil, context: String? = nil,
                 nodeHosts: [String]? = nil, interval: Double? = nil, fastInterval: Double? = nil,
                 sizeInterval: Double? = nil, resyncInterval: Double? = nil, timeout: Double? = nil,
                 keys: [String: [String]]? = nil) {
@@ -35,6 +37,7 @@ public struct ConfigLayer: Sendable, Equatable {
         self.pane = pane
         self.readOnly = readOnly
         self.host = host
+        self.context = context
         self.nodeHosts = nodeHosts
         self.interval = interval
         self.fastInterval = fastInterval
@@ -44,11 +47,11 @@ public struct ConfigLayer: Sendable, Equatable {
         self.keys = keys
     }
 
-    /// The environment's layer: `SWARMTOP_THEME`, `DOCKER_HOST` and
+    /// The environment's layer: `SWARMTOP_THEME`, `DOCKER_HOST`, `DOCKER_CONTEXT` and
     /// `SWARMTOP_NODE_HOSTS=host1=url1,host2=url2` (empty values count as unset).
     public init(environment: [String: String]) {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        self.init(theme: value("SWARMTOP_THEME"), host: value("DOCKER_HOST"),
+        self.init(theme: value("SWARMTOP_THEME"), host: value("DOCKER_HOST"), context: value("DOCKER_CONTEXT"),
                   nodeHosts: value("SWARMTOP_NODE_HOSTS").map(ConfigLayer.splitNodeHosts))
     }
 

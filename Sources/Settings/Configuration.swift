@@ -46,8 +46,10 @@ public struct Configuration: Sendable, Equatable {
     public let pane: Setting<Pane>
     /// No actions (scale, stop, remove).
     public let readOnly: Setting<Bool>
-    /// Nil: no flag, file or `DOCKER_HOST`; the Docker default applies (`DockerEndpoint.fromEnvironment`).
+    /// Nil: no flag, file or `DOCKER_HOST`. `ManagerEndpoint` weighs it against `context`.
     public let host: Setting<String?>
+    /// The docker context to use; nil: no flag, file or `DOCKER_CONTEXT`.
+    public let context: Setting<String?>
     /// Node engines as `HOSTNAME=URL`.
     public let nodeHosts: Setting<[String]>
     /// Seconds between task polls while the swarm is steady.
@@ -83,11 +85,16 @@ public struct Configuration: Sendable, Equatable {
             ?? env.host.map { Setting(value: $0, source: .environment("DOCKER_HOST")) }
             ?? file.host.map { Setting(value: $0, source: .file(filePath)) }
             ?? Setting(value: nil, source: .defaultValue)
+        let context: Setting<String?> = flags.context.map { Setting(value: $0, source: .flag("--context")) }
+            ?? env.context.map { Setting(value: $0, source: .environment("DOCKER_CONTEXT")) }
+            ?? file.context.map { Setting(value: $0, source: .file(filePath)) }
+            ?? Setting(value: nil, source: .defaultValue)
         return Configuration(
             theme: pick(\.theme, flag: "--theme", variable: "SWARMTOP_THEME"),
             pane: pick(\.pane, flag: "--pane"),
             readOnly: pick(\.readOnly, flag: "--read-only"),
             host: host,
+            context: context,
             nodeHosts: pick(\.nodeHosts, flag: "--node-host", variable: "SWARMTOP_NODE_HOSTS"),
             interval: pick(\.interval, flag: "--interval"),
             fastInterval: pick(\.fastInterval, flag: "--fast-interval"),
@@ -116,7 +123,8 @@ public struct Configuration: Sendable, Equatable {
             ("theme = \(quoted(theme.value))", theme.source),
             ("pane = \(quoted(pane.value.title.lowercased()))", pane.source),
             ("read_only = \(readOnly.value)", readOnly.source),
-            (host.value.map { "host = \(quoted($0))" } ?? "# host: DOCKER_HOST unset, the Docker default", host.source),
+            (context.value.map { "context = \(quoted($0))" } ?? "# context: DOCKER_CONTEXT unset", context.source),
+            (host.value.map { "host = \(quoted($0))" } ?? "# host: DOCKER_HOST unset", host.source),
             ("timeout = \(Self.number(timeout.value))", timeout.source),
             ("", .defaultValue), ("[refresh]", .defaultValue),
             ("interval = \(Self.number(interval.value))", interval.source),

@@ -63,23 +63,27 @@ enum EffectiveSettings {
         }
     }
 
-    /// The manager's endpoint and each node engine's (hostname, endpoint), as the configuration names them.
-    /// - Throws: `ValidationError` for a bad endpoint, naming where it was set.
+    /// The manager's endpoint (`ManagerEndpoint`: contexts, `--host`, `DOCKER_HOST`, as the docker
+    /// CLI chooses) and each node engine's (hostname, endpoint), as the configuration names them.
+    /// - Throws: `ValidationError` for a bad endpoint or context, naming where it was set.
     static func endpoints(_ config: Configuration, environment: [String: String]) throws -> Endpoints {
         let tls = DockerEndpoint.tlsFromEnvironment(environment)
-        /// `body`, with a bad endpoint's error naming where it was set.
-        func from<T>(_ source: Configuration.Source, _ body: () throws -> T) throws -> T {
-            do { return try body() } catch let error as DockerError { throw usageError("\(error.description) (from \(source))") }
+        let manager: ManagerEndpoint
+        do {
+            manager = try ManagerEndpoint.resolve(config, environment: environment, store: DockerContextStore(environment: environment))
+        } catch { throw usageError(error.description) }
+        let nodes: [(String, DockerEndpoint)]
+        do { nodes = try NodeHostOption.parse(config.nodeHosts.value, tls: tls) } catch let error as DockerError {
+            throw usageError("\(error.description) (from \(config.nodeHosts.source))")
         }
-        let manager = try from(config.host.source) { try config.host.value.map { try DockerEndpoint(parsing: $0, tls: tls) } }
-            ?? DockerEndpoint.fromEnvironment(environment)
-        return Endpoints(manager: manager, nodes: try from(config.nodeHosts.source) { try NodeHostOption.parse(config.nodeHosts.value, tls: tls) })
+        return Endpoints(resolved: manager, nodes: nodes)
     }
 
-    /// The engines a configuration names: the manager's, and each node's by hostname.
+    /// The engines a configuration names: the manager's (and where it came from), and each node's by hostname.
     struct Endpoints {
-        var manager: DockerEndpoint
+        var resolved: ManagerEndpoint
         var nodes: [(String, DockerEndpoint)]
+        var manager: DockerEndpoint { resolved.endpoint }
     }
 
     /// Clients for these engines, read-only ones (GET and HEAD only) when `readOnly`; call

@@ -27,7 +27,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
         let config = try EffectiveSettings.resolve(
-            flags: ConfigLayer(host: engines.host, nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts,
+            flags: ConfigLayer(host: engines.host, context: engines.context, nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts,
                                timeout: engines.timeout),
             environment: env)
         try EffectiveSettings.validate(config)

@@ -12,8 +12,10 @@ struct Swarmtop: AsyncParsableCommand {
         commandName: "dashboard",
         abstract: "The live dashboard (the default command).",
         discussion: """
-        The manager endpoint comes from --host, else DOCKER_HOST (with DOCKER_TLS_VERIFY and \
-        DOCKER_CERT_PATH), else the config file's host, else unix:///var/run/docker.sock. \
+        The manager endpoint is chosen as the docker CLI chooses it: --context, else --host, else \
+        DOCKER_HOST (with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH), else DOCKER_CONTEXT, else the \
+        config file's context or host, else the current context (docker context use), else \
+        unix:///var/run/docker.sock. \
         Containers and their writable layers exist only on each node's own engine: give each with \
         --node-host HOSTNAME=URL (or SWARMTOP_NODE_HOSTS=host1=url1,host2=url2, or [node_hosts] in \
         the config file). Without any, the manager's engine is asked. Every option can be set in \
@@ -48,7 +50,7 @@ struct Swarmtop: AsyncParsableCommand {
 
     /// What the command line sets, for `EffectiveSettings`.
     private var flags: ConfigLayer {
-        ConfigLayer(theme: theme, pane: pane?.pane, readOnly: readOnly, host: engines.host,
+        ConfigLayer(theme: theme, pane: pane?.pane, readOnly: readOnly, host: engines.host, context: engines.context,
                     nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts, interval: interval,
                     fastInterval: fastInterval, sizeInterval: sizeInterval, resyncInterval: resyncInterval,
                     timeout: engines.timeout)
@@ -64,7 +66,7 @@ struct Swarmtop: AsyncParsableCommand {
         let theme = try EffectiveSettings.theme(config, from: themes)
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)
         let keymap = try EffectiveSettings.keymap(config)
-        if printConfig { return }
+        if printConfig { return print(endpoints.resolved.printed) }
         let readOnly = config.readOnly.value
         let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value, readOnly: readOnly)
         let (interval, fastInterval) = (config.interval.value, config.fastInterval.value)
@@ -76,7 +78,7 @@ struct Swarmtop: AsyncParsableCommand {
         let box = UIBox()
         let logStreams = LogStreams { box.loop?.post($0) }
         let runner = EffectRunner(connections: connections, engine: engine, recorder: recorder, themes: themes, logStreams: logStreams)
-        var state = AppState(endpoint: connections.manager.endpoint.description, readOnly: readOnly,
+        var state = AppState(endpoint: endpoints.resolved.status, readOnly: readOnly,
                              actionLog: log.path, themeNames: themes.names(), keymap: keymap)
         _ = reduce(&state, .key(.char(config.pane.value.digit)))
         let ui = UILoop(state: state, theme: theme) { effect in

@@ -7,7 +7,7 @@ struct SwarmtopCommand: AsyncParsableCommand {
         commandName: "swarmtop",
         abstract: "A live terminal dashboard for Docker Swarm: nodes, services, tasks, containers and their writable layers.",
         usage: """
-        swarmtop [dashboard] [--host URL] [--node-host HOSTNAME=URL ...] [--theme NAME] [--read-only] [<options>]
+        swarmtop [dashboard] [--context NAME | --host URL] [--node-host HOSTNAME=URL ...] [--theme NAME] [--read-only] [<options>]
         swarmtop snapshot [--format table|json] [<options>]
         """,
         discussion: """

@@ -106,4 +106,24 @@ final class DockerEndpointTests: XCTestCase {
             }
         }
     }
+
+    /// The CLI's opts/hosts.go: a host without a scheme is tcp (`DOCKER_HOST=10.0.0.1:2375`).
+    func testBareHostAndPortMeansTCP() throws {
+        XCTAssertEqual(try DockerEndpoint(parsing: "10.0.0.1:2375").address, .tcp(host: "10.0.0.1", port: 2375))
+        XCTAssertEqual(try DockerEndpoint(parsing: "manager").address, .tcp(host: "manager", port: 2375))
+        XCTAssertEqual(try DockerEndpoint(parsing: "[::1]:99").description, "tcp://[::1]:99")
+        XCTAssertThrowsError(try DockerEndpoint(parsing: "\u{1B}[2Jx\u{202E}"), "controls are no host (url.Parse refuses them too)")
+    }
+
+    /// `ssh://[user@]host[:port]` is carried through (the CLI's connhelper/ssh.ParseURL).
+    func testSSHIsParsedWithUserHostAndPort() throws {
+        let e = try DockerEndpoint(parsing: "ssh://ops@manager:2222")
+        XCTAssertEqual(e.address, .ssh(user: "ops", host: "manager", port: 2222))
+        XCTAssertEqual(e.description, "ssh://ops@manager:2222")
+        XCTAssertEqual(try DockerEndpoint(parsing: "ssh://manager").address, .ssh(user: nil, host: "manager", port: nil))
+        XCTAssertEqual(try DockerEndpoint(parsing: "ssh://manager").description, "ssh://manager")
+        for bad in ["ssh://user:secret@host", "ssh://host/path", "ssh://"] {
+            XCTAssertThrowsError(try DockerEndpoint(parsing: bad), bad)
+        }
+    }
 }

@@ -135,7 +135,7 @@ final class CommandLineEndToEndTests: XCTestCase {
     func testHelpPointsAtTheDashboardsOptions() throws {
         let help = try run(["--help"], environment: [:])
         XCTAssertEqual(help.status, 0, help.err)
-        XCTAssertTrue(help.out.contains("USAGE: swarmtop [dashboard] [--host URL]"), help.out)
+        XCTAssertTrue(help.out.contains("USAGE: swarmtop [dashboard] [--context NAME | --host URL]"), help.out)
         XCTAssertTrue(help.out.contains("`swarmtop help dashboard`"), help.out)
         let dashboard = try run(["help", "dashboard"], environment: [:])
         XCTAssertTrue(dashboard.out.contains("--node-host") && dashboard.out.contains("--read-only"), dashboard.out)

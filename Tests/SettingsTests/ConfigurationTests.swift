@@ -98,6 +98,19 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(fileOnly.host, .init(value: "tcp://file:2375", source: .file(path)))
     }
 
+    /// `--context`, `DOCKER_CONTEXT` and the file's `context`, each with its source; printed and parsed back.
+    func testTheContextComesFromFlagEnvironmentOrFile() throws {
+        XCTAssertEqual(try ConfigFile.parse("context = \"prod\"\n", path: path), ConfigLayer(context: "prod"))
+        let file = ConfigLayer(context: "from-file")
+        XCTAssertEqual(Configuration.resolve(flags: ConfigLayer(), environment: [:], file: file, filePath: path).context,
+                       .init(value: "from-file", source: .file(path)))
+        let env = Configuration.resolve(flags: ConfigLayer(), environment: ["DOCKER_CONTEXT": "staging"], file: file, filePath: path)
+        XCTAssertEqual(env.context, .init(value: "staging", source: .environment("DOCKER_CONTEXT")))
+        let flag = Configuration.resolve(flags: ConfigLayer(context: "prod"), environment: ["DOCKER_CONTEXT": "staging"], file: file, filePath: path)
+        XCTAssertEqual(flag.context, .init(value: "prod", source: .flag("--context")))
+        XCTAssertEqual(try ConfigFile.parse(flag.printed, path: "printed").context, "prod")
+    }
+
     func testPrintedShowsEachValueWithItsSource() {
         let config = Configuration.resolve(flags: ConfigLayer(theme: "dark"), environment: ["SWARMTOP_NODE_HOSTS": "n1=unix:///a.sock"],
                                            file: ConfigLayer(interval: 4), filePath: path)

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The real docker CLI, for tests that compare swarmtop with it on real files.
+public enum DockerCLI {
+    /// Runs `docker ARGS` with `DOCKER_CONFIG=config` and the given environment over a clean one
+    /// (no `DOCKER_HOST`, `DOCKER_CONTEXT`, `DOCKER_TLS_VERIFY` or `DOCKER_CERT_PATH` of the caller).
+    /// - Returns: standard output, trimmed.
+    /// - Throws: `Failure` with standard error when docker exits non-zero.
+    public static func run(_ args: [String], config: String, environment: [String: String] = [:]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["docker"] + args
+        var env = ProcessInfo.processInfo.environment
+        for name in ["DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "DOCKER_TLS"] { env[name] = nil }
+        env["DOCKER_CONFIG"] = config
+        env["DOCKER_CLI_HINTS"] = "false"
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "docker \(args.joined(separator: " ")): " + String(decoding: error, as: UTF8.self))
+        }
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A docker command that failed, with its standard error.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+}
+
+/// A CA and a client certificate made by openssl, as `docker context create --docker ca=,cert=,key=` takes them.
+public enum TestCertificates {
+    /// Writes `ca.pem`, `cert.pem` and `key.pem` into `directory` (created).
+    /// - Returns: the directory.
+    public static func make(in directory: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let script = """
+        set -e; cd '\(directory)'
+        openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=test-ca -keyout ca-key.pem -out ca.pem 2>/dev/null
+        openssl req -newkey rsa:2048 -nodes -subj /CN=client -keyout key.pem -out client.csr 2>/dev/null
+        openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 1 -out cert.pem 2>/dev/null
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw DockerCLI.Failure(description: "openssl failed in \(directory)") }
+        return directory
+    }
+}
