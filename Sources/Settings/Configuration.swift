@@ -50,6 +50,8 @@ public struct Configuration: Sendable, Equatable {
     public let host: Setting<String?>
     /// Node engines as `HOSTNAME=URL`.
     public let nodeHosts: Setting<[String]>
+    /// Every other node's engine from one pattern (`NodeHostTemplate`); nil when not set.
+    public let nodeHostTemplate: Setting<String?>
     /// Seconds between task polls while the swarm is steady.
     public let interval: Setting<Double>
     /// Seconds between task polls right after a change.
@@ -89,6 +91,10 @@ public struct Configuration: Sendable, Equatable {
             readOnly: pick(\.readOnly, flag: "--read-only"),
             host: host,
             nodeHosts: pick(\.nodeHosts, flag: "--node-host", variable: "SWARMTOP_NODE_HOSTS"),
+            nodeHostTemplate: flags.nodeHostTemplate.map { Setting(value: $0, source: .flag("--node-host-template")) }
+                ?? env.nodeHostTemplate.map { Setting(value: $0, source: .environment("SWARMTOP_NODE_HOST_TEMPLATE")) }
+                ?? file.nodeHostTemplate.map { Setting(value: $0, source: .file(filePath)) }
+                ?? Setting(value: nil, source: .defaultValue),
             interval: pick(\.interval, flag: "--interval"),
             fastInterval: pick(\.fastInterval, flag: "--fast-interval"),
             sizeInterval: pick(\.sizeInterval, flag: "--size-interval"),
@@ -118,6 +124,8 @@ public struct Configuration: Sendable, Equatable {
             ("read_only = \(readOnly.value)", readOnly.source),
             (host.value.map { "host = \(quoted($0))" } ?? "# host: DOCKER_HOST unset, the Docker default", host.source),
             ("timeout = \(Self.number(timeout.value))", timeout.source),
+            (nodeHostTemplate.value.map { "node_host_template = \(quoted($0))" } ?? "# node_host_template: not set",
+             nodeHostTemplate.source),
             ("", .defaultValue), ("[refresh]", .defaultValue),
             ("interval = \(Self.number(interval.value))", interval.source),
             ("fast_interval = \(Self.number(fastInterval.value))", fastInterval.source),

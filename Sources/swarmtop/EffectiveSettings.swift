@@ -73,13 +73,26 @@ enum EffectiveSettings {
         }
         let manager = try from(config.host.source) { try config.host.value.map { try DockerEndpoint(parsing: $0, tls: tls) } }
             ?? DockerEndpoint.fromEnvironment(environment)
-        return Endpoints(manager: manager, nodes: try from(config.nodeHosts.source) { try NodeHostOption.parse(config.nodeHosts.value, tls: tls) })
+        // A template's tcp:// and https:// endpoints take TLS files as the manager's did.
+        let template = try config.nodeHostTemplate.value.map { text in
+            do { return try NodeHostTemplate(text, tls: manager.tls ?? tls) } catch {
+                throw usageError("\(error) (from \(config.nodeHostTemplate.source))")
+            }
+        }
+        return Endpoints(manager: manager, nodes: try from(config.nodeHosts.source) { try NodeHostOption.parse(config.nodeHosts.value, tls: tls) },
+                         template: template)
     }
 
-    /// The engines a configuration names: the manager's, and each node's by hostname.
+    /// The engines a configuration names: the manager's, each node's by hostname, the
+    /// template for the others, and the docker contexts a node's engine may be named by.
     struct Endpoints {
         var manager: DockerEndpoint
         var nodes: [(String, DockerEndpoint)]
+        var template: NodeHostTemplate?
+        /// Docker contexts by name (`NodeEndpointRule.contexts`): empty until the context store is read.
+        var contexts: [String: DockerEndpoint] = [:]
+        /// The context the manager's endpoint came from, if one did.
+        var currentContext: String?
     }
 
     /// Clients for these engines, read-only ones (GET and HEAD only) when `readOnly`; call
@@ -87,7 +100,9 @@ enum EffectiveSettings {
     /// - Throws: `ValidationError` when TLS files cannot be read.
     static func connections(_ endpoints: Endpoints, timeout: TimeInterval, readOnly: Bool) throws -> Connections {
         do {
-            return try Connections(manager: endpoints.manager, nodeHosts: endpoints.nodes, timeout: timeout, readOnly: readOnly)
+            return try Connections(manager: endpoints.manager, nodeHosts: endpoints.nodes, template: endpoints.template,
+                                   contexts: endpoints.contexts, currentContext: endpoints.currentContext,
+                                   timeout: timeout, readOnly: readOnly)
         } catch let error as DockerError {
             throw usageError(error.description)
         }
