@@ -2,7 +2,7 @@ import SwarmState
 
 /// The nodes pane: `docker node ls` columns plus role, resources, running tasks, whether
 /// swarmtop reaches the node's own engine (ENGINE: `ok`, `unreachable: reason`, `not
-/// configured`; hidden first when narrow) and the node's labels (`Spec.Labels`, as `key=value`).
+/// configured`; cut first, hidden after LABELS and ROLE when narrow) and the node's labels (`Spec.Labels`, as `key=value`).
 enum NodesView {
     static let columns = [
         Column("HOSTNAME", min: 8, shrink: 4),
@@ -11,7 +11,7 @@ enum NodesView {
         Column("STATUS"),
         Column("MANAGER STATUS"),
         Column("VERSION", min: 8, shrink: 3),
-        Column("ENGINE", min: 14, shrink: 3, hide: 0),
+        Column("ENGINE", min: 14, shrink: 0, hide: 2),
         Column("CPUS", hide: 6),
         Column("MEMORY", hide: 5),
         Column("TASKS"),
