@@ -361,7 +361,7 @@ public actor RefreshEngine {
     }
 
     private func markContainersDirty(_ key: Int) {
-        guard followed[key] != nil else { return }
+        guard followed[key]?.host.choice.endpoint != nil else { return }  // no loop lists it
         followed[key]?.dirty = true
         kick(.containers(key))
     }
@@ -578,6 +578,7 @@ public actor RefreshEngine {
         guard let gone = followed.removeValue(forKey: key) else { return }
         gone.task?.cancel()
         streams[.node(key)]?.cancel()
+        lastHeard[.node(key)] = nil
         for loop in [Loop.containers(key), .sizes(key)] {
             waiters.removeValue(forKey: loop)?.continuation.resume()
             kicked.remove(loop)
