@@ -106,3 +106,32 @@ final class NodeEndpointRuleTests: XCTestCase {
         XCTAssertEqual(rule.choose(node2, managerHostname: nil), .init(origin: .none))
     }
 }
+
+/// `Connections.plan`: which node engines are followed, in which order.
+final class ConnectionsPlanTests: XCTestCase {
+    func testNodeHostsFirstInTheirOrderThenNamedNodesByHostnameOnceEach() throws {
+        var nodes = try NodeEngineFollowTests.nodes(4)  // node001 … node004
+        nodes[3].description?.hostname = "node002"      // left and joined again: down, same hostname
+        nodes[3].id = "n002-old"
+        nodes[3].status?.state = "down"
+        let manager = try DockerEndpoint(parsing: "unix:///run/m.sock")
+        let connections = try Connections(
+            manager: manager, nodeHosts: [("ghost", try DockerEndpoint(parsing: "unix:///run/ghost.sock")),
+                                          ("node003", try DockerEndpoint(parsing: "unix:///run/n3.sock"))],
+            contexts: ["node002": try DockerEndpoint(parsing: "tcp://node002:2376")], timeout: 1)
+        let plan = connections.plan(nodes: nodes.reversed(), managerHostname: "node001")
+        XCTAssertEqual(plan.map(\.hostname), ["ghost", "node003", "node001", "node002"])
+        XCTAssertEqual(plan.map(\.choice.origin), [.nodeHost, .nodeHost, .manager, .context("node002")])
+        XCTAssertEqual(connections.clientsMade, 0, "planning makes no client")
+        XCTAssertTrue(try connections.engine(hostname: "node001", managerHostname: "node001") === connections.manager)
+        XCTAssertThrowsError(try connections.engine(hostname: "node004", managerHostname: "node001")) { error in
+            XCTAssertEqual("\(error)", "cannot reach node004: \(Connections.notConfigured)")
+        }
+        XCTAssertEqual(try connections.engine(hostname: "node002", managerHostname: "node001").endpoint.description, "tcp://node002:2376")
+        XCTAssertEqual(connections.clientsMade, 1)
+        let shutdown = expectation(description: "shut down")
+        Task { await connections.shutdown(); shutdown.fulfill() }
+        wait(for: [shutdown], timeout: 5)
+        XCTAssertThrowsError(try connections.client(for: DockerEndpoint(parsing: "unix:///run/late.sock")), "no client after shutdown")
+    }
+}
