@@ -48,7 +48,8 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     if state.showsHelp {
         HelpOverlay.draw(state.keymap.help(pane: state.pane, inLogs: state.logs != nil),
                          title: state.logs == nil ? "Keys: \(state.pane.title)" : "Keys: log view", readOnly: state.readOnly,
-                         actionLog: state.actionLog, in: screen, into: &buffer)
+                         actionLog: state.actionLog, note: state.pane == .nodes && state.logs == nil ? NodesView.engineHelp : [],
+                         in: screen, into: &buffer)
     }
     if let dialog = state.dialog { DialogView.draw(dialog, opening: state.opening, keymap: state.keymap, in: screen, into: &buffer) }
     return buffer

@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import SwarmState
 import TOMLKit
 
 /// The config file, `$XDG_CONFIG_HOME/swarmtop/config.toml` (default `~/.config/...`):
@@ -9,6 +10,7 @@ import TOMLKit
 ///     read_only = false
 ///     context = "prod"          # a docker context (docker context ls), or:
 ///     host = "ssh://ops@manager"
+///     node_host_template = "ssh://ops@{hostname}"   # every node's engine (NodeHostTemplate)
 ///     timeout = 5
 ///     [refresh]
 ///     interval = 20             # seconds; also fast_interval, size_interval, resync_interval
@@ -45,7 +47,8 @@ public enum ConfigFile {
 
     private static func layer(from document: TOMLDocument) throws -> ConfigLayer {
         let root = document.root
-        try document.checkKeys(of: root, in: nil, known: ["theme", "pane", "read_only", "host", "context", "timeout", "refresh", "node_hosts", "keys"])
+        try document.checkKeys(of: root, in: nil, known: ["theme", "pane", "read_only", "host", "context", "timeout", "refresh", "node_hosts", "keys",
+                                                          "node_host_template"])
         var layer = ConfigLayer()
         layer.theme = try string(root, "theme", in: nil, document)
         if let name = try string(root, "pane", in: nil, document) {
@@ -61,6 +64,10 @@ public enum ConfigFile {
         }
         layer.host = try string(root, "host", in: nil, document)
         layer.context = try string(root, "context", in: nil, document)
+        if let template = try string(root, "node_host_template", in: nil, document) {
+            do { _ = try NodeHostTemplate(template) } catch { throw document.error("\(error)", key: "node_host_template") }
+            layer.nodeHostTemplate = template
+        }
         layer.timeout = try seconds(root, "timeout", in: nil, document)
         if let value = root["refresh"] {
             guard let refresh = value.table else { throw document.error("[refresh] must be a table", key: "refresh") }

@@ -15,6 +15,8 @@ public struct ConfigLayer: Sendable, Equatable {
     public var context: String?
     /// Node engines as `HOSTNAME=URL`.
     public var nodeHosts: [String]?
+    /// Every other node's engine from one pattern, e.g. `ssh://ops@{hostname}` (`NodeHostTemplate`).
+    public var nodeHostTemplate: String?
     /// Seconds between task polls while the swarm is steady.
     public var interval: Double?
     /// Seconds between task polls right after a change.
@@ -32,7 +34,7 @@ public struct ConfigLayer: Sendable, Equatable {
     public init(theme: String? = nil, pane: Pane? = nil, readOnly: Bool? = nil, host: String? = nil, context: String? = nil,
                 nodeHosts: [String]? = nil, interval: Double? = nil, fastInterval: Double? = nil,
                 sizeInterval: Double? = nil, resyncInterval: Double? = nil, timeout: Double? = nil,
-                keys: [String: [String]]? = nil) {
+                keys: [String: [String]]? = nil, nodeHostTemplate: String? = nil) {
         self.theme = theme
         self.pane = pane
         self.readOnly = readOnly
@@ -45,14 +47,17 @@ public struct ConfigLayer: Sendable, Equatable {
         self.resyncInterval = resyncInterval
         self.timeout = timeout
         self.keys = keys
+        self.nodeHostTemplate = nodeHostTemplate
     }
 
-    /// The environment's layer: `SWARMTOP_THEME`, `DOCKER_HOST`, `DOCKER_CONTEXT` and
-    /// `SWARMTOP_NODE_HOSTS=host1=url1,host2=url2` (empty values count as unset).
+    /// The environment's layer: `SWARMTOP_THEME`, `DOCKER_HOST`, `DOCKER_CONTEXT`,
+    /// `SWARMTOP_NODE_HOSTS=host1=url1,host2=url2` and `SWARMTOP_NODE_HOST_TEMPLATE` (empty
+    /// values count as unset).
     public init(environment: [String: String]) {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         self.init(theme: value("SWARMTOP_THEME"), host: value("DOCKER_HOST"), context: value("DOCKER_CONTEXT"),
-                  nodeHosts: value("SWARMTOP_NODE_HOSTS").map(ConfigLayer.splitNodeHosts))
+                  nodeHosts: value("SWARMTOP_NODE_HOSTS").map(ConfigLayer.splitNodeHosts),
+                  nodeHostTemplate: value("SWARMTOP_NODE_HOST_TEMPLATE"))
     }
 
     /// `a=x, b=y` as `["a=x", "b=y"]`.

@@ -1,3 +1,5 @@
+import SwarmState
+
 /// A setting whose value swarmtop refuses: which one, where it came from, and why, e.g.
 /// `the timeout must be between 0.001 and 86400 seconds, not nan (from flag --timeout)`.
 public struct InvalidSetting: Error, Equatable, CustomStringConvertible {
@@ -30,7 +32,8 @@ extension Configuration {
     /// Checks every value against what it may be, wherever it was set (the one place settings
     /// are validated; the config file's parser also checks its own values, to name the line).
     /// - Throws: `InvalidSetting` for the first value refused: a duration that is not a number
-    ///   of seconds in its `secondsRanges`, or a node host that is not `HOSTNAME=URL`.
+    ///   of seconds in its `secondsRanges`, a node host that is not `HOSTNAME=URL`, or a node
+    ///   host template with an unknown placeholder or that does not expand to an endpoint.
     public func validate() throws {
         let durations: [(String, String, Setting<Double>)] = [
             ("interval", "interval", interval), ("fast_interval", "fast interval", fastInterval),
@@ -45,6 +48,11 @@ extension Configuration {
         for entry in nodeHosts.value where Self.nodeHost(entry) == nil {
             throw InvalidSetting(description: "node host \"\(entry)\" is not HOSTNAME=URL "
                                  + "(e.g. node2=tcp://10.0.0.2:2375) (from \(nodeHosts.source))")
+        }
+        if let template = nodeHostTemplate.value {
+            do { _ = try NodeHostTemplate(template) } catch {
+                throw InvalidSetting(description: "\(error) (from \(nodeHostTemplate.source))")
+            }
         }
     }
 

@@ -52,6 +52,8 @@ public struct Configuration: Sendable, Equatable {
     public let context: Setting<String?>
     /// Node engines as `HOSTNAME=URL`.
     public let nodeHosts: Setting<[String]>
+    /// Every other node's engine from one pattern (`NodeHostTemplate`); nil when not set.
+    public let nodeHostTemplate: Setting<String?>
     /// Seconds between task polls while the swarm is steady.
     public let interval: Setting<Double>
     /// Seconds between task polls right after a change.
@@ -96,6 +98,10 @@ public struct Configuration: Sendable, Equatable {
             host: host,
             context: context,
             nodeHosts: pick(\.nodeHosts, flag: "--node-host", variable: "SWARMTOP_NODE_HOSTS"),
+            nodeHostTemplate: flags.nodeHostTemplate.map { Setting(value: $0, source: .flag("--node-host-template")) }
+                ?? env.nodeHostTemplate.map { Setting(value: $0, source: .environment("SWARMTOP_NODE_HOST_TEMPLATE")) }
+                ?? file.nodeHostTemplate.map { Setting(value: $0, source: .file(filePath)) }
+                ?? Setting(value: nil, source: .defaultValue),
             interval: pick(\.interval, flag: "--interval"),
             fastInterval: pick(\.fastInterval, flag: "--fast-interval"),
             sizeInterval: pick(\.sizeInterval, flag: "--size-interval"),
@@ -126,6 +132,8 @@ public struct Configuration: Sendable, Equatable {
             (context.value.map { "context = \(quoted($0))" } ?? "# context: DOCKER_CONTEXT unset", context.source),
             (host.value.map { "host = \(quoted($0))" } ?? "# host: DOCKER_HOST unset", host.source),
             ("timeout = \(Self.number(timeout.value))", timeout.source),
+            (nodeHostTemplate.value.map { "node_host_template = \(quoted($0))" } ?? "# node_host_template: not set",
+             nodeHostTemplate.source),
             ("", .defaultValue), ("[refresh]", .defaultValue),
             ("interval = \(Self.number(interval.value))", interval.source),
             ("fast_interval = \(Self.number(fastInterval.value))", fastInterval.source),

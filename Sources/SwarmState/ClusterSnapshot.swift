@@ -15,7 +15,8 @@ public struct ClusterSnapshot: Sendable, Equatable {
     public var nodes: [Node] { didSet { nodeIndex = Self.index(nodes) } }
     public var services: [Service] { didSet { serviceIndex = Self.index(services) } }
     public var tasks: [SwarmTask]
-    /// One entry per node engine swarmtop reaches (from `--node-host`), in hostname order.
+    /// One entry per node engine swarmtop follows (`Connections.plan`): the `--node-host` ones
+    /// in the order given, then the others by hostname.
     public var engines: [NodeEngine]
     /// When the manager last answered every swarm query; nil before the first success.
     public var refreshedAt: Date?
@@ -48,10 +49,14 @@ public struct ClusterSnapshot: Sendable, Equatable {
 
 /// What one node's engine reported: its containers and their writable-layer sizes.
 public struct NodeEngine: Sendable, Hashable {
-    /// The node's hostname as given to `--node-host HOSTNAME=URL`.
+    /// The node's hostname (as the swarm lists it, or as given to `--node-host HOSTNAME=URL`).
     public var hostname: String
-    /// The engine's endpoint string.
+    /// The engine's endpoint string; empty when the node host template did not expand for
+    /// this node (`error` says why).
     public var endpoint: String
+    /// Where the endpoint came from (`NodeEndpointRule.Origin`): `--node-host`, `template`,
+    /// `context lab-node2`, `manager`; nil when not known.
+    public var origin: String?
     /// Containers from the last successful list (`all=1`), sizes merged in from the last size query.
     public var containers: [ContainerSummary]
     /// When the containers were last listed; nil before the first success.

@@ -1,55 +1,139 @@
 import Foundation
 
 /// The engines swarmtop talks to: the manager (swarm state) and each node's own engine
-/// (containers and writable layers). Built once at start-up; shared by the refresh engine
-/// and the code that runs actions.
-public struct Connections: Sendable {
-    /// A node engine given with `--node-host HOSTNAME=URL`.
-    public struct NodeHost: Sendable {
+/// (containers and writable layers). Shared by the refresh engine, `snapshot` and the code that
+/// runs actions.
+///
+/// Node engines follow the swarm's node list (`plan(nodes:managerHostname:)`, by
+/// `NodeEndpointRule`): a node that joins gets its engine at the next listing, one that leaves
+/// has its client shut down (`release`). A node's client is made when its engine is first
+/// needed (`client(for:)`), and `limiter` bounds the requests in flight to node engines.
+public final class Connections: @unchecked Sendable {
+    /// A node engine: the node's hostname and which endpoint the rule chose for it.
+    public struct NodeHost: Sendable, Hashable {
         public var hostname: String
-        public var client: DockerClient
-        public init(hostname: String, client: DockerClient) {
+        public var choice: NodeEndpointRule.Choice
+        public init(hostname: String, choice: NodeEndpointRule.Choice) {
             self.hostname = hostname
-            self.client = client
+            self.choice = choice
         }
     }
 
+    /// Requests to node engines in flight at once, at most (`limiter`).
+    public static let defaultInFlight = 16
+
     /// The manager's engine.
     public let manager: DockerClient
-    /// Node engines in the order given. When none were given, the manager's engine alone,
-    /// under an empty hostname that the snapshot fills from the manager's `/info`.
-    public let nodes: [NodeHost]
+    /// How a node's endpoint is chosen.
+    public let rule: NodeEndpointRule
+    /// Bounds the requests in flight to node engines (event streams count until they open).
+    public let limiter: RequestLimiter
+    /// `--node-host` hostnames in the order given: their engines are followed even before (or
+    /// without) a node of that hostname.
+    private let explicitOrder: [String]
+    private let timeout: TimeInterval
+    private let readOnly: Bool
+    private let lock = NSLock()
+    /// Node clients made so far, by endpoint (nodes with one endpoint share a client).
+    private var clients: [DockerEndpoint: DockerClient] = [:]
+    private var made = 0
+    /// True once `shutdown()` ran: no client is made after it.
+    private var closed = false
+    /// The plan last made, by hostname (for actions on a node's containers).
+    private var planned: [String: NodeHost] = [:]
 
     /// - Parameters:
     ///   - manager: endpoint of a manager's engine.
     ///   - nodeHosts: hostname and endpoint of each node engine (`--node-host`).
+    ///   - template: `--node-host-template`, nil when not given.
+    ///   - contexts: docker contexts by name (their Docker endpoints), for nodes named by none of the above.
+    ///   - currentContext: the name of the context the manager's endpoint came from, if one did.
     ///   - timeout: per-request deadline in seconds.
     ///   - readOnly: make every client read-only (`--read-only`): it refuses any write before sending it.
-    /// - Throws: `DockerError.transport` when TLS files cannot be read.
-    public init(manager: DockerEndpoint, nodeHosts: [(String, DockerEndpoint)], timeout: TimeInterval, readOnly: Bool = false) throws {
-        let managerClient = try DockerClient(endpoint: manager, timeout: timeout, readOnly: readOnly)
-        self.manager = managerClient
-        if nodeHosts.isEmpty {
-            nodes = [NodeHost(hostname: "", client: managerClient)]
-        } else {
-            nodes = try nodeHosts.map { name, endpoint in
-                endpoint == manager ? NodeHost(hostname: name, client: managerClient)
-                    : NodeHost(hostname: name, client: try DockerClient(endpoint: endpoint, timeout: timeout, readOnly: readOnly))
-            }
+    ///   - inFlight: the most requests to node engines at once.
+    /// - Throws: `DockerError.transport` when the manager's TLS files cannot be read.
+    public init(manager: DockerEndpoint, nodeHosts: [(String, DockerEndpoint)], template: NodeHostTemplate? = nil,
+                contexts: [String: DockerEndpoint] = [:], currentContext: String? = nil, timeout: TimeInterval,
+                readOnly: Bool = false, inFlight: Int = Connections.defaultInFlight) throws {
+        self.manager = try DockerClient(endpoint: manager, timeout: timeout, readOnly: readOnly)
+        rule = NodeEndpointRule(nodeHosts: Dictionary(nodeHosts, uniquingKeysWith: { first, _ in first }), template: template,
+                                contexts: contexts, currentContext: currentContext, manager: manager)
+        var seen = Set<String>()
+        explicitOrder = nodeHosts.map(\.0).filter { seen.insert($0).inserted }
+        self.timeout = timeout
+        self.readOnly = readOnly
+        limiter = RequestLimiter(limit: inFlight)
+    }
+
+    /// The node engines to follow: each `--node-host` in the order given, then every other
+    /// node (by hostname) whose engine the rule names or whose template expansion failed (with
+    /// its problem). A hostname listed twice (a node that left and joined again) counts once,
+    /// a ready node first. Remembered for `engine(hostname:managerHostname:)`.
+    /// - Parameters:
+    ///   - nodes: the manager's `/nodes`.
+    ///   - managerHostname: `/info`'s `Name`, nil before the manager answered.
+    public func plan(nodes: [Node], managerHostname: String?) -> [NodeHost] {
+        var hosts = explicitOrder.map { NodeHost(hostname: $0, choice: .init(origin: .nodeHost, endpoint: rule.nodeHosts[$0])) }
+        var seen = Set(explicitOrder)
+        let ordered = nodes.sorted { ($0.hostname, $0.status?.state == "ready" ? 0 : 1) < ($1.hostname, $1.status?.state == "ready" ? 0 : 1) }
+        for node in ordered where seen.insert(node.hostname).inserted {
+            let choice = rule.choose(NodeHostTemplate.NodeAddress(node), managerHostname: managerHostname)
+            if choice.origin != .none { hosts.append(NodeHost(hostname: node.hostname, choice: choice)) }
+        }
+        lock.withLock { planned = Dictionary(hosts.map { ($0.hostname, $0) }, uniquingKeysWith: { first, _ in first }) }
+        return hosts
+    }
+
+    /// The client of an endpoint: the manager's for the manager's endpoint, else the one made
+    /// for it before, else a new one (made now: the first time an engine is needed).
+    /// - Throws: `DockerError.transport` when its TLS files cannot be read, or after `shutdown()`.
+    public func client(for endpoint: DockerEndpoint) throws -> DockerClient {
+        if endpoint == manager.endpoint { return manager }
+        return try lock.withLock {
+            if let client = clients[endpoint] { return client }
+            guard !closed else { throw DockerError.transport(endpoint: endpoint.description, reason: "swarmtop is shutting down") }
+            let client = try DockerClient(endpoint: endpoint, timeout: timeout, readOnly: readOnly)
+            clients[endpoint] = client
+            made += 1
+            return client
         }
     }
 
-    /// The engine of the node with this hostname; the manager's engine answers for the empty
-    /// hostname (no `--node-host`) and for its own hostname.
-    public func engine(hostname: String, managerHostname: String?) -> DockerClient? {
-        if let n = nodes.first(where: { $0.hostname == hostname }) { return n.client }
-        if nodes.count == 1, nodes[0].hostname.isEmpty, hostname == managerHostname { return nodes[0].client }
-        return nil
+    /// Shuts down and forgets the client of `endpoint` (a node that left); never the manager's.
+    public func release(_ endpoint: DockerEndpoint) async {
+        guard endpoint != manager.endpoint, let client = lock.withLock({ clients.removeValue(forKey: endpoint) }) else { return }
+        await client.shutdown()
     }
 
-    /// Closes every client.
+    /// Node clients made so far (a measure of laziness: none before an engine is needed).
+    public var clientsMade: Int { lock.withLock { made } }
+
+    /// The manager's client and every node client open now.
+    public var openClients: [DockerClient] {
+        [manager] + lock.withLock { clients.values.sorted { $0.endpoint.description < $1.endpoint.description } }
+    }
+
+    /// The engine of the node with this hostname, as last planned (made now if needed); the
+    /// manager's engine answers for its own hostname when nothing else names it.
+    /// - Throws: `DockerError.transport` naming why there is none: not configured, the
+    ///   template's problem, or TLS files that cannot be read.
+    public func engine(hostname: String, managerHostname: String?) throws -> DockerClient {
+        let host = lock.withLock { planned[hostname] }
+        if let endpoint = host?.choice.endpoint { return try client(for: endpoint) }
+        if let problem = host?.choice.problem { throw DockerError.transport(endpoint: hostname, reason: problem) }
+        if let endpoint = rule.nodeHosts[hostname] { return try client(for: endpoint) }
+        if hostname == managerHostname { return manager }
+        throw DockerError.transport(endpoint: hostname, reason: Self.notConfigured)
+    }
+
+    /// Why a node's engine is not reached when nothing names it, with how to name it.
+    public static let notConfigured =
+        "no engine configured for this node: give --node-host HOSTNAME=URL or --node-host-template (e.g. ssh://user@{hostname})"
+
+    /// Closes every client; none is made afterwards.
     public func shutdown() async {
         await manager.shutdown()
-        for n in nodes where n.client !== manager { await n.client.shutdown() }
+        let all = lock.withLock { closed = true; defer { clients = [:] }; return Array(clients.values) }
+        for client in all { await client.shutdown() }
     }
 }

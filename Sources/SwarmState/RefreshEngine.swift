@@ -11,6 +11,12 @@ import Foundation
 /// A dropped event stream is reopened with `since=` the last event's time (the engine replays
 /// what was missed), and the engine's collections are listed again after the gap. A stream
 /// that goes silent is checked with `/_ping` (see `watch(_:stream:)`).
+///
+/// The node engines followed are those `Connections.plan` names for the swarm's node list,
+/// planned again whenever the manager lists nodes: a node that joins is followed from then
+/// on, one that leaves has its loops stopped and its client shut down. A node's client is
+/// made by its own loops when they first need it, and every request to a node engine waits
+/// for a turn of `Connections.limiter`.
 public actor RefreshEngine {
     /// Cadences, in seconds.
     public struct Intervals: Sendable {
@@ -69,7 +75,7 @@ public actor RefreshEngine {
         public var published = 0
     }
 
-    /// An event stream: the manager's, or a node engine's (by index in `Connections.nodes`).
+    /// An event stream: the manager's, or a node engine's (by its key in `followed`).
     enum Source: Hashable {
         case manager
         case node(Int)
@@ -87,12 +93,27 @@ public actor RefreshEngine {
         var rootFs: Int64?
     }
 
+    /// A node engine followed: which endpoint, its client once made, its loops.
+    private struct Followed {
+        var host: Connections.NodeHost
+        var client: DockerClient?
+        var dirty = true
+        var nextSizes = Date.distantPast
+        /// Last measured sizes, by container ID.
+        var sizes: [String: MeasuredSize] = [:]
+        var task: Task<Void, Never>?
+    }
+
     private let connections: Connections
     private let intervals: Intervals
     private let sizePolicy: SizePolicy
-    /// The node engine (index) that is the manager's own engine, if one is: its containers come
-    /// on the manager's stream, so that engine has one stream, not two.
-    private let managerNodeIndex: Int?
+    /// The node engines followed, by a key never reused.
+    private var followed: [Int: Followed] = [:]
+    /// The keys of `followed` in the order of `snapshot.engines`.
+    private var order: [Int] = []
+    private var nextKey = 0
+    /// True once `run` started the loops: engines followed from then on start their own.
+    private var running = false
     private var snapshot: ClusterSnapshot
     private var lastPublished: ClusterSnapshot?
     private var publish: (@Sendable (ClusterSnapshot) -> Void)?
@@ -102,13 +123,9 @@ public actor RefreshEngine {
     /// What failed in the last round, asked again with the next task poll (not at once: a dead
     /// manager must not be hammered).
     private var retryNeeds: RefreshNeeds = []
-    private var containersDirty: [Bool]
     private var taskPolicy: TaskPollPolicy
     private var nextTaskPoll = Date.distantPast
     private var nextResync: Date
-    private var nextSizes: [Date]
-    /// Last measured sizes per engine index, by container ID.
-    private var sizes: [[String: MeasuredSize]]
     /// The last body of each manager collection (`/nodes`, `/services`, `/tasks`).
     private var lastBodies: [String: Data] = [:]
 
@@ -125,15 +142,13 @@ public actor RefreshEngine {
         self.intervals = intervals
         sizePolicy = SizePolicy(minimum: intervals.sizes, budget: intervals.sizeBudget)
         taskPolicy = TaskPollPolicy(fast: intervals.fastPoll, steady: intervals.poll, window: intervals.fastWindow)
-        managerNodeIndex = connections.nodes.firstIndex { $0.client === connections.manager }
-        let count = connections.nodes.count
-        containersDirty = Array(repeating: true, count: count)
-        nextSizes = Array(repeating: .distantPast, count: count)
-        sizes = Array(repeating: [:], count: count)
         nextResync = Date().addingTimeInterval(intervals.resync)
-        snapshot = ClusterSnapshot(
-            endpoint: connections.manager.endpoint.description,
-            engines: connections.nodes.map { NodeEngine(hostname: $0.hostname, endpoint: $0.client.endpoint.description) })
+        // The --node-host engines are known before the manager answers.
+        let hosts = connections.plan(nodes: [], managerHostname: nil)
+        for (key, host) in hosts.enumerated() { followed[key] = Followed(host: host) }
+        order = Array(hosts.indices)
+        nextKey = hosts.count
+        snapshot = ClusterSnapshot(endpoint: connections.manager.endpoint.description, engines: hosts.map(Self.engine))
     }
 
     /// Runs until the calling task is cancelled, calling `publish` with every new snapshot
@@ -141,15 +156,12 @@ public actor RefreshEngine {
     public func run(publish: @escaping @Sendable (ClusterSnapshot) -> Void) async {
         self.publish = publish
         publishIfChanged()
+        running = true
+        for key in order { start(key) }
         await withTaskCancellationHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await self.followEvents(.manager) }
                 group.addTask { await self.managerLoop() }
-                for index in connections.nodes.indices {
-                    if index != managerNodeIndex { group.addTask { await self.followEvents(.node(index)) } }
-                    group.addTask { await self.containerLoop(index) }
-                    group.addTask { await self.sizeLoop(index) }
-                }
             }
         } onCancel: {
             Task { await self.stop() }
@@ -162,10 +174,7 @@ public actor RefreshEngine {
         managerNeeds.formUnion(.manager)
         taskPolicy.noteEvent(at: Date())
         kick(.manager)
-        for index in containersDirty.indices {
-            containersDirty[index] = true
-            kick(.containers(index))
-        }
+        for key in order { markContainersDirty(key) }
     }
 
     /// The latest snapshot.
@@ -180,11 +189,12 @@ public actor RefreshEngine {
     /// - Throws: `DockerError`; `.transport` when swarmtop reaches no engine for `hostname`.
     public func refreshSize(hostname: String, containerID: String) async throws -> DockerClient.ContainerSize {
         guard let index = snapshot.engines.firstIndex(where: { $0.hostname == hostname }) else {
-            throw DockerError.transport(endpoint: hostname, reason: "no --node-host given for this node")
+            throw DockerError.transport(endpoint: hostname, reason: Connections.notConfigured)
         }
-        let client = connections.nodes[index].client
-        let size = try await client.containerSize(id: containerID, timeout: max(30, client.timeout))
-        sizes[index][containerID] = MeasuredSize(rw: size.sizeRw, rootFs: size.sizeRootFs)
+        let key = order[index]
+        let size = try await request(.node(key)) { try await $0.containerSize(id: containerID, timeout: max(30, $0.timeout)) }
+        guard let index = position(key) else { return size }  // the node left meanwhile
+        followed[key]?.sizes[containerID] = MeasuredSize(rw: size.sizeRw, rootFs: size.sizeRootFs)
         if let row = snapshot.engines[index].containers.firstIndex(where: { $0.id == containerID }) {
             snapshot.engines[index].containers[row].sizeRw = size.sizeRw
             snapshot.engines[index].containers[row].sizeRootFs = size.sizeRootFs
@@ -202,7 +212,7 @@ public actor RefreshEngine {
     private func followEvents(_ source: Source) async {
         var since: String?
         var failures = 0
-        while !stopped && !Task.isCancelled {
+        while !stopped && !Task.isCancelled && isFollowed(source) {
             let opened = Date()
             let resumeAt = since
             lastHeard[source] = opened  // the watchdog counts silence from this attempt on
@@ -212,7 +222,7 @@ public actor RefreshEngine {
             let outcome = await attempt.value
             watchdog.cancel()
             streams[source] = nil
-            guard !stopped && !Task.isCancelled else { return }
+            guard !stopped && !Task.isCancelled && isFollowed(source) else { return }
             if let last = outcome.lastEventTime { since = last }
             if outcome.connected && Date().timeIntervalSince(opened) > 5 { failures = 0 } else { failures += 1 }
             if let error = outcome.error, !outcome.connected { markUnreachable(source, error) }
@@ -244,13 +254,13 @@ public actor RefreshEngine {
                 try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
                 continue
             }
-            let client = self.client(source)
             do {
-                _ = try await client.send(method: .GET, path: "/_ping", versioned: false)
+                _ = try await request(source) { try await $0.send(method: .GET, path: "/_ping", versioned: false) }
                 lastHeard[source] = Date()
             } catch {
-                guard !stopped && !Task.isCancelled else { return }
-                diagnostics.silentStreams[client.endpoint.description, default: 0] += 1
+                guard !stopped && !Task.isCancelled && isFollowed(source) else { return }
+                let endpoint = self.endpoint(source)
+                diagnostics.silentStreams[endpoint, default: 0] += 1
                 markUnreachable(source, "no event for \(Int(idle)) s and no answer to /_ping (\(Self.describe(error))): reopening the event stream")
                 stream.cancel()
                 return
@@ -267,16 +277,14 @@ public actor RefreshEngine {
     /// One attempt: opens the stream, then applies its events until it ends or is cancelled.
     private func consume(_ source: Source, since: String?) async -> StreamOutcome {
         var outcome = StreamOutcome()
-        let client = self.client(source)
-        let filter: EventFilter = switch source {
-        case .manager: managerNodeIndex == nil ? .swarm : .swarmAndContainers
-        case .node: .containers
-        }
+        // The manager's stream carries its own node's container events too: an engine that
+        // shares the manager's client is followed on it (one stream, not two).
+        let filter: EventFilter = source == .manager ? .swarmAndContainers : .containers
         do {
-            let stream = try await client.events(filter: filter, since: since)
+            let stream = try await request(source) { try await $0.events(filter: filter, since: since) }
             outcome.connected = true
             streamOpened(source)
-            defer { diagnostics.streamsOpen.remove(client.endpoint.description) }
+            defer { diagnostics.streamsOpen.remove(endpoint(source)) }
             for try await event in stream {
                 outcome.lastEventTime = event.sinceParameter ?? outcome.lastEventTime
                 apply(event, from: source)
@@ -287,16 +295,30 @@ public actor RefreshEngine {
         return outcome
     }
 
-    private func client(_ source: Source) -> DockerClient {
+    /// Runs `body` with the engine's client: the manager's at once; a node engine's in its
+    /// turn (`Connections.limiter`), its client made then if this is its first request.
+    /// - Throws: what `body` throws; `DockerError.transport` when a node's TLS files cannot be read.
+    private func request<T: Sendable>(_ source: Source, _ body: @Sendable (DockerClient) async throws -> T) async throws -> T {
+        guard case .node(let key) = source else { return try await body(connections.manager) }
+        return try await connections.limiter.run { try await body(try await self.nodeClient(key)) }
+    }
+
+    /// The endpoint string of a stream's engine, as the diagnostics count it.
+    private func endpoint(_ source: Source) -> String {
         switch source {
-        case .manager: connections.manager
-        case .node(let index): connections.nodes[index].client
+        case .manager: connections.manager.endpoint.description
+        case .node(let key): followed[key]?.host.choice.endpoint?.description ?? ""
         }
+    }
+
+    private func isFollowed(_ source: Source) -> Bool {
+        if case .node(let key) = source { return followed[key] != nil }
+        return true
     }
 
     /// A stream (re)opened: list again what it covers, since events may have been missed.
     private func streamOpened(_ source: Source) {
-        let endpoint = client(source).endpoint.description
+        let endpoint = self.endpoint(source)
         lastHeard[source] = Date()
         diagnostics.streamsOpen.insert(endpoint)
         diagnostics.streamOpens[endpoint, default: 0] += 1
@@ -304,9 +326,9 @@ public actor RefreshEngine {
         case .manager:
             managerNeeds.formUnion(.manager)
             kick(.manager)
-            if let index = managerNodeIndex { markContainersDirty(index) }
-        case .node(let index):
-            markContainersDirty(index)
+            for key in managerShared { markContainersDirty(key) }
+        case .node(let key):
+            markContainersDirty(key)
         }
     }
 
@@ -314,9 +336,9 @@ public actor RefreshEngine {
         switch source {
         case .manager:
             snapshot.error = error
-            if let index = managerNodeIndex { snapshot.engines[index].error = error }
-        case .node(let index):
-            snapshot.engines[index].error = error
+            for key in managerShared { setError(key, error) }
+        case .node(let key):
+            setError(key, error)
         }
         publishIfChanged()
     }
@@ -327,8 +349,8 @@ public actor RefreshEngine {
         let needs = RefreshNeeds.needs(for: event)
         if needs.contains(.containers) {
             switch source {
-            case .manager: if let index = managerNodeIndex { markContainersDirty(index) }
-            case .node(let index): markContainersDirty(index)
+            case .manager: for key in managerShared { markContainersDirty(key) }
+            case .node(let key): markContainersDirty(key)
             }
         }
         let forManager = taskPolicy.admit(event, needs: needs, at: Date()).subtracting(.containers)
@@ -338,9 +360,10 @@ public actor RefreshEngine {
         }
     }
 
-    private func markContainersDirty(_ index: Int) {
-        containersDirty[index] = true
-        kick(.containers(index))
+    private func markContainersDirty(_ key: Int) {
+        guard followed[key]?.host.choice.endpoint != nil else { return }  // no loop lists it
+        followed[key]?.dirty = true
+        kick(.containers(key))
     }
 
     // MARK: - The manager
@@ -386,18 +409,18 @@ public actor RefreshEngine {
         async let services = needs.contains(.services) ? Self.attempt { try await m.send(method: .GET, path: "/services", query: [("status", "true")]) } : nil
         async let tasks = needs.contains(.tasks) ? Self.attempt { try await m.send(method: .GET, path: "/tasks") } : nil
         let (i, n, s, t) = await (info, nodes, services, tasks)
+        let managerHostname = snapshot.info?.name
         switch i {
-        case .success(let value)?:
-            snapshot.info = value
-            if managerNodeIndex != nil, connections.nodes.count == 1, connections.nodes[0].hostname.isEmpty, let name = value.name {
-                snapshot.engines[0].hostname = name
-            }
+        case .success(let value)?: snapshot.info = value
         case .failure(let e)?: errors.append(Self.describe(e))
         case nil: break
         }
+        var nodesChanged = false
         do {
-            if let n { try apply(n, path: "/nodes", as: [Node].self) { self.snapshot.nodes = $0 } }
+            if let n { nodesChanged = try apply(n, path: "/nodes", as: [Node].self) { self.snapshot.nodes = $0 } }
         } catch { errors.append(Self.describe(error)) }
+        // Nodes that joined or left, or the manager's own hostname now known: plan the engines again.
+        if nodesChanged || snapshot.info?.name != managerHostname { followNodes(snapshot.nodes, managerHostname: snapshot.info?.name) }
         do {
             if let s {
                 try apply(s, path: "/services", as: [Service].self) { self.snapshot.services = $0 }
@@ -436,17 +459,16 @@ public actor RefreshEngine {
 
     /// Lists an engine's containers (without sizes, which come from the last size query) each
     /// time an event or a reconnect marks them dirty.
-    private func containerLoop(_ index: Int) async {
+    private func containerLoop(_ key: Int) async {
         var lastRound = Date.distantPast
-        while !stopped && !Task.isCancelled {
-            if !containersDirty[index] { await wait(.containers(index), until: nil) }
-            guard !stopped && !Task.isCancelled else { return }
+        while !stopped && !Task.isCancelled && followed[key] != nil {
+            if followed[key]?.dirty == false { await wait(.containers(key), until: nil) }
+            guard !stopped && !Task.isCancelled && followed[key] != nil else { return }
             await settle(after: lastRound)
-            containersDirty[index] = false
-            let client = connections.nodes[index].client
+            followed[key]?.dirty = false
             do {
-                let list = try await client.containers(size: false)
-                let known = sizes[index]
+                let list = try await request(.node(key)) { try await $0.containers(size: false) }
+                guard let index = position(key), let known = followed[key]?.sizes else { return }
                 snapshot.engines[index].containers = list.map { c in
                     var c = c
                     if let s = known[c.id] { c.sizeRw = s.rw; c.sizeRootFs = s.rootFs }
@@ -455,7 +477,7 @@ public actor RefreshEngine {
                 snapshot.engines[index].listedAt = Date()
                 snapshot.engines[index].error = nil
             } catch {
-                snapshot.engines[index].error = Self.describe(error)
+                setError(key, Self.describe(error))
             }
             lastRound = Date()
             publishIfChanged()
@@ -464,18 +486,19 @@ public actor RefreshEngine {
 
     /// Measures every container's writable layer (`size=1`) on the engine's own cadence: the
     /// time a query took, divided by the budget, at least `intervals.sizes`.
-    private func sizeLoop(_ index: Int) async {
-        while !stopped && !Task.isCancelled {
-            await wait(.sizes(index), until: nextSizes[index])
-            guard !stopped && !Task.isCancelled else { return }
-            let client = connections.nodes[index].client
-            let started = Date()
+    private func sizeLoop(_ key: Int) async {
+        while !stopped && !Task.isCancelled, let next = followed[key]?.nextSizes {
+            await wait(.sizes(key), until: next)
+            guard !stopped && !Task.isCancelled && followed[key] != nil else { return }
             do {
-                let list = try await client.containers(size: true, timeout: max(30, client.timeout))
-                let took = Date().timeIntervalSince(started)
+                let (list, took) = try await request(.node(key)) { client in
+                    let started = Date()
+                    return (try await client.containers(size: true, timeout: max(30, client.timeout)), Date().timeIntervalSince(started))
+                }
                 let interval = sizePolicy.interval(after: took)
-                sizes[index] = Dictionary(list.map { ($0.id, MeasuredSize(rw: $0.sizeRw, rootFs: $0.sizeRootFs)) },
-                                          uniquingKeysWith: { a, _ in a })
+                guard let index = position(key) else { return }
+                followed[key]?.sizes = Dictionary(list.map { ($0.id, MeasuredSize(rw: $0.sizeRw, rootFs: $0.sizeRootFs)) },
+                                                  uniquingKeysWith: { a, _ in a })
                 snapshot.engines[index].containers = list
                 snapshot.engines[index].sizesAt = Date()
                 snapshot.engines[index].sizeTimes = [:]
@@ -483,15 +506,115 @@ public actor RefreshEngine {
                 snapshot.engines[index].sizeQuerySeconds = took
                 snapshot.engines[index].sizeInterval = interval
                 snapshot.engines[index].error = nil
-                nextSizes[index] = Date().addingTimeInterval(interval)
+                followed[key]?.nextSizes = Date().addingTimeInterval(interval)
             } catch {
-                snapshot.engines[index].error = Self.describe(error)
-                nextSizes[index] = Date().addingTimeInterval(intervals.sizes)
+                setError(key, Self.describe(error))
+                followed[key]?.nextSizes = Date().addingTimeInterval(intervals.sizes)
                 // A connection that stalls may hide a stream that silently died with it.
-                streams[index == managerNodeIndex ? .manager : .node(index)]?.cancel()
+                streams[managerShared.contains(key) ? .manager : .node(key)]?.cancel()
             }
             publishIfChanged()
         }
+    }
+
+    // MARK: - Which node engines
+
+    /// Plans the node engines again for a node list (`Connections.plan`): stops following
+    /// those no longer planned (or planned elsewhere) and shuts their clients down, follows the
+    /// new ones, and keeps `snapshot.engines` in the plan's order. Called after each listing
+    /// of `/nodes` or `/info` (internal for tests).
+    func followNodes(_ nodes: [Node], managerHostname: String?) {
+        let plan = connections.plan(nodes: nodes, managerHostname: managerHostname)
+        var keyOf: [String: Int] = [:]
+        for key in order { if let f = followed[key] { keyOf[f.host.hostname] = key } }
+        let wanted = Dictionary(plan.map { ($0.hostname, $0) }, uniquingKeysWith: { first, _ in first })
+        for (hostname, key) in keyOf where wanted[hostname] != followed[key]?.host {
+            unfollow(key)
+            keyOf[hostname] = nil
+        }
+        var engines: [NodeEngine] = []
+        var newOrder: [Int] = []
+        for host in plan {
+            if let key = keyOf[host.hostname], let index = position(key) {
+                engines.append(snapshot.engines[index])
+                newOrder.append(key)
+            } else {
+                let key = nextKey
+                nextKey += 1
+                followed[key] = Followed(host: host)
+                engines.append(Self.engine(host))
+                newOrder.append(key)
+            }
+        }
+        order = newOrder
+        snapshot.engines = engines
+        if running { for key in order where followed[key]?.task == nil { start(key) } }
+    }
+
+    /// A node engine's entry before its first answer: a template that did not expand for the
+    /// node is its error from the start.
+    private static func engine(_ host: Connections.NodeHost) -> NodeEngine {
+        var engine = NodeEngine(hostname: host.hostname, endpoint: host.choice.endpoint?.description ?? "", error: host.choice.problem)
+        engine.origin = host.choice.origin.description
+        return engine
+    }
+
+    /// Starts an engine's loops (none for one the rule gave no endpoint).
+    private func start(_ key: Int) {
+        guard followed[key]?.host.choice.endpoint != nil else { return }
+        let shared = managerShared.contains(key)
+        followed[key]?.task = Task {
+            await withTaskGroup(of: Void.self) { group in
+                if !shared { group.addTask { await self.followEvents(.node(key)) } }
+                group.addTask { await self.containerLoop(key) }
+                group.addTask { await self.sizeLoop(key) }
+            }
+        }
+    }
+
+    /// Stops following an engine: its loops end, its stream is cut, and its client is shut
+    /// down unless another engine followed uses the same endpoint.
+    private func unfollow(_ key: Int) {
+        guard let gone = followed.removeValue(forKey: key) else { return }
+        gone.task?.cancel()
+        streams[.node(key)]?.cancel()
+        lastHeard[.node(key)] = nil
+        for loop in [Loop.containers(key), .sizes(key)] {
+            waiters.removeValue(forKey: loop)?.continuation.resume()
+            kicked.remove(loop)
+        }
+        if let index = position(key) {
+            order.remove(at: index)
+            snapshot.engines.remove(at: index)
+        }
+        if let endpoint = gone.host.choice.endpoint, !followed.values.contains(where: { $0.host.choice.endpoint == endpoint }) {
+            let connections = self.connections
+            Task { await connections.release(endpoint) }
+        }
+    }
+
+    /// The engines followed through the manager's own client (their containers' events come
+    /// on the manager's stream).
+    private var managerShared: [Int] {
+        order.filter { followed[$0]?.host.choice.endpoint == connections.manager.endpoint }
+    }
+
+    /// A node engine's client, made the first time it is needed.
+    /// - Throws: `DockerError.transport` when its TLS files cannot be read.
+    private func nodeClient(_ key: Int) throws -> DockerClient {
+        guard let f = followed[key], let endpoint = f.host.choice.endpoint else {
+            throw DockerError.transport(endpoint: "", reason: Connections.notConfigured)
+        }
+        if let client = f.client { return client }
+        let client = try connections.client(for: endpoint)
+        followed[key]?.client = client
+        return client
+    }
+
+    private func position(_ key: Int) -> Int? { order.firstIndex(of: key) }
+
+    private func setError(_ key: Int, _ error: String) {
+        if let index = position(key) { snapshot.engines[index].error = error }
     }
 
     // MARK: - Waiting and publishing
@@ -528,6 +651,7 @@ public actor RefreshEngine {
         for w in waiters.values { w.continuation.resume() }
         waiters.removeAll()
         for s in streams.values { s.cancel() }
+        for f in followed.values { f.task?.cancel() }
     }
 
     private func publishIfChanged() {

@@ -106,12 +106,8 @@ struct EffectRunner: Sendable {
     }
 
     /// The engine of the node with this hostname.
-    /// - Throws: `DockerError.transport` when swarmtop was given no endpoint for it.
+    /// - Throws: `DockerError.transport` when swarmtop has no endpoint for it (and why).
     private func nodeEngine(_ hostname: String) async throws -> DockerClient {
-        let managerHostname = await engine.current.info?.name
-        guard let client = connections.engine(hostname: hostname, managerHostname: managerHostname) else {
-            throw DockerError.transport(endpoint: hostname, reason: "no --node-host given for this node")
-        }
-        return client
+        try connections.engine(hostname: hostname, managerHostname: await engine.current.info?.name)
     }
 }

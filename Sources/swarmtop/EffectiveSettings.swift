@@ -76,14 +76,34 @@ enum EffectiveSettings {
         do { nodes = try NodeHostOption.parse(config.nodeHosts.value, tls: tls) } catch let error as DockerError {
             throw usageError("\(error.description) (from \(config.nodeHosts.source))")
         }
-        return Endpoints(resolved: manager, nodes: nodes)
+        // A template's tcp:// and https:// endpoints take TLS files as the manager's did.
+        let template = try config.nodeHostTemplate.value.map { text in
+            do { return try NodeHostTemplate(text, tls: manager.endpoint.tls ?? tls) } catch {
+                throw usageError("\(error) (from \(config.nodeHostTemplate.source))")
+            }
+        }
+        // Contexts name node engines only when no template does (NodeEndpointRule).
+        var contexts: [String: DockerEndpoint] = [:]
+        if template == nil {
+            do {
+                contexts = try DockerContextStore(environment: environment).endpoints().compactMapValues { try? $0.get() }
+            } catch { throw usageError(error.description) }
+        }
+        return Endpoints(resolved: manager, nodes: nodes, template: template, contexts: contexts,
+                         currentContext: manager.origin.contextName)
     }
 
-    /// The engines a configuration names: the manager's (and where it came from), and each node's by hostname.
+    /// The engines a configuration names: the manager's (and where it came from), each node's by
+    /// hostname, the template for the others, and the docker contexts a node's engine may be named by.
     struct Endpoints {
         var resolved: ManagerEndpoint
         var nodes: [(String, DockerEndpoint)]
         var manager: DockerEndpoint { resolved.endpoint }
+        var template: NodeHostTemplate?
+        /// Docker contexts by name (`NodeEndpointRule.contexts`); read only when there is no template.
+        var contexts: [String: DockerEndpoint] = [:]
+        /// The context the manager's endpoint came from, if one did.
+        var currentContext: String?
     }
 
     /// Clients for these engines, read-only ones (GET and HEAD only) when `readOnly`; call
@@ -91,7 +111,9 @@ enum EffectiveSettings {
     /// - Throws: `ValidationError` when TLS files cannot be read.
     static func connections(_ endpoints: Endpoints, timeout: TimeInterval, readOnly: Bool) throws -> Connections {
         do {
-            return try Connections(manager: endpoints.manager, nodeHosts: endpoints.nodes, timeout: timeout, readOnly: readOnly)
+            return try Connections(manager: endpoints.manager, nodeHosts: endpoints.nodes, template: endpoints.template,
+                                   contexts: endpoints.contexts, currentContext: endpoints.currentContext,
+                                   timeout: timeout, readOnly: readOnly)
         } catch let error as DockerError {
             throw usageError(error.description)
         }

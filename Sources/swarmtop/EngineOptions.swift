@@ -12,6 +12,9 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("node-host"), help: ArgumentHelp("A node's engine, for its containers and sizes (repeatable).", valueName: "hostname=url"))
     var nodeHosts: [String] = []
 
+    @Option(name: .customLong("node-host-template"), help: ArgumentHelp("Every node's engine from one pattern with {hostname}, {addr} (its Status.Addr) and {id}, e.g. ssh://ops@{hostname} or tcp://{addr}:2376; --node-host entries win.", valueName: "url"))
+    var nodeHostTemplate: String?
+
     @Option(help: ArgumentHelp("Seconds before a request to an engine counts as failed (default 5).", valueName: "seconds"))
     var timeout: Double?
 }

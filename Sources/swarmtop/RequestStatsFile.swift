@@ -15,8 +15,7 @@ enum RequestStatsFile {
 
     /// `{"unix:///…/node1.sock": {"requests": …, "bytesReceived": …, …}, …, "at": seconds}`.
     static func save(_ connections: Connections, to path: String) {
-        var clients = [connections.manager]
-        for n in connections.nodes where !clients.contains(where: { $0 === n.client }) { clients.append(n.client) }
+        let clients = connections.openClients
         var object: [String: Any] = ["at": Date().timeIntervalSince1970]
         for c in clients {
             let s = c.statistics

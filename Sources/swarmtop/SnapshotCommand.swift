@@ -28,7 +28,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let config = try EffectiveSettings.resolve(
             flags: ConfigLayer(host: engines.host, context: engines.context, nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts,
-                               timeout: engines.timeout),
+                               timeout: engines.timeout, nodeHostTemplate: engines.nodeHostTemplate),
             environment: env)
         try EffectiveSettings.validate(config)
         DisplayText.useUTF8Locale()

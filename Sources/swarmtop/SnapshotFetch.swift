@@ -5,12 +5,13 @@ import SwarmState
 /// One read of the swarm for `swarmtop snapshot`: the manager's nodes, services and tasks and
 /// every node engine's containers with their writable-layer sizes, all at once, no live loop.
 enum SnapshotFetch {
-    /// Asks every engine once, concurrently. An engine that fails has its error in the snapshot
-    /// (`error` for the manager, `NodeEngine.error` for a node engine) instead of throwing.
+    /// Asks the manager, then every node engine `Connections.plan` names for its nodes,
+    /// concurrently (at most `Connections.limiter`'s bound at once). An engine that fails has its
+    /// error in the snapshot (`error` for the manager, `NodeEngine.error` for a node engine)
+    /// instead of throwing.
     static func fetch(_ connections: Connections) async -> ClusterSnapshot {
         let manager = connections.manager
         var snapshot = ClusterSnapshot(endpoint: manager.endpoint.description)
-        async let engines = containers(connections)
         do {
             async let version = manager.apiVersion()
             async let info = manager.info()
@@ -26,21 +27,21 @@ enum SnapshotFetch {
         } catch {
             snapshot.error = (error as? DockerError)?.description ?? String(describing: error)
         }
-        snapshot.engines = await engines.map { engine in
-            var engine = engine
-            if engine.hostname.isEmpty { engine.hostname = snapshot.info?.name ?? "" }
-            return engine
-        }
+        snapshot.engines = await containers(connections.plan(nodes: snapshot.nodes, managerHostname: snapshot.info?.name), connections)
         return snapshot
     }
 
-    private static func containers(_ connections: Connections) async -> [NodeEngine] {
+    private static func containers(_ hosts: [Connections.NodeHost], _ connections: Connections) async -> [NodeEngine] {
         await withTaskGroup(of: (Int, NodeEngine).self) { group in
-            for (index, node) in connections.nodes.enumerated() {
+            for (index, host) in hosts.enumerated() {
                 group.addTask {
-                    var engine = NodeEngine(hostname: node.hostname, endpoint: node.client.endpoint.description)
+                    var engine = NodeEngine(hostname: host.hostname, endpoint: host.choice.endpoint?.description ?? "",
+                                            error: host.choice.problem)
+                    engine.origin = host.choice.origin.description
+                    guard let endpoint = host.choice.endpoint else { return (index, engine) }
                     do {
-                        engine.containers = try await node.client.containers(size: true)
+                        let client = try connections.client(for: endpoint)
+                        engine.containers = try await connections.limiter.run { try await client.containers(size: true) }
                         engine.listedAt = Date()
                         engine.sizesAt = engine.listedAt
                     } catch {

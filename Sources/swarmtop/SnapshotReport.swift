@@ -16,6 +16,10 @@ struct SnapshotReport: Encodable {
         @Nullable var memoryBytes: Int64?
         /// Tasks desired and running on the node.
         var runningTasks: Int
+        /// Whether its own engine was reached (`EngineReach`): `engine: ok`, `unreachable: reason`, `not configured`.
+        var engine: String
+        /// Where that engine's endpoint came from: `--node-host`, `template`, `context NAME`, `manager`; null when none.
+        @Nullable var engineOrigin: String?
     }
 
     struct ServiceRow: Encodable {
@@ -73,13 +77,16 @@ struct SnapshotReport: Encodable {
         apiVersion = snapshot.apiVersion
         takenAt = now
         let running = snapshot.runningTaskCounts
+        let reach = snapshot.engineReach
+        let origins = Dictionary(snapshot.engines.map { ($0.hostname, $0.origin) }, uniquingKeysWith: { first, _ in first })
         nodes = snapshot.nodes.sorted { $0.hostname < $1.hostname }.map { node in
             let manager = node.managerStatus.map { $0.leader == true ? "Leader" : Format.prettyPrint($0.reachability ?? "") } ?? ""
             return NodeRow(id: node.id, hostname: node.hostname, role: node.role, availability: node.spec?.availability ?? "",
                            state: node.status?.state ?? "", managerStatus: manager,
                            engineVersion: node.description?.engine?.engineVersion ?? "",
                            cpus: node.description?.resources?.nanoCPUs.map { Double($0) / 1e9 },
-                           memoryBytes: node.description?.resources?.memoryBytes, runningTasks: running[node.id] ?? 0)
+                           memoryBytes: node.description?.resources?.memoryBytes, runningTasks: running[node.id] ?? 0,
+                           engine: (reach[node.id] ?? .notConfigured).description, engineOrigin: origins[node.hostname] ?? nil)
         }
         services = snapshot.services.sorted { $0.name < $1.name }.map { service in
             ServiceRow(id: service.id, name: service.name, stack: service.stack, mode: service.modeName,

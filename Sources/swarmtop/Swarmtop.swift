@@ -16,7 +16,8 @@ struct Swarmtop: AsyncParsableCommand {
         DOCKER_HOST (with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH), else DOCKER_CONTEXT, else the \
         config file's context or host, else the current context (docker context use), else \
         unix:///var/run/docker.sock. \
-        Containers and their writable layers exist only on each node's own engine: give each with \
+        Containers and their writable layers exist only on each node's own engine: give them all \
+        with --node-host-template (e.g. ssh://ops@{hostname}, tcp://{addr}:2376), or each with \
         --node-host HOSTNAME=URL (or SWARMTOP_NODE_HOSTS=host1=url1,host2=url2, or [node_hosts] in \
         the config file). Without any, the manager's engine is asked. Every option can be set in \
         the config file; --print-config shows what is in force. Press ? in the dashboard for the keys.
@@ -53,7 +54,7 @@ struct Swarmtop: AsyncParsableCommand {
         ConfigLayer(theme: theme, pane: pane?.pane, readOnly: readOnly, host: engines.host, context: engines.context,
                     nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts, interval: interval,
                     fastInterval: fastInterval, sizeInterval: sizeInterval, resyncInterval: resyncInterval,
-                    timeout: engines.timeout)
+                    timeout: engines.timeout, nodeHostTemplate: engines.nodeHostTemplate)
     }
 
     func run() async throws {

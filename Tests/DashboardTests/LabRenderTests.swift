@@ -26,7 +26,7 @@ final class LabRenderTests: XCTestCase {
     func testNodesPaneAt80x24() throws {
         try assertScreen([.char("1")], width: 80, height: 24, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  ENGINE     CPUS  MEMORY    TASKS",
+            "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  VERSION    CPUS  MEMORY    TASKS",
             "node1 *   Active        Ready   Leader          20.10.24…  2     23.54GiB  5",
             "node2     Active        Ready                   20.10.24…  2     23.54GiB  5",
         ], bottom: [
@@ -114,9 +114,9 @@ final class LabRenderTests: XCTestCase {
     func testNodesPaneAt160x45() throws {
         try assertScreen([.char("1")], width: 160, height: 45, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "HOSTNAME  ROLE     AVAILABILITY  STATUS  MANAGER STATUS  ENGINE          CPUS  MEMORY    TASKS  LABELS",
-            "node1 *   manager  Active        Ready   Leader          20.10.24+dfsg1  2     23.54GiB  5",
-            "node2     worker   Active        Ready                   20.10.24+dfsg1  2     23.54GiB  5      note=결제 서비스 支払い 🚀",
+            "HOSTNAME  ROLE     AVAILABILITY  STATUS  MANAGER STATUS  VERSION         ENGINE  CPUS  MEMORY    TASKS  LABELS",
+            "node1 *   manager  Active        Ready   Leader          20.10.24+dfsg1  ok      2     23.54GiB  5",
+            "node2     worker   Active        Ready                   20.10.24+dfsg1  ok      2     23.54GiB  5      note=결제 서비스 支払い 🚀",
         ], bottom: [
             "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
@@ -279,9 +279,7 @@ final class LabRenderTests: XCTestCase {
     func testHelpOverlay() throws {
         try assertScreen([.char("?")], width: 80, height: 24, top: [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  ENGINE     CPUS  MEMORY    TASKS",
-            "node1 *   Active        Ready   Leader          20.10.24…  2     23.54GiB  5",
-            "node2     Active        Ready                   20.10.24…  2     23.54GiB  5",
+            "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  VERSION    CPUS  MEMORY    TASKS",
             "┌─ Keys: Nodes ────────────────────────────────────────────────────────────────┐",
             "│ q          quit                    PgUp    page up                           │",
             "│ Ctrl-C     quit from anywhere      g/Home  first row                         │",
@@ -296,6 +294,10 @@ final class LabRenderTests: XCTestCase {
             "│ j/↓        move down               s       sort by the next column           │",
             "│ k/↑        move up                 S       reverse the sort                  │",
             "│ PgDn       page down               :       command line (:scale web 3, :q …) │",
+            "│                                                                              │",
+            "│ ENGINE: is the node's own engine reached (containers, sizes)?                │",
+            "│ Name every node's: --node-host-template ssh://user@{hostname}                │",
+            "│ ({addr}, {id} too), --node-host HOST=URL, or a context per node.             │",
             "└─ ? or Esc closes ────────────────────────────────────────────────────────────┘",
         ], bottom: [
             "q quit  ? help  Enter open  a active  p pause  d drain  / filter  s sort  …",

@@ -199,7 +199,7 @@ final class ReduceActionTests: XCTestCase {
         state.press(.char("x"))
         XCTAssertNil(state.dialog)
         XCTAssertEqual(state.status?.text,
-                       "swarmtop does not reach the engine of node2: give it with --node-host to stop containers there")
+                       "swarmtop does not reach the engine of node2: give it with --node-host or --node-host-template to stop containers there")
     }
 
     func testRemoveStackListsWhatGoesAndWhatStaysAndWantsTheNameTyped() {

@@ -60,7 +60,7 @@ final class RenderTests: XCTestCase {
         let buffer = render(state, width: 80, height: 8, now: now)
         XCTAssertEqual(buffer.lines, [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
-            "HOSTNAME   AVAILABILITY  STATUS  MANAGER STATUS  ENGINE    CPUS  MEMORY    TASKS",
+            "HOSTNAME   AVAILABILITY  STATUS  MANAGER STATUS  VERSION   CPUS  MEMORY    TASKS",
             "\\e]0;pwn…  Active        Down                    20.10.2…  4     22.91GiB  0",
             "支払い🚀   Active        Ready                   20.10.2…  4     22.91GiB  3",
             "결제 서…   Active        Ready   Leader          20.10.2…  4     22.91GiB  4",
@@ -73,10 +73,10 @@ final class RenderTests: XCTestCase {
         let column = DisplayText.width(String(header[..<header.range(of: "AVAILABILITY")!.lowerBound]))
         for y in 2...4 { XCTAssertEqual(buffer[column, y].text, "A", "row \(y)") }
         XCTAssertEqual(render(state, width: 160, height: 8, now: now).lines[1...4], [
-            "HOSTNAME              ROLE     AVAILABILITY  STATUS  MANAGER STATUS  ENGINE          CPUS  MEMORY    TASKS  LABELS",
-            "\\e]0;pwned\\x07\\e[2Jx  worker   Active        Down                    20.10.24+dfsg1  4     22.91GiB  0      a=b, zone=\\e]0;pwned\\x07\\e[2Jx",
-            "支払い🚀              worker   Active        Ready                   20.10.24+dfsg1  4     22.91GiB  3      note=결제 서비스 支払い 🚀",
-            "결제 서비스 *         manager  Active        Ready   Leader          20.10.24+dfsg1  4     22.91GiB  4",
+            "HOSTNAME              ROLE     AVAILABILITY  STATUS  MANAGER STATUS  VERSION         ENGINE          CPUS  MEMORY    TASKS  LABELS",
+            "\\e]0;pwned\\x07\\e[2Jx  worker   Active        Down                    20.10.24+dfsg1  not configured  4     22.91GiB  0      a=b, zone=\\e]0;pwned\\x07\\e[2Jx",
+            "支払い🚀              worker   Active        Ready                   20.10.24+dfsg1  not configured  4     22.91GiB  3      note=결제 서비스 支払い 🚀",
+            "결제 서비스 *         manager  Active        Ready   Leader          20.10.24+dfsg1  not configured  4     22.91GiB  4",
         ])
         // No control character reaches a cell.
         XCTAssertFalse(buffer.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } })

@@ -37,7 +37,7 @@ final class CommandLineEndToEndTests: XCTestCase {
         XCTAssertEqual(Set(object.keys), ["endpoint", "api_version", "taken_at", "nodes", "services", "tasks", "containers", "errors"])
         let keys: [String: Set<String>] = [
             "nodes": ["id", "hostname", "role", "availability", "state", "manager_status", "engine_version", "cpus",
-                      "memory_bytes", "running_tasks"],
+                      "memory_bytes", "running_tasks", "engine", "engine_origin"],
             "services": ["id", "name", "stack", "mode", "running_tasks", "desired_tasks", "image", "ports"],
             "tasks": ["id", "name", "service", "slot", "node", "desired_state", "state", "state_since", "error", "container_id"],
             "containers": ["id", "name", "node", "image", "state", "status", "service", "task_id", "size_rw", "size_root_fs"],

@@ -29,15 +29,13 @@ struct SnapshotModel: Sendable {
             snapshot.apiVersion.map { "API \($0)" },
             snapshot.refreshedAt.map { "refreshed \(Format.clock($0, timeZone: timeZone))" + (isStale ? " (stale)" : "") },
         ].compactMap { $0 }.joined(separator: "  ")
-        // An engine that is the manager's own (no --node-host: empty hostname) fails with the
-        // manager: its error is said once. A --node-host that names no node is a typo to point out.
+        // An engine that is the manager's own fails with the manager: its error is said once.
+        // A --node-host that names no node is a typo to point out.
         let hostnames = Set(snapshot.nodes.map(\.hostname))
         let errors = [snapshot.error].compactMap { $0 } + snapshot.engines.compactMap { engine in
-            engine.error.flatMap { error in
-                engine.hostname.isEmpty ? (error == snapshot.error ? nil : error) : "\(engine.hostname): \(error)"
-            }
+            engine.error.flatMap { error in error == snapshot.error ? nil : "\(engine.hostname): \(error)" }
         } + snapshot.engines.compactMap { engine in
-            engine.hostname.isEmpty || hostnames.isEmpty || hostnames.contains(engine.hostname) ? nil
+            hostnames.isEmpty || hostnames.contains(engine.hostname) ? nil
                 : "--node-host \(engine.hostname): no node of the swarm has this hostname"
         }
         problems = errors.isEmpty ? nil : errors.joined(separator: "; ")

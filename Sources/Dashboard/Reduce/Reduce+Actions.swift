@@ -58,7 +58,7 @@ extension AppState {
             }
             let hostname = snapshot.node(id: task.nodeID)?.hostname ?? task.nodeID ?? "?"
             guard let engine = snapshot.engines.first(where: { $0.hostname == hostname }) else {
-                return refuse("swarmtop does not reach the engine of \(hostname): give it with --node-host to stop containers there")
+                return refuse("swarmtop does not reach the engine of \(hostname): give it with --node-host or --node-host-template to stop containers there")
             }
             let containerName = engine.containers.first { $0.id == containerID }?.name ?? String(containerID.prefix(12))
             confirmStop(hostname: hostname, containerID: containerID, name: containerName, message: [

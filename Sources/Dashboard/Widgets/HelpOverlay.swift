@@ -1,14 +1,16 @@
 /// Draws the help overlay: the keymap bindings it is given (those of the pane shown, or of the
 /// log view; keys, description, `(confirm)` for actions on the swarm; a dialog shows its own
-/// keys), in as many columns as the height needs, then where actions are logged.
+/// keys), in as many columns as the height needs, then a note on the pane (the nodes pane: how
+/// to reach each node's engine) and where actions are logged.
 enum HelpOverlay {
     /// Spaces between help columns.
     static let gap = 2
 
-    static func draw(_ bindings: [KeyBinding], title: String, readOnly: Bool, actionLog: String?, in area: Rect,
-                     into buffer: inout CellBuffer) {
+    static func draw(_ bindings: [KeyBinding], title: String, readOnly: Bool, actionLog: String?, note: [String] = [],
+                     in area: Rect, into buffer: inout CellBuffer) {
         let logLine = readOnly ? "actions are off (--read-only)" : actionLog.map { "actions are logged to \($0)" }
-        let extra = logLine == nil ? 0 : 2
+        let logLines = note + [logLine].compactMap { $0 }
+        let extra = logLines.isEmpty ? 0 : 1 + logLines.count
         let rowsAvailable = max(1, area.height - 4 - extra)
         let columnCount = (bindings.count + rowsAvailable - 1) / rowsAvailable
         let rows = (bindings.count + columnCount - 1) / columnCount
@@ -17,7 +19,7 @@ enum HelpOverlay {
             let label = column.map { DisplayText.width($0.label) }.max() ?? 0
             return (label, column.map { label + 2 + DisplayText.width(text($0, readOnly: readOnly)) }.max() ?? 0)
         }
-        let contentWidth = max(layouts.map(\.width).reduce(0, +) + gap * (columns.count - 1), DisplayText.width(logLine ?? ""))
+        let contentWidth = max(layouts.map(\.width).reduce(0, +) + gap * (columns.count - 1), logLines.map(DisplayText.width).max() ?? 0)
         let box = Box.centred(width: contentWidth + 4, height: rows + 2 + extra, in: area)
         let toggle = bindings.first { $0.command == .toggleHelp }?.label ?? "?"
         let back = bindings.first { $0.command == .back || $0.command == .closeLogs }?.label ?? "Esc"
@@ -36,9 +38,11 @@ enum HelpOverlay {
             }
             x += layout.width + gap
         }
-        if let logLine, box.height >= rows + 2 + extra {
-            buffer.put(DisplayText.truncate(logLine, to: box.width - 4), x: box.x + 2, y: box.y + rows + 2,
-                       style: Style(.dim, on: .dialog), maxWidth: box.width - 4)
+        if box.height >= rows + 2 + extra {
+            for (i, line) in logLines.enumerated() {
+                buffer.put(DisplayText.truncate(line, to: box.width - 4), x: box.x + 2, y: box.y + rows + 2 + i,
+                           style: Style(.dim, on: .dialog), maxWidth: box.width - 4)
+            }
         }
     }
 
