@@ -21,7 +21,7 @@ final class NodeEndpointRuleTests: XCTestCase {
 
     func testTemplateTakesTheManagersTLSFiles() throws {
         let tls = DockerEndpoint.TLSFiles(certPath: "/certs", verify: true)
-        let e = try NodeHostTemplate("tcp://{hostname}", tls: tls).endpoint(for: node2)
+        let e = try NodeHostTemplate("tcp://{hostname}:2376", tls: tls).endpoint(for: node2)
         XCTAssertEqual(e.address, .tcp(host: "node2", port: 2376))
         XCTAssertEqual(e.tls, tls)
     }
