@@ -20,6 +20,9 @@ public enum Action: Sendable {
     case effectFinished(Effect, message: String, isError: Bool)
     /// A stack's secrets, configs and networks, listed for the open remove dialog (`Effect.listStack`).
     case stackListed(StackContents)
+    /// The swarm of context `name` is watched now (`Effect.switchContext`): `endpoint` as the status
+    /// line shows it, `manager` as its snapshots name it (`ClusterSnapshot.endpoint`).
+    case contextSwitched(name: String, endpoint: String, manager: String)
     /// The theme `:theme NAME` asked for (`Effect.loadTheme`), read from its file.
     case themeLoaded(name: String, Theme)
     /// The clock, about once a second: ages transient messages.

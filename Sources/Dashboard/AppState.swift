@@ -4,7 +4,12 @@ import SwarmState
 /// The whole UI state, changed only by `reduce` and drawn by `render`.
 public struct AppState: Sendable {
     /// The manager endpoint, shown before the first snapshot and in the status bar.
-    public let endpoint: String
+    public internal(set) var endpoint: String
+    /// The docker context watched, shown in the tab bar and in every action's dialog; nil when
+    /// the endpoint did not come from a context (`--host`, `DOCKER_HOST`, the default socket).
+    public internal(set) var context: String?
+    /// The docker contexts `:context` completes.
+    public let contextNames: [String]
     /// When true, action keys only say that actions are disabled.
     public let readOnly: Bool
     /// The zone of the status bar's `refreshed HH:mm:ss`.
@@ -76,13 +81,18 @@ public struct AppState: Sendable {
     ///   - readOnly: disables the action keys (scale, stop, remove).
     ///   - actionLog: the path of the action log, for help.
     ///   - themeNames: the themes `:theme` offers.
+    ///   - context: the docker context the endpoint came from, if any.
+    ///   - contextNames: the contexts `:context` offers.
     ///   - keymap: the keys, `Keymap.standard` with the config file's overrides.
     ///   - timeZone: the zone for wall-clock times.
     ///   - width: the terminal's columns.
     ///   - height: the terminal's rows.
     public init(endpoint: String, readOnly: Bool = false, actionLog: String? = nil, themeNames: [String] = [],
+                context: String? = nil, contextNames: [String] = [],
                 keymap: Keymap = .standard, timeZone: ClockZone = .local, width: Int = 80, height: Int = 24) {
         self.endpoint = endpoint
+        self.context = context
+        self.contextNames = contextNames
         self.readOnly = readOnly
         self.actionLog = actionLog
         self.themeNames = themeNames

@@ -51,7 +51,7 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
                          actionLog: state.actionLog, note: state.pane == .nodes && state.logs == nil ? NodesView.engineHelp : [],
                          in: screen, into: &buffer)
     }
-    if let dialog = state.dialog { DialogView.draw(dialog, opening: state.opening, keymap: state.keymap, in: screen, into: &buffer) }
+    if let dialog = state.dialog { DialogView.draw(dialog, opening: state.opening, keymap: state.keymap, context: state.context, in: screen, into: &buffer) }
     return buffer
 }
 
@@ -60,7 +60,8 @@ extension AppState {
     /// filter (`  /web  3 of 17`, with `(plain text)` when what was typed is not a regular
     /// expression); empty for a whole, unfiltered pane.
     var tabBarTrailer: String {
-        var parts = scope.map { [$0.label] } ?? []
+        var parts = context.map { ["context \($0)"] } ?? []
+        if let scope { parts.append(scope.label) }
         if let text = filters[pane], let filter = RowFilter(text) {
             let shown = table.rows.filter { !$0.isHeading }.count
             let total = table.unfilteredCount.map { " of \($0)" } ?? ""

@@ -9,10 +9,9 @@ import SwarmState
 /// mode none is performed (the recorder refuses it). After a change it asks the refresh engine
 /// to poll at once.
 struct EffectRunner: Sendable {
-    let connections: Connections
-    let engine: RefreshEngine
-    /// Refuses actions in read-only mode and logs their outcomes.
-    let recorder: ActionRecorder
+    /// The swarm watched: its engines, refresh engine and recorder (which refuses actions in
+    /// read-only mode and logs their outcomes), taken once for each effect.
+    let session: SwarmSession
     /// Where `:theme` finds themes.
     let themes: ThemeCatalog
     /// The log view's streams.
@@ -20,6 +19,8 @@ struct EffectRunner: Sendable {
 
     /// Performs `effect`; never throws: a failure becomes an error message for the status line.
     func run(_ effect: Effect) async -> Action {
+        let parts = session.current
+        let (connections, engine, recorder) = (parts.connections, parts.engine, parts.recorder)
         if let refusal = recorder.refusal(effect) { return .effectFinished(effect, message: refusal, isError: true) }
         if case .loadTheme(let name) = effect {
             do {
@@ -28,6 +29,15 @@ struct EffectRunner: Sendable {
                 // A theme file's error starts with its path already.
                 let reason = error is SettingsFileError ? "\(error)" : "\(name): \(error)"
                 return .effectFinished(effect, message: "theme " + reason, isError: true)
+            }
+        }
+        if case .switchContext(let name) = effect {
+            await logStreams.stopAll()
+            do {
+                let status = try await session.switchTo(context: name)
+                return .contextSwitched(name: name, endpoint: status, manager: session.current.connections.manager.endpoint.description)
+            } catch {
+                return .effectFinished(effect, message: "not switched: \(error)", isError: true)
             }
         }
         if case .listStack(let name) = effect {
@@ -40,7 +50,7 @@ struct EffectRunner: Sendable {
         var message: String
         var isError: Bool
         do {
-            (message, isError) = try await perform(effect)
+            (message, isError) = try await perform(effect, on: connections, engine)
         } catch {
             message = "\(effect.action) \(effect.target) failed: \(Self.describe(error))"
             isError = true
@@ -53,17 +63,17 @@ struct EffectRunner: Sendable {
         return .effectFinished(effect, message: message, isError: isError)
     }
 
-    private func perform(_ effect: Effect) async throws -> (String, isError: Bool) {
+    private func perform(_ effect: Effect, on connections: Connections, _ engine: RefreshEngine) async throws -> (String, isError: Bool) {
         let manager = connections.manager
         switch effect {
         case .scale(let id, let name, let from, let replicas):
             try await manager.scaleService(id: id, from: from, to: replicas)
             return ("\(name) scaled to \(replicas)", false)
         case .stopContainer(let hostname, let containerID, let name):
-            try await nodeEngine(hostname).stopContainer(id: containerID)
+            try await nodeEngine(hostname, connections, engine).stopContainer(id: containerID)
             return ("stopped \(name) on \(hostname)", false)
         case .restartContainer(let hostname, let containerID, let name):
-            try await nodeEngine(hostname).restartContainer(id: containerID)
+            try await nodeEngine(hostname, connections, engine).restartContainer(id: containerID)
             return ("restarted \(name) on \(hostname)", false)
         case .removeStack(let contents):
             let removal = try await manager.removeStack(contents)
@@ -85,14 +95,14 @@ struct EffectRunner: Sendable {
         case .forceUpdate(let id, let name):
             try await manager.forceUpdateService(id: id)
             return ("\(name) is being redeployed", false)
-        case .loadTheme, .listStack:
-            preconditionFailure("run(_:) answers loadTheme and listStack itself")
+        case .loadTheme, .listStack, .switchContext:
+            preconditionFailure("run(_:) answers loadTheme, listStack and switchContext itself")
         case .refreshSize(let hostname, let containerID, let name):
             let size = try await engine.refreshSize(hostname: hostname, containerID: containerID)
             return ("\(name): \(Format.containerSize(sizeRw: size.sizeRw, sizeRootFs: size.sizeRootFs))", false)
         case .followLogs(let target, let stream):
             var client = manager
-            if case .container(let hostname, _, _) = target { client = try await nodeEngine(hostname) }
+            if case .container(let hostname, _, _) = target { client = try await nodeEngine(hostname, connections, engine) }
             return await logStreams.follow(target.source, stream: stream, client: client)
         case .stopLogs(let stream):
             await logStreams.stop(through: stream)
@@ -107,7 +117,7 @@ struct EffectRunner: Sendable {
 
     /// The engine of the node with this hostname.
     /// - Throws: `DockerError.transport` when swarmtop has no endpoint for it (and why).
-    private func nodeEngine(_ hostname: String) async throws -> DockerClient {
+    private func nodeEngine(_ hostname: String, _ connections: Connections, _ engine: RefreshEngine) async throws -> DockerClient {
         try connections.engine(hostname: hostname, managerHostname: await engine.current.info?.name)
     }
 }

@@ -106,6 +106,13 @@ enum EffectiveSettings {
         var currentContext: String?
     }
 
+    /// The docker contexts `:context` offers: `default` and every context of the store (none
+    /// when the store cannot be read; `:context NAME` then says why).
+    static func contextNames(environment: [String: String]) -> [String] {
+        let stored = (try? DockerContextStore(environment: environment).endpoints().keys.sorted()) ?? []
+        return ["default"] + stored.filter { $0 != "default" }
+    }
+
     /// Clients for these engines, read-only ones (GET and HEAD only) when `readOnly`; call
     /// `shutdown()` on them when done.
     /// - Throws: `ValidationError` when TLS files cannot be read.

@@ -69,39 +69,35 @@ struct Swarmtop: AsyncParsableCommand {
         let keymap = try EffectiveSettings.keymap(config)
         if printConfig { return print(endpoints.resolved.printed) }
         let readOnly = config.readOnly.value
-        let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value, readOnly: readOnly)
-        let (interval, fastInterval) = (config.interval.value, config.fastInterval.value)
-        let engine = RefreshEngine(connections: connections, intervals: .init(
-            poll: interval, sizes: config.sizeInterval.value, fastPoll: min(fastInterval, interval),
-            resync: config.resyncInterval.value))
         let log = ActionLog(path: ActionLog.defaultPath(env))
-        let recorder = ActionRecorder(readOnly: readOnly, log: log, endpoint: connections.manager.endpoint.description)
         let box = UIBox()
+        let session = try SwarmSession(flags: flags, config: config, endpoints: endpoints, environment: env, log: log) {
+            box.loop?.post(.snapshot($0))
+        }
         let logStreams = LogStreams { box.loop?.post($0) }
-        let runner = EffectRunner(connections: connections, engine: engine, recorder: recorder, themes: themes, logStreams: logStreams)
-        var state = AppState(endpoint: endpoints.resolved.status, readOnly: readOnly,
-                             actionLog: log.path, themeNames: themes.names(), keymap: keymap)
+        let runner = EffectRunner(session: session, themes: themes, logStreams: logStreams)
+        var state = AppState(endpoint: endpoints.resolved.status, readOnly: readOnly, actionLog: log.path, themeNames: themes.names(),
+                             context: endpoints.resolved.origin.contextName, contextNames: EffectiveSettings.contextNames(environment: env),
+                             keymap: keymap)
         _ = reduce(&state, .key(.char(config.pane.value.digit)))
         let ui = UILoop(state: state, theme: theme) { effect in
             Task { box.loop?.post(await runner.run(effect)) }
         }
         box.loop = ui
-        let refresh = Task { await engine.run { ui.post(.snapshot($0)) } }
-        let stats = env["SWARMTOP_STATS_FILE"].map { path in Task { await RequestStatsFile.write(connections, to: path) } }
+        let stats = env["SWARMTOP_STATS_FILE"].map { path in Task { await RequestStatsFile.write(session.current.connections, to: path) } }
         let exit = await withCheckedContinuation { (done: CheckedContinuation<UILoop.Exit, Never>) in
             let thread = Thread { done.resume(returning: ui.run()) }
             thread.name = "swarmtop-ui"
             thread.start()
         }
         // The terminal is restored: say what did not finish, before the clients' shutdown cuts it off.
-        for line in recorder.interrupt(ui.unfinished, at: Date()) {
+        for line in session.current.recorder.interrupt(ui.unfinished, at: Date()) {
             FileHandle.standardError.write(Data("swarmtop: \(line)\n".utf8))
         }
-        refresh.cancel()
         stats?.cancel()
         await logStreams.stopAll()
-        if let path = env["SWARMTOP_STATS_FILE"] { RequestStatsFile.save(connections, to: path) }
-        await connections.shutdown()
+        if let path = env["SWARMTOP_STATS_FILE"] { RequestStatsFile.save(session.current.connections, to: path) }
+        await session.shutdown()
         switch exit {
         case .quit: break
         case .signal(let number): throw ExitCode(128 + number)

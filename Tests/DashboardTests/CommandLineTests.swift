@@ -34,15 +34,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(ColonCommand.parse("h"), .success(.help))
         XCTAssertEqual(ColonCommand.parse("sc web 2"), .success(.scale(service: "web", replicas: 2)))
         XCTAssertEqual(ColonCommand.parse("th dark"), .success(.theme("dark")))
-        XCTAssertEqual(ColonCommand.parse("pods"), .failure(.init("unknown command pods: try containers, help, nodes, placement, quit, scale, services, stack, tasks, theme")))
+        XCTAssertEqual(ColonCommand.parse("pods"), .failure(.init("unknown command pods: try containers, context, help, nodes, placement, quit, scale, services, stack, tasks, theme")))
         XCTAssertEqual(ColonCommand.parse("scale web"), .failure(.init("usage: scale SERVICE REPLICAS (or SERVICE=REPLICAS)")))
         XCTAssertEqual(ColonCommand.parse("scale web -1"), .failure(.init("-1 is not a number of replicas")))
         XCTAssertEqual(ColonCommand.parse("stack ls"), .failure(.init("usage: stack rm STACK")))
-        XCTAssertEqual(ColonCommand.parse(""), .failure(.init("type a command: containers, help, nodes, placement, quit, scale, services, stack, tasks, theme")))
+        XCTAssertEqual(ColonCommand.parse(""), .failure(.init("type a command: containers, context, help, nodes, placement, quit, scale, services, stack, tasks, theme")))
     }
 
     func testTabCompletesWhatFitsWhereTheWordStands() {
-        let completion = ColonCompletion(services: ["lab_web", "lab_viz", "web", "viz"], stacks: ["lab"], themes: ["dark", "default"])
+        let completion = ColonCompletion(services: ["lab_web", "lab_viz", "web", "viz"], stacks: ["lab"], themes: ["dark", "default"], contexts: ["lab", "prod"])
         XCTAssertEqual(completion.complete("sc").line, "scale ")
         XCTAssertEqual(completion.complete("s").line, "s")
         XCTAssertEqual(completion.complete("s").candidates, ["scale", "services", "stack"])
@@ -56,6 +56,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(completion.complete("theme de").line, "theme default ")
         XCTAssertEqual(completion.complete("theme x").candidates, [])
         XCTAssertEqual(completion.complete("scale web 3").line, "scale web 3", "nothing to complete after the count")
+        XCTAssertEqual(completion.complete("context p").line, "context prod ")
     }
 
     func testTabCompletesFromTheSwarm() throws {

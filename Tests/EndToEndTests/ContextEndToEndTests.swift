@@ -97,4 +97,28 @@ final class ContextEndToEndTests: XCTestCase {
         XCTAssertEqual(both.status, 64)
         XCTAssertTrue(both.err.contains("conflicting options: cannot specify both --host and --context"), both.err)
     }
+
+    /// `:context NAME` switches the running dashboard to another swarm: here node1's engine again,
+    /// but over TLS through a context of its own; an unknown name is refused and nothing changes.
+    func testColonContextSwitchesTheRunningDashboard() throws {
+        let config = try labContexts()
+        let tls = try Self.sh("'\(E2E.root.path)/scripts/lab' env --tls")
+        func value(_ name: String) throws -> String {
+            let line = try XCTUnwrap(tls.split(separator: "\n").first { $0.hasPrefix("export \(name)=") }, tls)
+            return String(line.dropFirst("export \(name)=".count))
+        }
+        let (host, certs) = (try value("DOCKER_HOST"), try value("DOCKER_CERT_PATH"))
+        _ = try Self.sh("DOCKER_CONFIG='\(config)' docker context create lab-tls --docker "
+                        + "'host=\(host),ca=\(certs)/ca.pem,cert=\(certs)/cert.pem,key=\(certs)/key.pem'")
+        let t = try Tmux("unset DOCKER_HOST DOCKER_CONTEXT SWARMTOP_NODE_HOSTS; '\(E2E.binary)' --pane services; sleep 60",
+                         width: 140, height: 30, environment: ["DOCKER_CONFIG": config, "LANG": "C.UTF-8", "TERM": "tmux-256color"])
+        try t.waitFor("the lab through lab-node1") { $0.contains("lab_web") && $0.contains("(context lab-node1)") }
+        try t.send(":", "context nope", "Enter")
+        try t.waitFor("the unknown context refused") { $0.contains("not switched: context \"nope\" does not exist") }
+        try t.send(":", "context lab-t", "Tab", "Enter")
+        let screen = try t.waitFor("the lab through lab-tls") {
+            $0.contains("lab_web") && $0.contains("\(host) (context lab-tls)") && $0.contains("context lab-tls")
+        }
+        XCTAssertFalse(screen.contains("(context lab-node1)"), screen)
+    }
 }

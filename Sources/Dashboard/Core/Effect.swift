@@ -37,11 +37,14 @@ public enum Effect: Sendable, Hashable {
     case followLogs(LogTarget, stream: Int)
     /// Stop following log stream `stream` (and every older one): cancel its request.
     case stopLogs(stream: Int)
+    /// Watch the swarm of the docker context `name` instead (`:context NAME`): the engines of
+    /// the current one are closed and the new ones opened; the answer is `Action.contextSwitched`.
+    case switchContext(name: String)
 
     /// True for effects that change the swarm (logged in the action log); false for reads.
     public var changesSwarm: Bool {
         switch self {
-        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack: false
+        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext: false
         default: true
         }
     }
@@ -71,6 +74,7 @@ public enum Effect: Sendable, Hashable {
         case .loadTheme: "theme"
         case .followLogs: "logs"
         case .stopLogs: "stop logs"
+        case .switchContext: "context use"
         }
     }
 
@@ -81,7 +85,7 @@ public enum Effect: Sendable, Hashable {
         case .stopContainer(let hostname, _, let name), .restartContainer(let hostname, _, let name),
              .refreshSize(let hostname, _, let name): "\(name) on \(hostname)"
         case .removeStack(let contents), .stopStack(let contents), .startStack(let contents): contents.stack
-        case .listStack(let name), .loadTheme(let name): name
+        case .listStack(let name), .loadTheme(let name), .switchContext(let name): name
         case .setAvailability(_, let hostname, _, _): hostname
         case .followLogs(let target, _): target.label
         case .stopLogs(let stream): "log stream \(stream)"

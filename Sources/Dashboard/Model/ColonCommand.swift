@@ -10,13 +10,15 @@ enum ColonCommand: Equatable {
     case removeStack(String)
     /// `:theme NAME`: switch colour theme.
     case theme(String)
+    /// `:context NAME`: watch the swarm of another docker context; `:context` alone says which is watched.
+    case context(String?)
     /// `:help` or `:?`.
     case help
     /// `:q`, `:quit`, `:q!`.
     case quit
 
     /// The first words the line knows, as Tab completes them.
-    static let verbs = ["containers", "help", "nodes", "placement", "quit", "scale", "services", "stack", "tasks", "theme"]
+    static let verbs = ["containers", "context", "help", "nodes", "placement", "quit", "scale", "services", "stack", "tasks", "theme"]
 
     /// Parses a command line (without its `:`).
     /// - Returns: the command, or a message that says what is wrong, e.g. `usage: scale SERVICE REPLICAS`.
@@ -34,6 +36,9 @@ enum ColonCommand: Equatable {
         case "theme":
             guard args.count == 1 else { return .failure(.init("usage: theme NAME")) }
             return .success(.theme(args[0]))
+        case "context", "ctx":
+            guard args.count <= 1 else { return .failure(.init("usage: context [NAME]")) }
+            return .success(.context(args.first))
         default:
             if let pane = pane(verb) {
                 return args.isEmpty ? .success(.show(pane)) : .failure(.init("usage: \(pane.title.lowercased())"))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Tab completion of the `:` command line: the word being typed is completed from what fits
-/// where it stands (a command, a service, a stack, a theme).
+/// where it stands (a command, a service, a stack, a theme, a context).
 struct ColonCompletion {
     /// Service names, each also by its name inside its stack (`web` for `lab_web`).
     var services: [String]
@@ -9,6 +9,8 @@ struct ColonCompletion {
     var stacks: [String]
     /// Theme names.
     var themes: [String]
+    /// Docker context names.
+    var contexts: [String]
 
     /// Completes the last word of `line`.
     /// - Returns: the line with its last word completed as far as the candidates agree (and a
@@ -32,6 +34,7 @@ struct ColonCompletion {
         case ["stack"]: ["rm"]
         case ["stack", "rm"], ["stack", "remove"], ["stack", "down"]: stacks
         case ["theme"]: themes
+        case ["context"], ["ctx"]: contexts
         default: []
         }
     }

@@ -44,11 +44,11 @@ extension AppState {
     }
 
     /// What Tab completes from: commands, services (also by their name inside their stack),
-    /// stacks and themes.
+    /// stacks, themes and contexts.
     private var completion: ColonCompletion {
         let services = snapshot?.services ?? []
         return ColonCompletion(services: services.map(\.name) + services.compactMap(\.nameInStack), stacks: snapshot?.stacks.map(\.name) ?? [],
-                               themes: themeNames)
+                               themes: themeNames, contexts: contextNames)
     }
 
     /// Enter on a command line: runs it (the last message goes), or opens the line again with
@@ -79,6 +79,8 @@ extension AppState {
         case .theme(let name):
             status = StatusMessage("loading theme \(name)…", isPending: true)
             return [.loadTheme(name: name)]
+        case .context(let name):
+            return useContext(name)
         case .scale(let name, let replicas):
             switch service(named: name) {
             case .failure(let error): reopen(&self, error.message)
@@ -122,7 +124,7 @@ extension ColonCommand {
     var changesSwarm: Bool {
         switch self {
         case .scale, .removeStack: true
-        case .show, .theme, .help, .quit: false
+        case .show, .theme, .context, .help, .quit: false
         }
     }
 }

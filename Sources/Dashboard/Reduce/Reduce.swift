@@ -47,6 +47,12 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         if !isError, case .scale(let id, let name, let from, let to) = effect {
             state.lastScale = ScaleRecord(serviceID: id, serviceName: name, from: from, to: to)
         }
+    case .contextSwitched(let name, let endpoint, let manager):
+        // A snapshot of the new swarm may have come first (the front end hands snapshots over first).
+        let kept = state.snapshot.flatMap { $0.endpoint == manager ? $0 : nil }
+        let effects = state.contextSwitched(to: name, endpoint: endpoint)
+        if let kept { _ = apply(&state, .snapshot(kept)) }
+        return effects
     case .themeLoaded(let name, let theme):
         state.theme = theme
         state.status = StatusMessage("theme \(name)")

@@ -5,7 +5,8 @@ enum DialogView {
     /// The widest a dialog gets.
     static let maxWidth = 64
 
-    static func draw(_ dialog: Dialog, opening: DialogOpening?, keymap: Keymap, in area: Rect, into buffer: inout CellBuffer) {
+    /// Draws `dialog` centred in `area`; its title names the docker `context` an action goes to, when there is one.
+    static func draw(_ dialog: Dialog, opening: DialogOpening?, keymap: Keymap, context: String?, in area: Rect, into buffer: inout CellBuffer) {
         let inner = innerWidth(screenWidth: area.width)
         guard inner > 0 else { return }
         var (title, lines, typing) = content(dialog, opening: opening, inner: inner)
@@ -22,7 +23,7 @@ enum DialogView {
             return "\(keys.map(\.label).joined(separator: "/")) \(binding.hint ?? "")"
         }.joined(separator: "  ")
         let box = Box.centred(width: inner + 4, height: lines.count + 4, in: area)
-        Box.draw(box, title: title, footer: footer, into: &buffer)
+        Box.draw(box, title: context.map { "\(title) · context \($0)" } ?? title, footer: footer, into: &buffer)
         for (i, line) in lines.prefix(max(0, box.height - 4)).enumerated() {
             buffer.put(DisplayText.truncate(line.text, to: inner), x: box.x + 2, y: box.y + 2 + i, style: line.style, maxWidth: inner)
         }
