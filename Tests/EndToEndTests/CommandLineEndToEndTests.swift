@@ -5,17 +5,7 @@ import XCTest
 final class CommandLineEndToEndTests: XCTestCase {
     /// Runs the binary with `args` and `environment` (nothing inherited but PATH); returns status, stdout, stderr.
     func run(_ args: [String], environment: [String: String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: E2E.binary)
-        p.arguments = args
-        p.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]) { a, _ in a }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try E2E.run(args, environment: environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]) { a, _ in a })
     }
 
     /// A fresh `XDG_CONFIG_HOME` holding `config` as swarmtop/config.toml (and any other files).

@@ -35,19 +35,9 @@ final class ContextEndToEndTests: XCTestCase {
 
     /// The binary with only these variables (and PATH, LANG, an empty config home); status, stdout, stderr.
     private func run(_ args: [String], _ environment: [String: String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: E2E.binary)
-        p.arguments = args
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("swarmtop-home-\(UUID().uuidString)").path
-        p.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                                             "LANG": "C.UTF-8", "HOME": home, "XDG_CONFIG_HOME": home + "/.config"]) { a, _ in a }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        return try E2E.run(args, environment: environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                                                                   "LANG": "C.UTF-8", "HOME": home, "XDG_CONFIG_HOME": home + "/.config"]) { a, _ in a })
     }
 
     func testTheCurrentContextNamesTheLabManager() throws {

@@ -10,6 +10,21 @@ enum E2E {
     /// The debug binary that `swift build` (and `swift test`, through the dependency) made.
     static var binary: String { root.appendingPathComponent(".build/debug/swarmtop").path }
 
+    /// Runs the binary with `args` and exactly `environment`; its status, stdout and stderr.
+    static func run(_ args: [String], environment: [String: String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.environment = environment
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
     /// `DOCKER_HOST` and `SWARMTOP_NODE_HOSTS` of the lab; a missing lab fails the test.
     static func labEnvironment() throws -> [String: String] {
         let env = ProcessInfo.processInfo.environment

@@ -11,22 +11,8 @@ final class NodeHostTemplateEndToEndTests: XCTestCase {
         return env
     }
 
-    private func run(_ args: [String], environment: [String: String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: E2E.binary)
-        p.arguments = args
-        p.environment = environment
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
-
     private func snapshot(_ args: [String]) throws -> [String: Any] {
-        let result = try run(["snapshot", "--format", "json"] + args, environment: try managerOnly())
+        let result = try E2E.run(["snapshot", "--format", "json"] + args, environment: try managerOnly())
         XCTAssertEqual(result.status, 0, result.err)
         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any], result.out)
     }
@@ -71,13 +57,13 @@ final class NodeHostTemplateEndToEndTests: XCTestCase {
     }
 
     func testAMalformedTemplateExits64() throws {
-        let result = try run(["snapshot", "--node-host-template", "ssh://ops@{host}"], environment: try managerOnly())
+        let result = try E2E.run(["snapshot", "--node-host-template", "ssh://ops@{host}"], environment: try managerOnly())
         XCTAssertEqual(result.status, 64, result.err)
         XCTAssertTrue(result.err.contains("unknown placeholder {host} in node host template \"ssh://ops@{host}\": use {hostname}, {addr} or {id} "
                                           + "(from flag --node-host-template)"), result.err)
         var env = try managerOnly()
         env["SWARMTOP_NODE_HOST_TEMPLATE"] = "tcp://{addr"
-        let fromEnv = try run(["--print-config"], environment: env)
+        let fromEnv = try E2E.run(["--print-config"], environment: env)
         XCTAssertEqual(fromEnv.status, 64, fromEnv.err)
         XCTAssertTrue(fromEnv.err.contains("(from environment SWARMTOP_NODE_HOST_TEMPLATE)"), fromEnv.err)
     }

@@ -2,6 +2,17 @@ import Foundation
 import XCTest
 
 extension E2E {
+    /// A CA that is not the lab's (`ca.pem`, `ca-key.pem` in `dir`), made with openssl.
+    static func makeOtherCA(in dir: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        p.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                       "-subj", "/CN=not the lab CA", "-keyout", dir + "/ca-key.pem", "-out", dir + "/ca.pem"]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+    }
+
     /// What `scripts/lab env --tls` exports (the lab's engines over TLS) plus LANG and TERM.
     static func labTLSEnvironment() throws -> [String: String] {
         let p = Process()
@@ -57,13 +68,7 @@ extension CommandLineEndToEndTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
         var env = try E2E.labTLSEnvironment()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        p.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-                       "-subj", "/CN=not the lab CA", "-keyout", dir + "/ca-key.pem", "-out", dir + "/ca.pem"]
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
+        try E2E.makeOtherCA(in: dir)
         for name in ["cert.pem", "key.pem"] { try FileManager.default.copyItem(atPath: env["DOCKER_CERT_PATH"]! + "/" + name, toPath: dir + "/" + name) }
         env["DOCKER_CERT_PATH"] = dir
         env["SWARMTOP_NODE_HOSTS"] = nil
@@ -95,13 +100,7 @@ final class TLSDashboardEndToEndTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
         var env = try E2E.labTLSEnvironment()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        p.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-                       "-subj", "/CN=not the lab CA", "-keyout", dir + "/ca-key.pem", "-out", dir + "/ca.pem"]
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
+        try E2E.makeOtherCA(in: dir)
         env["DOCKER_CERT_PATH"] = dir
         env["SWARMTOP_NODE_HOSTS"] = nil
         let t = try Tmux("'\(E2E.binary)'; echo \"exit=$?\"; sleep 60", width: 240, environment: env)
