@@ -28,6 +28,8 @@ let package = Package(
         ),
         // The C library's wcwidth (display columns of a character), for the terminal-free layout.
         .systemLibrary(name: "CWCWidth"),
+        // The system's zlib (Debian's zlib1g-dev): gzip for recordings.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // simdjson (Debian's libsimdjson-dev) behind a C interface, for decoding the engines' answers.
         .target(name: "CSimdJSON", linkerSettings: [.linkedLibrary("simdjson")]),
         // The Docker Engine API: endpoints, transport, version negotiation, models, operations.
@@ -45,6 +47,8 @@ let package = Package(
         ),
         // The state store: ClusterSnapshot values and the refresh engine. No terminal code.
         .target(name: "SwarmState", dependencies: ["DockerAPI"]),
+        // Recordings of what the engines answered (gzip JSON lines of deltas), and their replay as a SwarmFeed.
+        .target(name: "Recording", dependencies: ["SwarmState", "CZlib"]),
         // The terminal-free UI core: AppState, actions, reduce, keymap, CellBuffer, views.
         .target(name: "Dashboard", dependencies: ["SwarmState", "CWCWidth"]),
         // Theme files and the config file (TOML), and the effective settings with their sources.
@@ -62,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "swarmtop",
             dependencies: [
-                "DockerAPI", "SwarmState", "Dashboard", "TerminalUI", "Settings", "Actions",
+                "DockerAPI", "SwarmState", "Dashboard", "TerminalUI", "Settings", "Actions", "Recording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Resident memory (README, Performance): the toolchain's lld packs the 113,000 relative
@@ -92,6 +96,7 @@ let package = Package(
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "CSimdJSON", "LabFixtures"]),
         .testTarget(name: "SwarmStateTests", dependencies: ["SwarmState", "LabFixtures"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "SwarmState", "LabFixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SwarmState", "LabFixtures"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "Dashboard", "DockerAPI", "LabFixtures"]),
         .testTarget(name: "ActionsTests", dependencies: ["Actions", "Dashboard", "DockerAPI"]),
