@@ -30,6 +30,8 @@ public enum Action: Sendable {
     /// Lines of the log stream numbered `stream` (see `Effect.followLogs`), a batch at a time;
     /// `skipped` lines came before them that were dropped unseen (more than a view keeps arrived at once).
     case logLines(stream: Int, [LogLine], skipped: Int = 0)
+    /// Where the replay is now (`swarmtop replay FILE`): the status line's timeline.
+    case replayStatus(ReplayStatus)
     /// A quit from outside the keys (SIGTERM, SIGHUP, SIGINT): as `q`, it waits for running actions.
     case quit
 }

@@ -54,6 +54,9 @@ public struct AppState: Sendable {
     var lastLogStream = 0
     /// True while the help overlay is shown.
     public internal(set) var showsHelp = false
+    /// Where the replay is, nil when the swarm is live: set by `Action.replayStatus`; while set,
+    /// actions are refused and ages count from the recorded moment.
+    public internal(set) var replay: ReplayStatus?
     /// The transient status-bar message, if any.
     public internal(set) var status: StatusMessage?
     /// Set by `q` or Ctrl-C: the front end restores the terminal and exits.

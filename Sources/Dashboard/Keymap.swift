@@ -28,6 +28,8 @@ public enum Command: Sendable, Hashable {
     case searchLogs, nextMatch, previousMatch, toggleTimestamps, toggleWrap
     /// Answers in a dialog.
     case confirm, cancel
+    /// In a replay (`swarmtop replay FILE`): pause, step, seek, speed.
+    case replay(ReplayControl)
 }
 
 /// Where a binding applies.

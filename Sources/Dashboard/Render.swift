@@ -6,9 +6,10 @@ import Foundation
 ///   - state: the UI state.
 ///   - width: the terminal's columns (0 or more).
 ///   - height: the terminal's rows (0 or more).
-///   - now: the clock for ages such as `Running 5 minutes ago`.
+///   - now: the clock for ages such as `Running 5 minutes ago` (a replay uses the recorded moment instead).
 /// - Returns: the screen as cells with semantic `Style`s; a `Theme` maps them to colours.
 public func render(_ state: AppState, width: Int, height: Int, now: Date) -> CellBuffer {
+    let now = state.replay?.now ?? now  // a replay shows the recorded moment
     var buffer = CellBuffer(width: width, height: height)
     let layout = Layout(width: buffer.width, height: buffer.height)
     guard !layout.isTooSmall else {

@@ -95,6 +95,8 @@ struct EffectRunner: Sendable {
         case .forceUpdate(let id, let name):
             try await manager.forceUpdateService(id: id)
             return ("\(name) is being redeployed", false)
+        case .replay:
+            return ("nothing to replay: this is the live swarm", true)
         case .loadTheme, .listStack, .switchContext:
             preconditionFailure("run(_:) answers loadTheme, listStack and switchContext itself")
         case .refreshSize(let hostname, let containerID, let name):

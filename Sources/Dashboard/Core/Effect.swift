@@ -40,11 +40,14 @@ public enum Effect: Sendable, Hashable {
     /// Watch the swarm of the docker context `name` instead (`:context NAME`): the engines of
     /// the current one are closed and the new ones opened; the answer is `Action.contextSwitched`.
     case switchContext(name: String)
+    /// Pause, step, seek or change the speed of the replay (`swarmtop replay FILE`); the answer
+    /// is `Action.replayStatus`.
+    case replay(ReplayControl)
 
     /// True for effects that change the swarm (logged in the action log); false for reads.
     public var changesSwarm: Bool {
         switch self {
-        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext: false
+        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext, .replay: false
         default: true
         }
     }
@@ -75,6 +78,7 @@ public enum Effect: Sendable, Hashable {
         case .followLogs: "logs"
         case .stopLogs: "stop logs"
         case .switchContext: "context use"
+        case .replay: "replay"
         }
     }
 
@@ -89,6 +93,7 @@ public enum Effect: Sendable, Hashable {
         case .setAvailability(_, let hostname, _, _): hostname
         case .followLogs(let target, _): target.label
         case .stopLogs(let stream): "log stream \(stream)"
+        case .replay: "the recording"
         }
     }
 }

@@ -1,3 +1,5 @@
+import SwarmState
+
 /// A command typed after `:` (k9s' command line), parsed. The words are those of the docker
 /// CLI where it has one: `:scale web 3` (or `web=3`), `:stack rm lab`.
 enum ColonCommand: Equatable {
@@ -12,13 +14,15 @@ enum ColonCommand: Equatable {
     case theme(String)
     /// `:context NAME`: watch the swarm of another docker context; `:context` alone says which is watched.
     case context(String?)
+    /// `:seek TIME` in a replay: `12:30`, `+5m`, `-30s` (`SeekTime`).
+    case seek(ReplayControl)
     /// `:help` or `:?`.
     case help
     /// `:q`, `:quit`, `:q!`.
     case quit
 
     /// The first words the line knows, as Tab completes them.
-    static let verbs = ["containers", "context", "help", "nodes", "placement", "quit", "scale", "services", "stack", "tasks", "theme"]
+    static let verbs = ["containers", "context", "help", "nodes", "placement", "quit", "scale", "seek", "services", "stack", "tasks", "theme"]
 
     /// Parses a command line (without its `:`).
     /// - Returns: the command, or a message that says what is wrong, e.g. `usage: scale SERVICE REPLICAS`.
@@ -36,6 +40,9 @@ enum ColonCommand: Equatable {
         case "theme":
             guard args.count == 1 else { return .failure(.init("usage: theme NAME")) }
             return .success(.theme(args[0]))
+        case "seek":
+            guard args.count == 1 else { return .failure(.init("usage: seek TIME (12:30, 1:02:03, 90, +5m, -30s, +1h)")) }
+            return SeekTime.parse(args[0]).map { .seek($0) }
         case "context", "ctx":
             guard args.count <= 1 else { return .failure(.init("usage: context [NAME]")) }
             return .success(.context(args.first))

@@ -28,6 +28,11 @@ extension AppState {
             status = StatusMessage("refused: \(binding.label) would \(binding.description) (--read-only)", isError: true)
             return []
         }
+        if let refusal = replayRefusal(binding) {
+            status = StatusMessage(refusal, isError: true)
+            return []
+        }
+        if case .replay(let control) = binding.command { return [.replay(control)] }
         if logs != nil { return performInLogs(binding.command) }
         if binding.command == .refreshSize { return refreshSelectedSize() }
         if binding.command == .openLogs { return openLogs() }
@@ -64,7 +69,7 @@ extension AppState {
         case .sortByNextColumn: sortByNextColumn()
         case .reverseSort: reverseSort()
         case .confirm, .cancel, .refreshSize, .openLogs, .removeStack, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
-             .toggleTimestamps, .toggleWrap: break
+             .toggleTimestamps, .toggleWrap, .replay: break
         }
     }
 

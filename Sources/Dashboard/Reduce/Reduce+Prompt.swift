@@ -72,6 +72,10 @@ extension AppState {
             status = StatusMessage("refused: :\(line.text) would change the swarm (--read-only)", isError: true)
             return []
         }
+        if let refusal = replayRefusal(command, typed: line.text) {
+            status = StatusMessage(refusal, isError: true)
+            return []
+        }
         switch command {
         case .show(let target): show(target)
         case .help: showsHelp = true
@@ -81,6 +85,8 @@ extension AppState {
             return [.loadTheme(name: name)]
         case .context(let name):
             return useContext(name)
+        case .seek(let control):
+            return [.replay(control)]
         case .scale(let name, let replicas):
             switch service(named: name) {
             case .failure(let error): reopen(&self, error.message)
@@ -124,7 +130,7 @@ extension ColonCommand {
     var changesSwarm: Bool {
         switch self {
         case .scale, .removeStack: true
-        case .show, .theme, .context, .help, .quit: false
+        case .show, .theme, .context, .help, .quit, .seek: false
         }
     }
 }

@@ -60,6 +60,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.expireStatus(at: now)
     case .logLines(let stream, let batch, let skipped):
         state.receiveLogLines(batch, skipped: skipped, stream: stream)
+    case .replayStatus(let status):
+        state.replay = status
     case .quit:
         state.quit = true
     }

@@ -1,4 +1,4 @@
-/// Draws the last row: endpoint, API version, refresh time, read-only mode, and then the
+/// Draws the last row: a replay's timeline, endpoint, API version, refresh time, read-only mode, and then the
 /// transient message or the last errors. When they do not fit, the endpoint goes first. While
 /// the manager does not answer, the refresh time reads `(stale)`, as a warning.
 enum StatusBar {
@@ -11,9 +11,10 @@ enum StatusBar {
         } else {
             state.model.problems.map { ($0, Style(.error, on: .statusBar)) }
         }
-        var info = [state.endpoint, freshness, mode].filter { !$0.isEmpty }.joined(separator: "  ")
+        let timeline = state.replay?.timeline ?? ""
+        var info = [timeline, state.endpoint, freshness, mode].filter { !$0.isEmpty }.joined(separator: "  ")
         if DisplayText.width(info) + (note.map { 2 + DisplayText.width($0.text) } ?? 0) > width {
-            info = [freshness, mode].filter { !$0.isEmpty }.joined(separator: "  ")
+            info = [timeline, freshness, mode].filter { !$0.isEmpty }.joined(separator: "  ")
         }
         var x = buffer.put(DisplayText.truncate(info, to: width), x: 0, y: y,
                            style: state.snapshot != nil && state.model.isStale ? Style(.warn, bold: true, on: .statusBar) : Style(.statusBar))
