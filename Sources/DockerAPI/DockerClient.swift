@@ -179,11 +179,13 @@ public final class DockerClient: Sendable {
         }
     }
 
-    /// GETs `path` and decodes its JSON body as `T`.
+    /// GETs `path` (its own query, e.g. an `EnginePath`'s, comes before `query`) and decodes its
+    /// JSON body as `T`.
     /// - Throws: `DockerError` (`.api`, `.transport`, `.malformedResponse`).
     public func get<T: Decodable>(_ type: T.Type, _ path: String, query: [(String, String)] = [],
                                   timeout: TimeInterval? = nil) async throws -> T {
-        let response = try await send(method: .GET, path: path, query: query, timeout: timeout)
+        let (bare, own) = EnginePath.split(path)
+        let response = try await send(method: .GET, path: bare, query: own + query, timeout: timeout)
         return try DockerJSON.decode(type, from: response.body, path: path)
     }
 
