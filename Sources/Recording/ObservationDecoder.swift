@@ -52,6 +52,8 @@ public struct ObservationDecoder {
             content = .unreachable(try Self.required(line.text, "text", line.kind))
         case .sizeInterval:
             content = .sizeInterval(try Self.required(line.seconds, "seconds", line.kind))
+        case .roundEnd:
+            content = .roundEnd
         }
         return EngineObservation(engine, content, at: at)
     }

@@ -48,6 +48,8 @@ public struct ObservationEncoder {
         case .sizeInterval(let seconds):
             line.kind = .sizeInterval
             line.seconds = seconds
+        case .roundEnd:
+            line.kind = .roundEnd
         }
         return line
     }

@@ -13,7 +13,7 @@ struct RecordingLine: Codable, Equatable {
         case same
         /// An answer to `path` as its previous one with objects changed, removed, reordered.
         case delta
-        case failure, event, engines, apiVersion, unreachable, sizeInterval
+        case failure, event, engines, apiVersion, unreachable, sizeInterval, roundEnd
     }
 
     /// Milliseconds since the header's `start`.
@@ -63,7 +63,7 @@ struct RecordingLine: Codable, Equatable {
     /// Compact JSON, slashes as they are, dates as ISO 8601 with milliseconds.
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]  // the same observations, the same bytes
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(date.formatted(Self.dateFormat))

@@ -7,7 +7,7 @@ public enum ReplayControl: Sendable, Hashable {
     /// `.`: go to the next observation that changes the snapshot, and pause there.
     case stepToNextChange
     /// `[` `]`, `:seek +5m`: move by this many seconds of the recording (negative: back).
-    case seek(by: TimeInterval)
+    case move(by: TimeInterval)
     /// `:seek 12:30`: go to this many seconds after the recording's start.
     case seek(to: TimeInterval)
     /// `>` `<`: the next or previous speed of `ReplayStatus.speeds`.

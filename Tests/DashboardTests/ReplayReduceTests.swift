@@ -24,14 +24,14 @@ final class ReplayReduceTests: XCTestCase {
         var state = try replaying()
         XCTAssertEqual(state.press(.char(" ")), [.replay(.togglePause)])
         XCTAssertEqual(state.press(.char(".")), [.replay(.stepToNextChange)])
-        XCTAssertEqual(state.press(.char("[")), [.replay(.seek(by: -10))])
-        XCTAssertEqual(state.press(.char("]")), [.replay(.seek(by: 10))])
+        XCTAssertEqual(state.press(.char("[")), [.replay(.move(by: -10))])
+        XCTAssertEqual(state.press(.char("]")), [.replay(.move(by: 10))])
         XCTAssertEqual(state.press(.char("<")), [.replay(.slower)])
         XCTAssertEqual(state.press(.char(">")), [.replay(.faster)])
         state.press(.char(":"))
         XCTAssertEqual(state.type("seek 12:30") + state.press(.enter), [.replay(.seek(to: 750))])
         state.press(.char(":"))
-        XCTAssertEqual(state.type("seek -5m") + state.press(.enter), [.replay(.seek(by: -300))])
+        XCTAssertEqual(state.type("seek -5m") + state.press(.enter), [.replay(.move(by: -300))])
     }
 
     func testTheStatusLineShowsTheTimeline() throws {
@@ -99,8 +99,8 @@ final class ReplayReduceTests: XCTestCase {
 
     func testSeekTimes() {
         let cases: [(String, ReplayControl?)] = [("90", .seek(to: 90)), ("12:30", .seek(to: 750)), ("1:02:03", .seek(to: 3723)),
-                                                 ("+5m", .seek(by: 300)), ("-30s", .seek(by: -30)), ("+1h", .seek(by: 3600)),
-                                                 ("+15", .seek(by: 15)), ("1:2:3:4", nil), ("-", nil), ("x", nil), ("+inf", nil)]
+                                                 ("+5m", .move(by: 300)), ("-30s", .move(by: -30)), ("+1h", .move(by: 3600)),
+                                                 ("+15", .move(by: 15)), ("1:2:3:4", nil), ("-", nil), ("x", nil), ("+inf", nil)]
         for (text, expected) in cases {
             XCTAssertEqual(try? SeekTime.parse(text).get(), expected, text)
         }

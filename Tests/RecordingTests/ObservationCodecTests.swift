@@ -43,6 +43,7 @@ final class ObservationCodecTests: XCTestCase {
         add(.node(hostname: "node2"), .failure(path: "/containers/json?all=1", error: "engine said 500: boom"))
         add(.node(hostname: "node2"), .unreachable("the event stream went silent and /_ping failed"))
         add(.node(hostname: "node1"), .sizeInterval(42.5))
+        add(.manager, .roundEnd)
         add(.manager, .answer(path: "/_ping", body: Data([0xFF, 0x00, 0x4F, 0x4B]), took: nil))  // not UTF-8
         return all
     }

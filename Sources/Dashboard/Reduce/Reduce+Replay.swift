@@ -35,8 +35,8 @@ extension Keymap {
         Keymap(bindings: bindings + [
             KeyBinding("replay_pause", [.char(" ")], "replay: pause or go on", hint: "pause", .replay(.togglePause)),
             KeyBinding("replay_step", [.char(".")], "replay: step to the next change (and pause)", hint: "step", .replay(.stepToNextChange)),
-            KeyBinding("replay_back", [.char("[")], "replay: back 10 seconds (:seek TIME for any time)", hint: "-10s", .replay(.seek(by: -10))),
-            KeyBinding("replay_forward", [.char("]")], "replay: forward 10 seconds", hint: "+10s", .replay(.seek(by: 10))),
+            KeyBinding("replay_back", [.char("[")], "replay: back 10 seconds (:seek TIME for any time)", hint: "-10s", .replay(.move(by: -10))),
+            KeyBinding("replay_forward", [.char("]")], "replay: forward 10 seconds", hint: "+10s", .replay(.move(by: 10))),
             KeyBinding("replay_slower", [.char("<")], "replay: slower (1x 2x 5x 10x 30x 60x)", hint: "slower", .replay(.slower)),
             KeyBinding("replay_faster", [.char(">")], "replay: faster", hint: "faster", .replay(.faster)),
         ])
@@ -56,7 +56,7 @@ enum SeekTime {
             let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
             let (number, unit) = amount.last.flatMap { units[$0] }.map { (amount.dropLast(), $0) } ?? (amount, 1)
             guard let value = Double(number), value.isFinite, value >= 0 else { return .failure(usage) }
-            return .success(.seek(by: (sign == "-" ? -1 : 1) * value * unit))
+            return .success(.move(by: (sign == "-" ? -1 : 1) * value * unit))
         }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         let numbers = parts.compactMap { Double($0) }
