@@ -24,18 +24,22 @@ final class SwarmSession: @unchecked Sendable {
     private let environment: [String: String]
     private let log: ActionLog
     private let publish: @Sendable (ClusterSnapshot) -> Void
+    /// Where every observation of the refresh engines goes (`--record`), if anywhere.
+    private let observer: (@Sendable (EngineObservation) -> Void)?
     private let lock = NSLock()
     private var parts: Parts
 
     /// Opens the swarm `endpoints` names and starts refreshing it.
     /// - Throws: `ValidationError` when its TLS files cannot be read.
     init(flags: ConfigLayer, config: Configuration, endpoints: EffectiveSettings.Endpoints, environment: [String: String],
-         log: ActionLog, publish: @escaping @Sendable (ClusterSnapshot) -> Void) throws {
+         log: ActionLog, observer: (@Sendable (EngineObservation) -> Void)? = nil,
+         publish: @escaping @Sendable (ClusterSnapshot) -> Void) throws {
         self.flags = flags
         self.environment = environment
         self.log = log
         self.publish = publish
-        parts = try Self.open(endpoints, config: config, log: log, generation: 0)
+        self.observer = observer
+        parts = try Self.open(endpoints, config: config, log: log, observer: observer, generation: 0)
         lock.withLock { parts.refresh = refresh(parts) }
     }
 
@@ -52,7 +56,7 @@ final class SwarmSession: @unchecked Sendable {
         (flags.host, flags.context) = (nil, name)
         let config = try EffectiveSettings.resolve(flags: flags, environment: environment)
         let endpoints = try EffectiveSettings.endpoints(config, environment: environment)
-        var new = try Self.open(endpoints, config: config, log: log, generation: current.generation + 1)
+        var new = try Self.open(endpoints, config: config, log: log, observer: observer, generation: current.generation + 1)
         let old = lock.withLock {
             defer { parts = new }
             return parts
@@ -85,13 +89,13 @@ final class SwarmSession: @unchecked Sendable {
 
     /// The parts of the swarm `endpoints` names, not refreshed yet.
     private static func open(_ endpoints: EffectiveSettings.Endpoints, config: Configuration, log: ActionLog,
-                             generation: Int) throws -> Parts {
+                             observer: (@Sendable (EngineObservation) -> Void)?, generation: Int) throws -> Parts {
         let readOnly = config.readOnly.value
         let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value, readOnly: readOnly)
         let (interval, fastInterval) = (config.interval.value, config.fastInterval.value)
         let engine = RefreshEngine(connections: connections, intervals: .init(
             poll: interval, sizes: config.sizeInterval.value, fastPoll: min(fastInterval, interval),
-            resync: config.resyncInterval.value))
+            resync: config.resyncInterval.value), observer: observer)
         let recorder = ActionRecorder(readOnly: readOnly, log: log, endpoint: connections.manager.endpoint.description)
         return Parts(connections: connections, engine: engine, recorder: recorder, refresh: nil, generation: generation)
     }

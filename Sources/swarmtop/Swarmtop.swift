@@ -2,6 +2,7 @@ import Actions
 import ArgumentParser
 import Dashboard
 import Foundation
+import Recording
 import Settings
 import SwarmState
 import TerminalUI
@@ -46,6 +47,9 @@ struct Swarmtop: AsyncParsableCommand {
     @Option(name: .customLong("resync-interval"), help: ArgumentHelp("Seconds between full re-lists of nodes and services, in case an event was lost.", valueName: "seconds"))
     var resyncInterval: Double?
 
+    @Option(help: ArgumentHelp("Record what the engines answer to this file while the dashboard runs (swarmtop replay FILE shows it again).", valueName: "file"))
+    var record: String?
+
     @Flag(name: .customLong("read-only"), inversion: .prefixedNo, help: "Disable every action (scale, stop, remove).")
     var readOnly: Bool?
 
@@ -71,7 +75,10 @@ struct Swarmtop: AsyncParsableCommand {
         let readOnly = config.readOnly.value
         let log = ActionLog(path: ActionLog.defaultPath(env))
         let box = UIBox()
-        let session = try SwarmSession(flags: flags, config: config, endpoints: endpoints, environment: env, log: log) {
+        let recorder = try record.map { try RecordingOption.recorder($0, endpoint: endpoints.manager.description) }
+        let ticker = recorder.map { RecordingOption.ticker($0) }
+        let session = try SwarmSession(flags: flags, config: config, endpoints: endpoints, environment: env, log: log,
+                                       observer: recorder.map { $0.observe }) {
             box.loop?.post(.snapshot($0))
         }
         let logStreams = LogStreams { box.loop?.post($0) }
@@ -98,6 +105,8 @@ struct Swarmtop: AsyncParsableCommand {
         await logStreams.stopAll()
         if let path = env["SWARMTOP_STATS_FILE"] { RequestStatsFile.save(session.current.connections, to: path) }
         await session.shutdown()
+        ticker?.cancel()
+        if let recorder { try RecordingOption.close(recorder) }
         switch exit {
         case .quit: break
         case .signal(let number): throw ExitCode(128 + number)
@@ -106,7 +115,7 @@ struct Swarmtop: AsyncParsableCommand {
     }
 }
 
-/// Lets the effect closure reach the loop it belongs to (set once before the loop starts).
-private final class UIBox: @unchecked Sendable {
+/// Lets the effect closure reach the loop it belongs to (set once before the loop starts); the replay's too.
+final class UIBox: @unchecked Sendable {
     var loop: UILoop?
 }

@@ -9,6 +9,8 @@ struct SwarmtopCommand: AsyncParsableCommand {
         usage: """
         swarmtop [dashboard] [--context NAME | --host URL] [--node-host HOSTNAME=URL ...] [--theme NAME] [--read-only] [<options>]
         swarmtop snapshot [--format table|json] [<options>]
+        swarmtop record FILE [--duration SECONDS] [<options>]
+        swarmtop replay FILE
         """,
         discussion: """
         Settings come from flags, then the environment, then the config file \
@@ -18,6 +20,6 @@ struct SwarmtopCommand: AsyncParsableCommand {
         listed by `swarmtop help dashboard`, the snapshot's by `swarmtop help snapshot`.
         """,
         version: "0.1.0",
-        subcommands: [Swarmtop.self, SnapshotCommand.self],
+        subcommands: [Swarmtop.self, SnapshotCommand.self, RecordCommand.self, ReplayCommand.self],
         defaultSubcommand: Swarmtop.self)
 }
