@@ -39,14 +39,16 @@ public final class Recorder: @unchecked Sendable {
         lock.withLock { flushIfDue(now: now) }
     }
 
-    /// Bytes of the file so far.
-    public var fileBytes: Int { lock.withLock { writer?.fileBytes ?? 0 } }
+    /// Bytes of the file so far (all of them once closed).
+    public var fileBytes: Int { lock.withLock { writer?.fileBytes ?? closedBytes } }
+    private var closedBytes = 0
 
     /// Ends the recording (the gzip stream is closed).
     /// - Returns: why recording stopped early or could not be closed, nil when all went well.
     public func close() -> String? {
         lock.withLock {
             perform { try $0.close() }
+            closedBytes = writer?.fileBytes ?? closedBytes
             writer = nil
             return failure
         }
@@ -65,6 +67,7 @@ public final class Recorder: @unchecked Sendable {
             try body(writer)
         } catch {
             failure = "recording \(path) stopped: \(error)"
+            closedBytes = writer.fileBytes
             self.writer = nil
         }
     }

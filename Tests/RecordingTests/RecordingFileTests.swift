@@ -81,3 +81,23 @@ final class RecordingFileTests: XCTestCase {
         }
     }
 }
+
+/// The recorder the live dashboard and `swarmtop record` write through.
+final class RecorderTests: XCTestCase {
+    func testClosedItCountsEveryByteOfTheFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("recorder-\(UUID().uuidString).swarmrec.gz").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let recorder = try Recorder(path: path, endpoint: "e", swarmtop: "0.1.0")
+        recorder.observe(EngineObservation(.manager, .apiVersion("1.41"), at: Date()))
+        XCTAssertNil(recorder.close())
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        XCTAssertEqual(recorder.fileBytes, size)
+        XCTAssertEqual(try RecordingReader(path: path).readAll().count, 1)
+    }
+
+    func testAFileThatCannotBeCreatedSaysWhy() {
+        XCTAssertThrowsError(try Recorder(path: "/nonexistent-dir/x.swarmrec.gz", endpoint: "e", swarmtop: "0.1.0")) { error in
+            XCTAssertEqual("\(error)", "cannot create /nonexistent-dir/x.swarmrec.gz: No such file or directory")
+        }
+    }
+}
