@@ -41,7 +41,7 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     } else {
         let canGoBack = !state.drillDown.isEmpty || state.filters[state.pane] != nil
         let hints = typing ? [] : state.keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: canGoBack,
-                                                     readOnly: state.readOnly, inLogs: state.logs != nil)
+                                                     readOnly: state.readOnly || state.replay != nil, inLogs: state.logs != nil)
         HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
     }
     StatusBar.draw(state, y: layout.statusRow, width: layout.width, into: &buffer)

@@ -44,6 +44,14 @@ final class ReplayReduceTests: XCTestCase {
         XCTAssertTrue(render(state, width: 100, height: 20, now: Date()).lines[19].hasPrefix("replay 2:00:00/2:00:00 end  "))
     }
 
+    func testTheHintsOfferTheReplayKeysAndNoAction() throws {
+        var state = try replaying()
+        state.press(.char("2"))
+        let hints = render(state, width: 200, height: 20, now: Date()).lines[18]
+        XCTAssertTrue(hints.contains("Space pause  . step  [ -10s  ] +10s  < slower  > faster"), hints)
+        XCTAssertFalse(hints.contains("scale up"), hints)
+    }
+
     func testAgesCountFromTheRecordedMoment() throws {
         var state = try replaying()
         state.press(.char("3"))
