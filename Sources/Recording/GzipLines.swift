@@ -27,11 +27,20 @@ final class GzipLines {
         try? file.close()
     }
 
+    /// Where the next newline of `pending` after `offset` is (memchr: lines are long).
+    private func newlineIndex() -> Int? {
+        pending.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, offset < raw.count,
+                  let found = memchr(base + offset, 0x0A, raw.count - offset) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
     /// The next complete line, without its newline; nil at the end.
     /// - Throws: `RecordingError` naming the file when it cannot be read or is not gzip.
     func next() throws -> Data? {
         while true {
-            if let newline = pending[offset...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = newlineIndex() {
                 let line = Data(pending[offset..<newline])
                 offset = newline + 1
                 number += 1
@@ -53,7 +62,7 @@ final class GzipLines {
             do {
                 pending.append(try inflater.decompress(chunk))
             } catch {
-                throw RecordingError("\(path): \(error)")
+                throw RecordingError("\(path): not a swarmtop recording, or damaged (\(error))")
             }
             if inflater.ended { atEnd = true }
         }

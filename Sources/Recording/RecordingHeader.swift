@@ -53,7 +53,8 @@ public struct RecordingHeader: Sendable, Hashable, Codable {
 public struct RecordingError: Error, CustomStringConvertible, Sendable, Equatable {
     public let description: String
 
-    init(_ description: String) {
+    /// - Parameter description: what is wrong.
+    public init(_ description: String) {
         self.description = description
     }
 }

@@ -6,13 +6,9 @@ import Recording
 /// flush, and the signals that end a recording without a dashboard.
 enum RecordingOption {
     /// A recorder writing to `path`.
-    /// - Throws: `ValidationError` when the file cannot be created.
+    /// - Throws: `RecordingError` when the file cannot be created.
     static func recorder(_ path: String, endpoint: String) throws -> Recorder {
-        do {
-            return try Recorder(path: path, endpoint: endpoint, swarmtop: SwarmtopCommand.configuration.version)
-        } catch {
-            throw ValidationError("--record: \(error)")
-        }
+        try Recorder(path: path, endpoint: endpoint, swarmtop: SwarmtopCommand.configuration.version)
     }
 
     /// Flushes `recorder` once a second until the calling task is cancelled.
@@ -46,9 +42,9 @@ enum RecordingOption {
     }
 
     /// Closes the recording.
-    /// - Throws: `ValidationError` with why it stopped early or could not be closed.
+    /// - Throws: `RecordingError` with why it stopped early or could not be closed.
     static func close(_ recorder: Recorder) throws {
-        if let failure = recorder.close() { throw ValidationError(failure) }
+        if let failure = recorder.close() { throw RecordingError(failure) }
     }
 
     /// Resumes a continuation once, whichever comes first; keeps the signal sources alive until then.

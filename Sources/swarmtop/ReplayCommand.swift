@@ -34,12 +34,8 @@ struct ReplayCommand: AsyncParsableCommand {
         let theme = try EffectiveSettings.theme(config, from: themes)
         let keymap = try EffectiveSettings.keymap(config).addingReplayKeys()
         let box = UIBox()
-        let feed: ReplayFeed
-        do {
-            feed = try ReplayFeed(path: file) { box.loop?.post(.replayStatus($0)) }
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        // A file that cannot be read says so (RecordingError: the path, the line), without the usage.
+        let feed = try ReplayFeed(path: file) { box.loop?.post(.replayStatus($0)) }
         var state = AppState(endpoint: feed.header.endpoint, themeNames: themes.names(), keymap: keymap)
         _ = reduce(&state, .replayStatus(await feed.status))
         _ = reduce(&state, .key(.char(config.pane.value.digit)))
