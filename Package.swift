@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "Dashboard", "DockerAPI", "LabFixtures"]),
         .testTarget(name: "ActionsTests", dependencies: ["Actions", "Dashboard", "DockerAPI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "CNCursesW"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["DockerAPI", "SwarmState"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["DockerAPI", "SwarmState", "Recording"]),
         // The real binary in tmux; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["swarmtop"]),
     ],
