@@ -29,7 +29,7 @@ public struct ObservationDecoder {
 
     mutating func observation(_ line: RecordingLine) throws -> EngineObservation {
         let engine: EngineObservation.Engine = line.node.map { .node(hostname: $0) } ?? .manager
-        let at = start.addingTimeInterval(Double(line.t) / 1000)
+        let at = start.addingTimeInterval(line.t)
         let content: EngineObservation.Content
         switch line.kind {
         case .answer, .same, .delta:

@@ -22,7 +22,8 @@ public struct ObservationEncoder {
 
     mutating func line(_ observation: EngineObservation) -> RecordingLine {
         let node: String? = if case .node(let hostname) = observation.engine { hostname } else { nil }
-        let t = Int64((observation.at.timeIntervalSince(start) * 1000).rounded())
+        // The difference of two close times is exact (Sterbenz), and so is start + t again.
+        let t = observation.at.timeIntervalSince(start)
         var line = RecordingLine(t: t, node: node, kind: .answer)
         switch observation.content {
         case .answer(let path, let body, let took):

@@ -21,12 +21,12 @@ public struct RecordingHeader: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - swarmtop: swarmtop's version.
     ///   - endpoint: the manager endpoint.
-    ///   - start: when recording begins (kept to the millisecond).
+    ///   - start: when recording begins (kept to the millisecond, as the header line reads it back).
     public init(swarmtop: String, endpoint: String, start: Date) {
         format = Self.currentFormat
         self.swarmtop = swarmtop
         self.endpoint = endpoint
-        self.start = Date(timeIntervalSince1970: (start.timeIntervalSince1970 * 1000).rounded() / 1000)
+        self.start = RecordingLine.exactly(start)
     }
 
     /// The header as its line, with the newline.

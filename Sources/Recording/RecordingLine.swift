@@ -16,8 +16,9 @@ struct RecordingLine: Codable, Equatable {
         case failure, event, engines, apiVersion, unreachable, sizeInterval, roundEnd
     }
 
-    /// Milliseconds since the header's `start`.
-    var t: Int64
+    /// Seconds since the header's `start`, as exactly as the observation's time (a reader adds
+    /// them to `start` and gets that time back, bit for bit).
+    var t: Double
     /// The node engine's hostname; absent for the manager.
     var node: String?
     var kind: Kind
@@ -46,7 +47,7 @@ struct RecordingLine: Codable, Equatable {
     /// The size interval, in seconds.
     var seconds: Double?
 
-    init(t: Int64, node: String?, kind: Kind) {
+    init(t: Double, node: String?, kind: Kind) {
         self.t = t
         self.node = node
         self.kind = kind
@@ -84,4 +85,10 @@ struct RecordingLine: Codable, Equatable {
     }
 
     private static let dateFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    /// `date` as the header's ISO 8601 text gives it back (to the millisecond): the writer
+    /// counts line times from the same `start` the reader will read.
+    static func exactly(_ date: Date) -> Date {
+        (try? dateFormat.parse(date.formatted(dateFormat))) ?? date
+    }
 }

@@ -75,12 +75,15 @@ final class ObservationCodecTests: XCTestCase {
         XCTAssertLessThan(deltaSize * 4, full, "a one-task change is a fraction of the list")
     }
 
-    func testTimesKeepTheirMillisecond() throws {
+    func testTimesComeBackBitForBit() throws {
+        let start = RecordingHeader(swarmtop: "0.1.0", endpoint: "e", start: Date()).start
         var encoder = ObservationEncoder(start: start)
         var decoder = ObservationDecoder(start: start)
-        let at = start.addingTimeInterval(3723.456)
-        let line = try encoder.encode(EngineObservation(.manager, .apiVersion("1.41"), at: at))
-        XCTAssertEqual(try decoder.decode(line.dropLast()).at.timeIntervalSince(start), 3723.456, accuracy: 0.0005)
+        for offset in [0.000_123_456_789, 3723.456_789_012_345, 86_399.999_999_9, -0.25] {
+            let at = Date(timeIntervalSinceReferenceDate: start.timeIntervalSinceReferenceDate + offset)
+            let line = try encoder.encode(EngineObservation(.manager, .apiVersion("1.41"), at: at))
+            XCTAssertEqual(try decoder.decode(line.dropLast()).at, at, "\(offset)")
+        }
     }
 
     func testALineThatIsNotJSONSaysSo() {
