@@ -7,8 +7,9 @@ final class RecordReplayEndToEndTests: XCTestCase {
     /// The rows both runs draw alike: all but the hint row (a replay adds its keys) and the
     /// status row (the endpoint live, the timeline in a replay), and the refresh time of the status row.
     private func comparable(_ screen: String) -> [String] {
-        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let status = rows.count >= 1 ? rows[rows.count - 1] : ""
+        var rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while rows.last?.isEmpty == true { rows.removeLast() }  // capture-pane ends with a newline
+        let status = rows.last ?? ""
         let refreshed = status.range(of: #"refreshed \d\d:\d\d:\d\d( \(stale\))?"#, options: .regularExpression).map { String(status[$0]) } ?? "none"
         return Array(rows.dropLast(2)) + [refreshed]
     }
@@ -55,10 +56,16 @@ final class RecordReplayEndToEndTests: XCTestCase {
         try replay.waitFor("replay ")
         try replay.send("Space")
         try replay.waitFor("paused")
-        for (at, screen) in seen {
+        // Forward through the moments, then back (each seek back rebuilds from the start).
+        for (at, screen) in seen + seen.reversed().dropFirst() {
             let position = String(format: "%.3f", at.timeIntervalSince(start))
             try replay.send(":", "seek \(position)", "Enter")
-            try replay.waitFor("the screen seen live \(position) s in") { self.comparable($0) == self.comparable(screen) }
+            do {
+                try replay.waitFor("the screen seen live \(position) s in") { self.comparable($0) == self.comparable(screen) }
+            } catch {
+                XCTFail("seen live:\n\(screen)")
+                throw error
+            }
         }
         try replay.send("q")
         try replay.waitFor("exit=0")
