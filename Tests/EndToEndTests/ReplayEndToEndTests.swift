@@ -3,9 +3,9 @@ import XCTest
 
 /// `swarmtop replay` of the recording that ships in the repository (recordings/lab.swarmrec.gz,
 /// made by scripts/record-lab), with no engine to ask: seek, pause, step, speed, a pane
-/// asserted at each step. The moments are those of that recording (3:42 long): the stack
-/// hrec_shop deployed at 0:11, hrec_shop_web scaled to 5 and back to 2, hrec_crash failing from
-/// 1:10, node2's engine down around 2:00 and back by 3:10, everything of hrec removed by 3:40.
+/// asserted at each step. The moments are those of that recording (3:40 long): the stack
+/// hrec_shop deployed at 0:10, hrec_shop_web scaled to 5 and back to 2, hrec_crash failing from
+/// 1:05, node2's engine down around 2:00 and back by 3:10, everything of hrec removed by 3:38.
 final class ReplayEndToEndTests: XCTestCase {
     /// The screen's row that holds `text`, or "".
     private func row(_ screen: String, _ text: String) -> String {
@@ -21,24 +21,24 @@ final class ReplayEndToEndTests: XCTestCase {
         try t.waitFor("paused")
 
         try t.send(":", "seek 0:45", "Enter")
-        var screen = try t.waitFor("replay 0:45/3:42 paused 1x")
+        var screen = try t.waitFor("replay 0:45/3:40 paused 1x")
         XCTAssertTrue(row(screen, "hrec_shop_web").contains("5/5"), screen)
         try t.send(":", "seek 1:05", "Enter")
-        screen = try t.waitFor("replay 1:05/3:42 paused 1x")
+        screen = try t.waitFor("replay 1:05/3:40 paused 1x")
         XCTAssertTrue(row(screen, "hrec_shop_web").contains("2/2"), screen)
         // Back: the snapshot rebuilt from the start, before the deploy.
         try t.send(":", "seek 0:05", "Enter")
-        screen = try t.waitFor("replay 0:05/3:42 paused 1x")
+        screen = try t.waitFor("replay 0:05/3:40 paused 1x")
         XCTAssertFalse(screen.contains("hrec_shop"), screen)
         XCTAssertTrue(row(screen, "lab_web").contains("5/5"), screen)
         try t.send("]")
-        try t.waitFor("replay 0:15/3:42 paused 1x")
+        try t.waitFor("replay 0:15/3:40 paused 1x")
         try t.send("[", "[")
-        try t.waitFor("replay 0:00/3:42 paused 1x")
+        try t.waitFor("replay 0:00/3:40 paused 1x")
 
         // Step: `.` goes from change to change, still paused, up to the deploy.
         try t.send(":", "seek 0:08", "Enter")
-        try t.waitFor("replay 0:08/3:42 paused 1x")
+        try t.waitFor("replay 0:08/3:40 paused 1x")
         var steps = 0
         repeat {
             try t.send(".")
@@ -47,33 +47,33 @@ final class ReplayEndToEndTests: XCTestCase {
             screen = try t.screen()
         } while !screen.contains("hrec_shop_web") && steps < 40
         XCTAssertTrue(row(screen, "hrec_shop_web").contains("replicated"), "no deploy within 40 steps:\n\(screen)")
-        XCTAssertTrue(row(screen, "replay 0:").contains("/3:42 paused 1x"), screen)
+        XCTAssertTrue(row(screen, "replay 0:").contains("/3:40 paused 1x"), screen)
 
         // The crash-looping service's failures, on the tasks pane.
         try t.send("3", ":", "seek 1:30", "Enter")
-        screen = try t.waitFor("replay 1:30/3:42 paused 1x")
+        screen = try t.waitFor("replay 1:30/3:40 paused 1x")
         XCTAssertTrue(row(screen, "hrec_crash.1").contains("node"), screen)
         XCTAssertTrue(screen.contains("\"task: non-zero exit (1)\""), screen)
 
         // node2's engine killed, and back.
         try t.send("1", ":", "seek 2:00", "Enter")
-        screen = try t.waitFor("replay 2:00/3:42 paused 1x")
+        screen = try t.waitFor("replay 2:00/3:40 paused 1x")
         XCTAssertTrue(row(screen, "node2 ").contains("Down"), screen)
         XCTAssertTrue(row(screen, "node2 ").contains("unreachable"), screen)
         try t.send(":", "seek 3:10", "Enter")
-        screen = try t.waitFor("replay 3:10/3:42 paused 1x")
+        screen = try t.waitFor("replay 3:10/3:40 paused 1x")
         XCTAssertTrue(row(screen, "node2 ").contains("Ready"), screen)
 
         // The stack and the crash-looping service removed.
-        try t.send("2", ":", "seek 3:40", "Enter")
-        screen = try t.waitFor("replay 3:40/3:42 paused 1x")
+        try t.send("2", ":", "seek 3:38", "Enter")
+        screen = try t.waitFor("replay 3:38/3:40 paused 1x")
         XCTAssertFalse(screen.contains("hrec_"), screen)
         Thread.sleep(forTimeInterval: 1.5)
-        XCTAssertTrue(try t.screen().contains("replay 3:40/3:42 paused 1x"), "paused: the position stays")
+        XCTAssertTrue(try t.screen().contains("replay 3:38/3:40 paused 1x"), "paused: the position stays")
 
         // Speed, and playing to the end.
         try t.send(":", "seek 3:30", "Enter", ">", ">", "Space")
-        try t.waitFor("replay 3:42/3:42 end", timeout: 10)
+        try t.waitFor("replay 3:40/3:40 end", timeout: 10)
         // An action is refused; the replay keeps running.
         try t.send("+")
         try t.waitFor("refused: + would scale up by one: this is a replay of a recording, no engine is asked")
