@@ -59,10 +59,14 @@ let package = Package(
         ),
         // The only owner of the terminal: setup/teardown, colours, blitting, keys, UI loop.
         .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
+        // The running program's parts: the swarm session (a feed, live or replayed, its clients
+        // and recorder), the effect runner, the log view's streams, `snapshot`'s output.
+        .target(name: "Session", dependencies: ["Actions", "Settings", "SwarmState", "Dashboard", "DockerAPI"]),
         .executableTarget(
             name: "swarmtop",
             dependencies: [
-                "DockerAPI", "SwarmState", "Dashboard", "TerminalUI", "Settings", "Actions",
+                // DockerAPI: SnapshotFetch's, until it moves into SwarmState (issue 12, h-seam).
+                "DockerAPI", "SwarmState", "Dashboard", "TerminalUI", "Settings", "Actions", "Session",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Resident memory (README, Performance): the toolchain's lld packs the 113,000 relative
@@ -95,6 +99,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SwarmState", "LabFixtures"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "Dashboard", "DockerAPI", "LabFixtures"]),
         .testTarget(name: "ActionsTests", dependencies: ["Actions", "Dashboard", "DockerAPI"]),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "Actions", "Settings", "SwarmState", "Dashboard", "DockerAPI", "LabFixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "CNCursesW"]),
         .testTarget(name: "IntegrationTests", dependencies: ["DockerAPI", "SwarmState"]),
         // The real binary in tmux; depending on it makes `swift test` build it first.

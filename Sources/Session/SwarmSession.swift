@@ -1,98 +1,88 @@
-import Actions
 import Foundation
-import Settings
 import SwarmState
 
-/// The swarm watched now: its engines' clients, its refresh engine and the task running it, and
-/// the recorder that logs actions with its endpoint. `:context NAME` replaces all of it at once
-/// (`switchTo`); the effect runner takes `current` for each effect.
-final class SwarmSession: @unchecked Sendable {
-    /// One swarm's parts.
-    struct Parts {
-        var connections: Connections
-        var engine: RefreshEngine
-        var recorder: ActionRecorder
-        /// Runs `engine` and publishes its snapshots; cancelled when the swarm is left.
+/// The swarm watched now: its `SwarmSource` (feed, clients, recorder) and the task running the
+/// feed. `:context NAME` replaces all of it at once (`switchTo`); the effect runner takes
+/// `current` for each effect.
+public final class SwarmSession: @unchecked Sendable {
+    /// The swarm watched and its refresh.
+    public struct Parts: Sendable {
+        /// The feed, clients and recorder.
+        public var source: SwarmSource
+        /// Runs the feed and publishes its snapshots; cancelled when the swarm is left.
         var refresh: Task<Void, Never>?
         /// Counts the swarms watched: a snapshot published by a swarm left is dropped.
         var generation: Int
     }
 
-    /// What every swarm is opened with: the command line (its `--host` and `--context` left out
-    /// for a switch), the environment, the action log, and where snapshots go.
-    private let flags: ConfigLayer
-    private let environment: [String: String]
-    private let log: ActionLog
+    /// Opens the swarm of a docker context for `:context NAME`.
+    /// - Returns: its source (its feed not running yet) and its manager endpoint as the status
+    ///   line shows it.
+    /// - Throws: an error naming the context when it is unknown or unusable.
+    public typealias Opener = @Sendable (_ context: String) async throws -> (SwarmSource, status: String)
+
+    private let open: Opener?
     private let publish: @Sendable (ClusterSnapshot) -> Void
     private let lock = NSLock()
     private var parts: Parts
 
-    /// Opens the swarm `endpoints` names and starts refreshing it.
-    /// - Throws: `ValidationError` when its TLS files cannot be read.
-    init(flags: ConfigLayer, config: Configuration, endpoints: EffectiveSettings.Endpoints, environment: [String: String],
-         log: ActionLog, publish: @escaping @Sendable (ClusterSnapshot) -> Void) throws {
-        self.flags = flags
-        self.environment = environment
-        self.log = log
+    /// Starts running `source`'s feed.
+    /// - Parameters:
+    ///   - source: the swarm watched first.
+    ///   - open: opens another context's swarm (`SwarmSource.Live.open(context:)`); nil when
+    ///     there is no other (a replay: `source` refuses the switch before it gets here).
+    ///   - publish: where snapshots go (`UILoop.post`), called from the feed's executor.
+    public init(_ source: SwarmSource, open: Opener?, publish: @escaping @Sendable (ClusterSnapshot) -> Void) {
+        self.open = open
         self.publish = publish
-        parts = try Self.open(endpoints, config: config, log: log, generation: 0)
+        parts = Parts(source: source, refresh: nil, generation: 0)
         lock.withLock { parts.refresh = refresh(parts) }
     }
 
     /// The swarm watched now.
-    var current: Parts { lock.withLock { parts } }
+    public var current: Parts { lock.withLock { parts } }
 
-    /// Watches the swarm of docker context `name` instead: resolves it as `--context NAME` would
-    /// (the config file and environment as at start), opens it, then ends the refresh of the
-    /// current swarm and closes its clients.
+    /// Watches the swarm of docker context `name` instead: opens it, then ends the refresh of
+    /// the current swarm and closes its clients.
     /// - Returns: the new manager endpoint as the status line shows it.
-    /// - Throws: `ValidationError` for an unknown or unusable context (the message names it).
-    func switchTo(context name: String) async throws -> String {
-        var flags = self.flags
-        (flags.host, flags.context) = (nil, name)
-        let config = try EffectiveSettings.resolve(flags: flags, environment: environment)
-        let endpoints = try EffectiveSettings.endpoints(config, environment: environment)
-        var new = try Self.open(endpoints, config: config, log: log, generation: current.generation + 1)
+    /// - Throws: `InvalidSetting` for an unknown or unusable context (the message names it);
+    ///   `SwitchRefused` when this session has no other swarm to open.
+    public func switchTo(context name: String) async throws -> String {
+        guard let open else { throw SwitchRefused() }
+        let (source, status) = try await open(name)
+        var new = Parts(source: source, refresh: nil, generation: current.generation + 1)
         let old = lock.withLock {
             defer { parts = new }
             return parts
         }
         old.refresh?.cancel()
         await old.refresh?.value
-        await old.connections.shutdown()
+        await old.source.shutdown()
         new.refresh = refresh(new)
         lock.withLock { parts.refresh = new.refresh }
-        return endpoints.resolved.status
+        return status
+    }
+
+    /// A session opened without an `Opener` cannot switch swarms.
+    public struct SwitchRefused: Error, CustomStringConvertible {
+        public var description: String { "this session watches one swarm only" }
     }
 
     /// Ends the refresh and closes the clients of the swarm watched now.
-    func shutdown() async {
+    public func shutdown() async {
         let parts = current
         parts.refresh?.cancel()
-        await parts.connections.shutdown()
+        await parts.source.shutdown()
     }
 
-    /// Runs the refresh of `parts`, publishing its snapshots while it is the swarm watched.
+    /// Runs the feed of `parts`, publishing its snapshots while it is the swarm watched.
     private func refresh(_ parts: Parts) -> Task<Void, Never> {
-        let (engine, generation) = (parts.engine, parts.generation)
+        let (feed, generation) = (parts.source.feed, parts.generation)
         return Task {
-            await engine.run { [weak self] snapshot in
+            await feed.run { [weak self] snapshot in
                 guard let self, self.current.generation == generation else { return }
                 self.publish(snapshot)
             }
         }
-    }
-
-    /// The parts of the swarm `endpoints` names, not refreshed yet.
-    private static func open(_ endpoints: EffectiveSettings.Endpoints, config: Configuration, log: ActionLog,
-                             generation: Int) throws -> Parts {
-        let readOnly = config.readOnly.value
-        let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value, readOnly: readOnly)
-        let (interval, fastInterval) = (config.interval.value, config.fastInterval.value)
-        let engine = RefreshEngine(connections: connections, intervals: .init(
-            poll: interval, sizes: config.sizeInterval.value, fastPoll: min(fastInterval, interval),
-            resync: config.resyncInterval.value))
-        let recorder = ActionRecorder(readOnly: readOnly, log: log, endpoint: connections.manager.endpoint.description)
-        return Parts(connections: connections, engine: engine, recorder: recorder, refresh: nil, generation: generation)
     }
 }

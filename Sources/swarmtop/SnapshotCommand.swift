@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dashboard
 import Foundation
+import Session
 import Settings
 
 /// `swarmtop snapshot`: reads the swarm once and prints it, for scripts.
@@ -25,6 +26,10 @@ struct SnapshotCommand: AsyncParsableCommand {
     var format: Format = .table
 
     func run() async throws {
+        try await usage { try await snapshot() }
+    }
+
+    private func snapshot() async throws {
         let env = ProcessInfo.processInfo.environment
         let config = try EffectiveSettings.resolve(
             flags: ConfigLayer(host: engines.host, context: engines.context, nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts,
