@@ -65,6 +65,7 @@ public final class SwarmSession: @unchecked Sendable {
 
     /// A session opened without an `Opener` cannot switch swarms.
     public struct SwitchRefused: Error, CustomStringConvertible {
+        /// `this session watches one swarm only`.
         public var description: String { "this session watches one swarm only" }
     }
 

@@ -5,7 +5,7 @@ import SwarmState
 /// One swarm as the dashboard's effects use it: where its snapshots come from, the engines'
 /// clients when there are engines, and what refuses and logs actions.
 ///
-/// A live swarm (`SwarmSource.live`) has a `RefreshEngine` as its feed and its `Connections`.
+/// A live swarm (`SwarmSource.Live.open`) has a `RefreshEngine` as its feed and its `Connections`.
 /// A recording has a replay as its feed and no connections: every effect that would ask an
 /// engine (actions, stack listing, log streams, a context switch) is refused with `offline`.
 public struct SwarmSource: Sendable {
