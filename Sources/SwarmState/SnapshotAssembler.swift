@@ -188,8 +188,9 @@ public struct SnapshotAssembler: Sendable {
         snapshot.engines = engines
     }
 
-    /// An error as the status line shows it.
-    static func describe(_ error: any Error) -> String {
+    /// An error as the status line shows it (and as a `.failure` observation carries it): a
+    /// `DockerError`'s description, else the error's own.
+    public static func describe(_ error: any Error) -> String {
         (error as? DockerError)?.description ?? String(describing: error)
     }
 }
