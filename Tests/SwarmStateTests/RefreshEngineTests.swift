@@ -209,12 +209,12 @@ final class RefreshEngineTests: XCTestCase {
     func testAManagerFailureIsShownWithTheLastGoodRowsAndClearedByTheNextGoodRound() async throws {
         let (lab, _) = try lab(Self.intervals(poll: 0.1))
         await settled(lab)
-        let captured = try XCTUnwrap(JSONSerialization.jsonObject(with: LabFixtures.data("error-worker-503.json")) as? [String: Any])
-        let body = try JSONSerialization.data(withJSONObject: try XCTUnwrap(captured["body"]))
-        lab.manager.fail(EnginePath.tasks, .api(status: 503, message: DockerClient.engineMessage(body)))
+        let worker503 = try CapturedEngine.error("error-worker-503.json")
+        lab.manager.fail(EnginePath.tasks, worker503)
         await eventually("the error shown") { await lab.engine.current.error != nil }
         let failed = await lab.engine.current
-        XCTAssertEqual(failed.error, DockerError.api(status: 503, message: DockerClient.engineMessage(body)).description)
+        XCTAssertEqual(failed.error, worker503.description)
+        XCTAssertTrue(worker503.description.hasPrefix("engine said 503: This node is not a swarm manager."))
         XCTAssertEqual(failed.tasks.count, 23, "the last good tasks are kept")
         try lab.manager.serve(EnginePath.tasks, file: "refresh/tasks.json")
         await eventually("cleared by the next poll") { await lab.engine.current.error == nil }
