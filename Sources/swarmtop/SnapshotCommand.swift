@@ -3,6 +3,7 @@ import Dashboard
 import Foundation
 import Session
 import Settings
+import SwarmState
 
 /// `swarmtop snapshot`: reads the swarm once and prints it, for scripts.
 struct SnapshotCommand: AsyncParsableCommand {
@@ -40,7 +41,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)
         // A snapshot only reads: its clients refuse any write.
         let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value, readOnly: true)
-        let snapshot = await SnapshotFetch.fetch(connections)
+        let snapshot = await SnapshotRead.fetch(connections)
         await connections.shutdown()
         let report = SnapshotReport(snapshot, at: Date())
         print(format == .json ? try report.json() : report.table())
