@@ -69,8 +69,7 @@ let package = Package(
         .executableTarget(
             name: "swarmtop",
             dependencies: [
-                // DockerAPI: SnapshotFetch's, until it moves into SwarmState (issue 12, h-seam).
-                "DockerAPI", "SwarmState", "Dashboard", "TerminalUI", "Settings", "Actions", "Session",
+                "SwarmState", "Dashboard", "TerminalUI", "Settings", "Actions", "Session",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Resident memory (README, Performance): the toolchain's lld packs the 113,000 relative
