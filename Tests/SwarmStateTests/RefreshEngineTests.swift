@@ -245,4 +245,23 @@ final class RefreshEngineTests: XCTestCase {
         try await Task.sleep(nanoseconds: 150_000_000)
         XCTAssertEqual(lab.manager.count(EnginePath.tasks), polls, "\(dies.count - 2) die events of a cycling service: no task poll")
     }
+
+    func testOneContainerIsMeasuredAloneThroughTheFeed() async throws {
+        let id = try LabFixtures.decode([ContainerSummary].self, "refresh/containers-node2.json")[0].id
+        let (lab, _) = try lab(Self.intervals()) { try $0.node2.serve(EnginePath.containerSize(id: id), file: "refresh/container-size-node2.json") }
+        await settled(lab)
+        let feed: any SwarmFeed = lab.engine
+        let size = try await feed.refreshSize(hostname: "node2", containerID: id)
+        XCTAssertEqual(size, DockerClient.ContainerSize(sizeRw: 0, sizeRootFs: 1_987_415))
+        let engine = await feed.current.engines[1]
+        XCTAssertEqual(engine.containers.first { $0.id == id }?.sizeRw, 0)
+        XCTAssertEqual(Array(engine.sizeTimes.keys), [id])
+        XCTAssertEqual(lab.snapshots.all(ClusterSnapshot.self).last?.engines[1].sizeTimes.keys.first, id, "published")
+        do {
+            _ = try await feed.refreshSize(hostname: "node9", containerID: id)
+            XCTFail("no engine for node9")
+        } catch let error as DockerError {
+            XCTAssertEqual(error, .transport(endpoint: "node9", reason: Connections.notConfigured))
+        }
+    }
 }
