@@ -54,7 +54,7 @@ public struct EffectRunner: Sendable {
             do {
                 return .stackListed(try await source.clients().manager.stackContents(name, kinds: [.secrets, .configs, .networks]))
             } catch {
-                return .effectFinished(effect, message: "could not list the objects of stack \(name): \(Self.describe(error))", isError: true)
+                return .effectFinished(effect, message: "could not list the objects of stack \(name): \(SnapshotAssembler.describe(error))", isError: true)
             }
         }
         var message: String
@@ -62,7 +62,7 @@ public struct EffectRunner: Sendable {
         do {
             (message, isError) = try await perform(effect, on: source)
         } catch {
-            message = "\(effect.action) \(effect.target) failed: \(Self.describe(error))"
+            message = "\(effect.action) \(effect.target) failed: \(SnapshotAssembler.describe(error))"
             isError = true
         }
         if let failure = source.recorder.record(effect, message: message, isError: isError, at: Date()) {
@@ -122,11 +122,6 @@ public struct EffectRunner: Sendable {
             if case .container(let hostname, _, _) = target { client = try await nodeEngine(hostname, connections, feed) }
             return await logStreams.follow(target.source, stream: stream, client: client)
         }
-    }
-
-    /// An error as the status line says it: a `DockerError`'s description, else the error's own.
-    private static func describe(_ error: any Error) -> String {
-        (error as? DockerError)?.description ?? String(describing: error)
     }
 
     /// The engine of the node with this hostname.
