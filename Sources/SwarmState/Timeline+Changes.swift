@@ -76,11 +76,10 @@ extension Timeline {
         }
         let stacksAfter = Set(after.services.compactMap(\.stack))
         for stack in stacksAfter { remember("stack \(stack)", "deployed") }
-        for stack in before.stacks where !stacksAfter.contains(stack.name) {
-            let count = stack.services.count
-            add(TimelineEntry(time: time, kind: .stackRemoved, object: .init(type: "stack", id: stack.name, name: stack.name),
-                              message: "removed (\(count) service\(count == 1 ? "" : "s"))"),
-                fact: "stack \(stack.name)", value: "removed")
+        // Its services may go over several polls: the stack is removed when the last one is.
+        for stack in Set(before.services.compactMap(\.stack)).subtracting(stacksAfter).sorted() {
+            add(TimelineEntry(time: time, kind: .stackRemoved, object: .init(type: "stack", id: stack, name: stack), message: "removed"),
+                fact: "stack \(stack)", value: "removed")
         }
     }
 

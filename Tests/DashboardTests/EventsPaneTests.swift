@@ -52,7 +52,7 @@ final class EventsPaneTests: XCTestCase {
             "06:50:29  node       node2                     node2  state down -> ready",
             "06:50:05  node       node2                     node2  state ready -> down",
             "06:49:57  container  htl_web.2.aotuo6sxk5eqk…  node1  died (exit code 137)",
-            "06:49:46  stack      htl                              removed (3 services)",
+            "06:49:46  stack      htl                              removed",
             "06:49:44  service    htl_web                          removed",
             "06:49:44  service    htl_missing                      removed",
             "06:49:44  service    htl_crash                        removed",

@@ -75,7 +75,7 @@ final class TimelineTests: XCTestCase {
             "node node2 node2 availability drain -> active",
             "service htl_web - rolled back",
             "service htl_web - removed",
-            "stack htl - removed (3 services)",
+            "stack htl - removed",
             "node node2 node2 state ready -> down",
             "node node2 node2 state down -> ready",
         ] {
@@ -124,7 +124,7 @@ final class TimelineTests: XCTestCase {
         let lines = timeline.entries.map(line)
         for once in ["service htl_web - scaled 1 -> 3", "service htl_web - created", "service htl_web - removed",
                      "service htl_web - rolled back", "node node2 node2 availability active -> drain",
-                     "node node2 node2 state ready -> down", "stack htl - removed (3 services)"] {
+                     "node node2 node2 state ready -> down", "stack htl - removed"] {
             XCTAssertEqual(lines.filter { $0 == once }.count, 1, "\(once) in\n\(lines.joined(separator: "\n"))")
         }
         XCTAssertEqual(timeline.entries.map(\.time), timeline.entries.map(\.time).sorted(), "oldest first")
