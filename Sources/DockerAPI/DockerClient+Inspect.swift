@@ -4,7 +4,7 @@ import Foundation
 extension DockerClient {
     /// A container's writable-layer size and virtual size, as `GET /containers/{id}/json?size=1`
     /// reports them: cheaper than `size=1` on the whole list, which walks every container.
-    public struct ContainerSize: Sendable, Hashable {
+    public struct ContainerSize: Sendable, Hashable, Decodable {
         /// `SizeRw`: bytes written on top of the image.
         public var sizeRw: Int64?
         /// `SizeRootFs`: image and writable layers together (the virtual size).
@@ -13,17 +13,18 @@ extension DockerClient {
             self.sizeRw = sizeRw
             self.sizeRootFs = sizeRootFs
         }
+
+        enum CodingKeys: String, CodingKey {
+            case sizeRw = "SizeRw"
+            case sizeRootFs = "SizeRootFs"
+        }
     }
 
     /// `GET /containers/{id}/json?size=1` on the engine that runs it.
     /// - Parameter timeout: seconds (sizes deserve a longer one than lists).
     /// - Throws: `DockerError` (404 "No such container" when it is gone).
     public func containerSize(id: String, timeout: TimeInterval? = nil) async throws -> ContainerSize {
-        struct Inspect: Decodable {
-            var SizeRw: Int64?
-            var SizeRootFs: Int64?
-        }
-        let inspect = try await get(Inspect.self, "/containers/\(id)/json", query: [("size", "1")], timeout: timeout)
-        return ContainerSize(sizeRw: inspect.SizeRw, sizeRootFs: inspect.SizeRootFs)
+        let path = EnginePath.containerSize(id: id)
+        return try await get(ContainerSize.self, path, timeout: timeout)
     }
 }

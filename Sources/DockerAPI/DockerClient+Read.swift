@@ -2,28 +2,36 @@ import Foundation
 
 /// Read operations of the Engine API used by the dashboard.
 extension DockerClient {
+    /// `GET path` (an `EnginePath`, its query included), the 2xx answer's body as sent.
+    /// - Parameter timeout: seconds (default: the client's).
+    /// - Throws: `DockerError`.
+    public func read(_ path: String, timeout: TimeInterval? = nil) async throws -> Data {
+        let (path, query) = EnginePath.split(path)
+        return try await send(method: .GET, path: path, query: query, timeout: timeout).body
+    }
+
     /// `GET /info`: the engine's identity and swarm membership.
     /// - Throws: `DockerError`.
     public func info() async throws -> SystemInfo {
-        try await get(SystemInfo.self, "/info")
+        try await get(SystemInfo.self, EnginePath.info)
     }
 
     /// `GET /nodes` (managers only; a worker answers 503 "This node is not a swarm manager").
     /// - Throws: `DockerError`.
     public func nodes() async throws -> [Node] {
-        try await get([Node].self, "/nodes")
+        try await get([Node].self, EnginePath.nodes)
     }
 
     /// `GET /services?status=true`: services with running/desired task counts (API 1.41+).
     /// - Throws: `DockerError`.
     public func services() async throws -> [Service] {
-        try await get([Service].self, "/services", query: [("status", "true")])
+        try await get([Service].self, EnginePath.services)
     }
 
     /// `GET /tasks`: every task the manager still keeps, including shut-down history.
     /// - Throws: `DockerError`.
     public func tasks() async throws -> [SwarmTask] {
-        try await get([SwarmTask].self, "/tasks")
+        try await get([SwarmTask].self, EnginePath.tasks)
     }
 
     /// `GET /containers/json?all=1[&size=1]` on this engine (containers are per node).
@@ -32,9 +40,7 @@ extension DockerClient {
     ///   - timeout: seconds; size queries deserve a longer one.
     /// - Throws: `DockerError`.
     public func containers(size: Bool, timeout: TimeInterval? = nil) async throws -> [ContainerSummary] {
-        var query = [("all", "1")]
-        if size { query.append(("size", "1")) }
-        return try await get([ContainerSummary].self, "/containers/json", query: query, timeout: timeout)
+        try await get([ContainerSummary].self, EnginePath.containers(size: size), timeout: timeout)
     }
 
     /// The objects of one kind that belong to a stack: `GET /services|networks|secrets|configs`

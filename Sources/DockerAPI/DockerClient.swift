@@ -69,7 +69,7 @@ public final class DockerClient: Sendable {
     /// - Throws: `DockerError` when `/_ping` fails or the engine is too old.
     public func apiVersion() async throws -> APIVersion {
         if let v = negotiated.withLockedValue({ $0 }) { return v }
-        let response = try await send(method: .GET, path: "/_ping", versioned: false)
+        let response = try await send(method: .GET, path: EnginePath.ping, versioned: false)
         let v = try APIVersion.negotiate(server: response.headers.first(name: "API-Version"))
         negotiated.withLockedValue { $0 = v }
         return v
@@ -179,11 +179,13 @@ public final class DockerClient: Sendable {
         }
     }
 
-    /// GETs `path` and decodes its JSON body as `T`.
+    /// GETs `path` (its own query, e.g. an `EnginePath`'s, comes before `query`) and decodes its
+    /// JSON body as `T`.
     /// - Throws: `DockerError` (`.api`, `.transport`, `.malformedResponse`).
     public func get<T: Decodable>(_ type: T.Type, _ path: String, query: [(String, String)] = [],
                                   timeout: TimeInterval? = nil) async throws -> T {
-        let response = try await send(method: .GET, path: path, query: query, timeout: timeout)
+        let (bare, own) = EnginePath.split(path)
+        let response = try await send(method: .GET, path: bare, query: own + query, timeout: timeout)
         return try DockerJSON.decode(type, from: response.body, path: path)
     }
 

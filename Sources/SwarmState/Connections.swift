@@ -24,6 +24,10 @@ public final class Connections: @unchecked Sendable {
 
     /// The manager's engine.
     public let manager: DockerClient
+    /// What the refresh engine reads the manager through: `manager`, unless `readers` says otherwise.
+    public let managerReader: any EngineReader
+    /// Makes the readers of engines (nil: the clients themselves).
+    private let readers: (@Sendable (DockerEndpoint) throws -> any EngineReader)?
     /// How a node's endpoint is chosen.
     public let rule: NodeEndpointRule
     /// Bounds the requests in flight to node engines (event streams count until they open).
@@ -37,6 +41,8 @@ public final class Connections: @unchecked Sendable {
     /// Node clients made so far, by endpoint (nodes with one endpoint share a client).
     private var clients: [DockerEndpoint: DockerClient] = [:]
     private var made = 0
+    /// Readers made by `readers`, by endpoint.
+    private var madeReaders: [DockerEndpoint: any EngineReader] = [:]
     /// True once `shutdown()` ran: no client is made after it.
     private var closed = false
     /// The plan last made, by hostname (for actions on a node's containers).
@@ -51,11 +57,16 @@ public final class Connections: @unchecked Sendable {
     ///   - timeout: per-request deadline in seconds.
     ///   - readOnly: make every client read-only (`--read-only`): it refuses any write before sending it.
     ///   - inFlight: the most requests to node engines at once.
-    /// - Throws: `DockerError.transport` when the manager's TLS files cannot be read.
+    ///   - readers: makes what the refresh engine reads an endpoint through, called once per
+    ///     endpoint (nil: the endpoint's client); tests serve captured answers this way.
+    /// - Throws: `DockerError.transport` when the manager's TLS files cannot be read; what `readers` throws.
     public init(manager: DockerEndpoint, nodeHosts: [(String, DockerEndpoint)], template: NodeHostTemplate? = nil,
                 contexts: [String: DockerEndpoint] = [:], currentContext: String? = nil, timeout: TimeInterval,
-                readOnly: Bool = false, inFlight: Int = Connections.defaultInFlight) throws {
+                readOnly: Bool = false, inFlight: Int = Connections.defaultInFlight,
+                readers: (@Sendable (DockerEndpoint) throws -> any EngineReader)? = nil) throws {
         self.manager = try DockerClient(endpoint: manager, timeout: timeout, readOnly: readOnly)
+        self.readers = readers
+        managerReader = try readers?(manager) ?? self.manager
         rule = NodeEndpointRule(nodeHosts: Dictionary(nodeHosts, uniquingKeysWith: { first, _ in first }), template: template,
                                 contexts: contexts, currentContext: currentContext, manager: manager)
         var seen = Set<String>()
@@ -96,6 +107,20 @@ public final class Connections: @unchecked Sendable {
             clients[endpoint] = client
             made += 1
             return client
+        }
+    }
+
+    /// What the refresh engine reads `endpoint` through: `managerReader` for the manager's
+    /// endpoint, else one made by `readers` (once per endpoint), else the endpoint's client.
+    /// - Throws: what `client(for:)` or `readers` throws.
+    public func reader(for endpoint: DockerEndpoint) throws -> any EngineReader {
+        if endpoint == manager.endpoint { return managerReader }
+        guard let readers else { return try client(for: endpoint) }
+        return try lock.withLock {
+            if let reader = madeReaders[endpoint] { return reader }
+            let reader = try readers(endpoint)
+            madeReaders[endpoint] = reader
+            return reader
         }
     }
 

@@ -52,6 +52,10 @@ public struct EngineObservation: Sendable, Hashable {
         /// The next size query of the engine comes this many seconds after the last (the
         /// refresh policy's choice, shown with the sizes).
         case sizeInterval(Double)
+        /// The manager's answers of one refresh round are all in: a round none of whose
+        /// queries failed makes the snapshot refreshed (`refreshedAt`) and clears the manager's
+        /// error; otherwise the round's first failure is the error shown.
+        case roundEnd
     }
 
     public var engine: Engine

@@ -1,10 +1,15 @@
 import Foundation
 
-/// The refresh engine: follows `/events` on the manager (services, nodes, networks, secrets,
-/// configs) and on every node engine (containers), refreshes only the collections an event
-/// touched, polls tasks adaptively (they have no events), measures writable-layer sizes on a
-/// cadence adapted to what they cost each engine, and publishes a new `ClusterSnapshot` after
-/// every change (and only then).
+/// The refresh engine, the live `SwarmFeed`: follows `/events` on the manager (services, nodes,
+/// networks, secrets, configs) and on every node engine (containers), refreshes only the
+/// collections an event touched, polls tasks adaptively (they have no events), measures
+/// writable-layer sizes on a cadence adapted to what they cost each engine, and publishes a new
+/// `ClusterSnapshot` after every change (and only then).
+///
+/// It decides *when* to ask; what the answers mean is `SnapshotAssembler`'s: every answer,
+/// failure and event becomes an `EngineObservation` fed to it (and to the observer, which may
+/// record them). It reads engines through `EngineReader`s that `Connections` makes, so its
+/// policy is tested with captured answers.
 ///
 /// Every engine is followed concurrently with its own timeout: a slow or dead engine marks
 /// only its own rows stale; nothing here touches the terminal, and the UI never waits on it.
@@ -14,7 +19,7 @@ import Foundation
 ///
 /// The node engines followed are those `Connections.plan` names for the swarm's node list,
 /// planned again whenever the manager lists nodes: a node that joins is followed from then
-/// on, one that leaves has its loops stopped and its client shut down. A node's client is
+/// on, one that leaves has its loops stopped and its client shut down. A node's reader is
 /// made by its own loops when they first need it, and every request to a node engine waits
 /// for a turn of `Connections.limiter`.
 public actor RefreshEngine {
@@ -88,19 +93,12 @@ public actor RefreshEngine {
         case sizes(Int)
     }
 
-    private struct MeasuredSize {
-        var rw: Int64?
-        var rootFs: Int64?
-    }
-
-    /// A node engine followed: which endpoint, its client once made, its loops.
+    /// A node engine followed: which endpoint, its reader once made, its loops.
     private struct Followed {
         var host: Connections.NodeHost
-        var client: DockerClient?
+        var reader: (any EngineReader)?
         var dirty = true
         var nextSizes = Date.distantPast
-        /// Last measured sizes, by container ID.
-        var sizes: [String: MeasuredSize] = [:]
         var task: Task<Void, Never>?
     }
 
@@ -114,7 +112,11 @@ public actor RefreshEngine {
     private var nextKey = 0
     /// True once `run` started the loops: engines followed from then on start their own.
     private var running = false
-    private var snapshot: ClusterSnapshot
+    /// What the answers mean: the snapshot is its.
+    private var assembler: SnapshotAssembler
+    private var snapshot: ClusterSnapshot { assembler.snapshot }
+    /// Called with every observation fed to the assembler (e.g. to record it).
+    private let observer: (@Sendable (EngineObservation) -> Void)?
     private var lastPublished: ClusterSnapshot?
     private var publish: (@Sendable (ClusterSnapshot) -> Void)?
     private var diagnostics = Diagnostics()
@@ -126,8 +128,6 @@ public actor RefreshEngine {
     private var taskPolicy: TaskPollPolicy
     private var nextTaskPoll = Date.distantPast
     private var nextResync: Date
-    /// The last body of each manager collection (`/nodes`, `/services`, `/tasks`).
-    private var lastBodies: [String: Data] = [:]
 
     private var waiters: [Loop: (token: Int, continuation: CheckedContinuation<Void, Never>)] = [:]
     private var kicked: Set<Loop> = []
@@ -137,9 +137,16 @@ public actor RefreshEngine {
     private var lastHeard: [Source: Date] = [:]
     private var stopped = false
 
-    public init(connections: Connections, intervals: Intervals = Intervals()) {
+    /// - Parameters:
+    ///   - connections: the engines to ask.
+    ///   - intervals: the cadences.
+    ///   - observer: called (on the engine's executor) with every observation, in the order the
+    ///     assembler applies them: what a recording writes down.
+    public init(connections: Connections, intervals: Intervals = Intervals(),
+                observer: (@Sendable (EngineObservation) -> Void)? = nil) {
         self.connections = connections
         self.intervals = intervals
+        self.observer = observer
         sizePolicy = SizePolicy(minimum: intervals.sizes, budget: intervals.sizeBudget)
         taskPolicy = TaskPollPolicy(fast: intervals.fastPoll, steady: intervals.poll, window: intervals.fastWindow)
         nextResync = Date().addingTimeInterval(intervals.resync)
@@ -148,7 +155,10 @@ public actor RefreshEngine {
         for (key, host) in hosts.enumerated() { followed[key] = Followed(host: host) }
         order = Array(hosts.indices)
         nextKey = hosts.count
-        snapshot = ClusterSnapshot(endpoint: connections.manager.endpoint.description, engines: hosts.map(Self.engine))
+        assembler = SnapshotAssembler(endpoint: connections.manager.endpoint.description)
+        let planned = EngineObservation(.manager, .engines(hosts.map(EngineObservation.PlannedEngine.init)), at: Date())
+        observer?(planned)
+        assembler.apply(planned)
     }
 
     /// Runs until the calling task is cancelled, calling `publish` with every new snapshot
@@ -192,16 +202,19 @@ public actor RefreshEngine {
             throw DockerError.transport(endpoint: hostname, reason: Connections.notConfigured)
         }
         let key = order[index]
-        let size = try await request(.node(key)) { try await $0.containerSize(id: containerID, timeout: max(30, $0.timeout)) }
-        guard let index = position(key) else { return size }  // the node left meanwhile
-        followed[key]?.sizes[containerID] = MeasuredSize(rw: size.sizeRw, rootFs: size.sizeRootFs)
-        if let row = snapshot.engines[index].containers.firstIndex(where: { $0.id == containerID }) {
-            snapshot.engines[index].containers[row].sizeRw = size.sizeRw
-            snapshot.engines[index].containers[row].sizeRootFs = size.sizeRootFs
+        let path = EnginePath.containerSize(id: containerID)
+        let body: Data
+        do {
+            body = try await request(.node(key)) { try await $0.read(path, timeout: max(30, $0.timeout)) }
+        } catch {
+            if position(key) != nil { feed(.node(hostname: hostname), .failure(path: path, error: SnapshotAssembler.describe(error))) }
+            throw error
         }
-        snapshot.engines[index].sizeTimes[containerID] = Date()
-        publishIfChanged()
-        return size
+        if position(key) != nil {  // else the node left meanwhile
+            feed(.node(hostname: hostname), .answer(path: path, body: body, took: nil))
+            publishIfChanged()
+        }
+        return try DockerJSON.decode(DockerClient.ContainerSize.self, from: body, path: path)
     }
 
     // MARK: - Events
@@ -255,13 +268,13 @@ public actor RefreshEngine {
                 continue
             }
             do {
-                _ = try await request(source) { try await $0.send(method: .GET, path: "/_ping", versioned: false) }
+                try await request(source) { try await $0.ping() }
                 lastHeard[source] = Date()
             } catch {
                 guard !stopped && !Task.isCancelled && isFollowed(source) else { return }
                 let endpoint = self.endpoint(source)
                 diagnostics.silentStreams[endpoint, default: 0] += 1
-                markUnreachable(source, "no event for \(Int(idle)) s and no answer to /_ping (\(Self.describe(error))): reopening the event stream")
+                markUnreachable(source, "no event for \(Int(idle)) s and no answer to /_ping (\(SnapshotAssembler.describe(error))): reopening the event stream")
                 stream.cancel()
                 return
             }
@@ -281,26 +294,27 @@ public actor RefreshEngine {
         // shares the manager's client is followed on it (one stream, not two).
         let filter: EventFilter = source == .manager ? .swarmAndContainers : .containers
         do {
-            let stream = try await request(source) { try await $0.events(filter: filter, since: since) }
+            let stream = try await request(source) { try await $0.openEvents(filter: filter, since: since) }
             outcome.connected = true
             streamOpened(source)
             defer { diagnostics.streamsOpen.remove(endpoint(source)) }
-            for try await event in stream {
+            for try await line in stream {
+                guard let event = try? DockerJSON.decode(DockerEvent.self, from: line, path: "/events") else { continue }
                 outcome.lastEventTime = event.sinceParameter ?? outcome.lastEventTime
-                apply(event, from: source)
+                apply(event, line, from: source)
             }
         } catch {
-            outcome.error = Self.describe(error)
+            outcome.error = SnapshotAssembler.describe(error)
         }
         return outcome
     }
 
-    /// Runs `body` with the engine's client: the manager's at once; a node engine's in its
-    /// turn (`Connections.limiter`), its client made then if this is its first request.
+    /// Runs `body` with the engine's reader: the manager's at once; a node engine's in its
+    /// turn (`Connections.limiter`), its reader made then if this is its first request.
     /// - Throws: what `body` throws; `DockerError.transport` when a node's TLS files cannot be read.
-    private func request<T: Sendable>(_ source: Source, _ body: @Sendable (DockerClient) async throws -> T) async throws -> T {
-        guard case .node(let key) = source else { return try await body(connections.manager) }
-        return try await connections.limiter.run { try await body(try await self.nodeClient(key)) }
+    private func request<T: Sendable>(_ source: Source, _ body: @Sendable (any EngineReader) async throws -> T) async throws -> T {
+        guard case .node(let key) = source else { return try await body(connections.managerReader) }
+        return try await connections.limiter.run { try await body(try await self.nodeReader(key)) }
     }
 
     /// The endpoint string of a stream's engine, as the diagnostics count it.
@@ -334,18 +348,19 @@ public actor RefreshEngine {
 
     private func markUnreachable(_ source: Source, _ error: String) {
         switch source {
-        case .manager:
-            snapshot.error = error
-            for key in managerShared { setError(key, error) }
-        case .node(let key):
-            setError(key, error)
+        case .manager: feed(.manager, .unreachable(error))
+        case .node(let key): if let engine = engine(key) { feed(engine, .unreachable(error)) }
         }
         publishIfChanged()
     }
 
-    private func apply(_ event: DockerEvent, from source: Source) {
+    private func apply(_ event: DockerEvent, _ line: Data, from source: Source) {
         diagnostics.events += 1
         lastHeard[source] = Date()
+        switch source {
+        case .manager: feed(.manager, .event(line))
+        case .node(let key): if let engine = engine(key) { feed(engine, .event(line)) }
+        }
         let needs = RefreshNeeds.needs(for: event)
         if needs.contains(.containers) {
             switch source {
@@ -398,61 +413,56 @@ public actor RefreshEngine {
     }
 
     /// Fetches `needs` from the manager concurrently; when the tasks changed, the services too
-    /// (their running counts come from the manager's `ServiceStatus`).
+    /// (their running counts come from the manager's `ServiceStatus`). A round with a failure
+    /// is asked again with the next task poll.
     private func refreshManager(_ needs: RefreshNeeds) async {
         diagnostics.managerRounds += 1
-        let m = connections.manager
-        var errors: [String] = []
-        var fetchedServices = false
-        async let info = needs.contains(.info) ? Self.attempt { try await m.info() } : nil
-        async let nodes = needs.contains(.nodes) ? Self.attempt { try await m.send(method: .GET, path: "/nodes") } : nil
-        async let services = needs.contains(.services) ? Self.attempt { try await m.send(method: .GET, path: "/services", query: [("status", "true")]) } : nil
-        async let tasks = needs.contains(.tasks) ? Self.attempt { try await m.send(method: .GET, path: "/tasks") } : nil
+        let m = connections.managerReader
+        @Sendable func read(_ path: String, _ need: RefreshNeeds) async -> (String, Result<Data, any Error>)? {
+            needs.contains(need) ? (path, await Self.attempt { try await m.read(path, timeout: nil) }) : nil
+        }
+        @Sendable func reread(_ path: String) async -> (String, Result<Data, any Error>) {
+            (path, await Self.attempt { try await m.read(path, timeout: nil) })
+        }
+        async let info = read(EnginePath.info, .info)
+        async let nodes = read(EnginePath.nodes, .nodes)
+        async let services = read(EnginePath.services, .services)
+        async let tasks = read(EnginePath.tasks, .tasks)
         let (i, n, s, t) = await (info, nodes, services, tasks)
         let managerHostname = snapshot.info?.name
-        switch i {
-        case .success(let value)?: snapshot.info = value
-        case .failure(let e)?: errors.append(Self.describe(e))
-        case nil: break
-        }
-        var nodesChanged = false
-        do {
-            if let n { nodesChanged = try apply(n, path: "/nodes", as: [Node].self) { self.snapshot.nodes = $0 } }
-        } catch { errors.append(Self.describe(error)) }
+        feedManager(i)
+        let nodesChanged = feedManager(n)
         // Nodes that joined or left, or the manager's own hostname now known: plan the engines again.
         if nodesChanged || snapshot.info?.name != managerHostname { followNodes(snapshot.nodes, managerHostname: snapshot.info?.name) }
-        do {
-            if let s {
-                try apply(s, path: "/services", as: [Service].self) { self.snapshot.services = $0 }
-                fetchedServices = true
-            }
-        } catch { errors.append(Self.describe(error)) }
-        do {
-            if let t {
-                let changed = try apply(t, path: "/tasks", as: [SwarmTask].self) { self.snapshot.tasks = $0 }
+        feedManager(s)
+        if let (_, result) = t {
+            let changed = feedManager(t)
+            if case .success = result {
                 nextTaskPoll = Date().addingTimeInterval(taskPolicy.next(at: Date(), tasks: snapshot.tasks))
-                if changed && !fetchedServices {
-                    let again = await Self.attempt { try await m.send(method: .GET, path: "/services", query: [("status", "true")]) }
-                    try apply(again, path: "/services", as: [Service].self) { self.snapshot.services = $0 }
-                }
-            }
-        } catch {
-            errors.append(Self.describe(error))
-            if needs.contains(.tasks) && t.map({ if case .failure = $0 { true } else { false } }) == true {
+                if changed, (try? s?.1.get()) == nil { feedManager(await reread(EnginePath.services)) }
+            } else {
                 nextTaskPoll = Date().addingTimeInterval(intervals.poll)
             }
         }
-        if errors.isEmpty {
-            if snapshot.apiVersion == nil || snapshot.error != nil, let v = try? await m.apiVersion() {
-                snapshot.apiVersion = v.description
-            }
-            snapshot.refreshedAt = Date()
-            snapshot.error = nil
-        } else {
-            snapshot.error = errors[0]
+        let wantsVersion = snapshot.apiVersion == nil || snapshot.error != nil
+        feed(.manager, .roundEnd)
+        if snapshot.error != nil {
             retryNeeds.formUnion(needs.subtracting(.tasks))  // retried with the next task poll
+        } else if wantsVersion, let version = try? await m.apiVersion() {
+            feed(.manager, .apiVersion(version.description))
         }
         publishIfChanged()
+    }
+
+    /// Feeds one manager answer (or its failure) to the assembler.
+    /// - Returns: true when the snapshot changed.
+    @discardableResult
+    private func feedManager(_ read: (String, Result<Data, any Error>)?) -> Bool {
+        guard let (path, result) = read else { return false }
+        switch result {
+        case .success(let body): return feed(.manager, .answer(path: path, body: body, took: nil))
+        case .failure(let error): return feed(.manager, .failure(path: path, error: SnapshotAssembler.describe(error)))
+        }
     }
 
     // MARK: - Node engines
@@ -466,18 +476,12 @@ public actor RefreshEngine {
             guard !stopped && !Task.isCancelled && followed[key] != nil else { return }
             await settle(after: lastRound)
             followed[key]?.dirty = false
-            do {
-                let list = try await request(.node(key)) { try await $0.containers(size: false) }
-                guard let index = position(key), let known = followed[key]?.sizes else { return }
-                snapshot.engines[index].containers = list.map { c in
-                    var c = c
-                    if let s = known[c.id] { c.sizeRw = s.rw; c.sizeRootFs = s.rootFs }
-                    return c
-                }
-                snapshot.engines[index].listedAt = Date()
-                snapshot.engines[index].error = nil
-            } catch {
-                setError(key, Self.describe(error))
+            let path = EnginePath.containers(size: false)
+            let result = await Self.attempt { try await self.request(.node(key)) { try await $0.read(path, timeout: nil) } }
+            guard let engine = engine(key) else { return }
+            switch result {
+            case .success(let body): feed(engine, .answer(path: path, body: body, took: nil))
+            case .failure(let error): feed(engine, .failure(path: path, error: SnapshotAssembler.describe(error)))
             }
             lastRound = Date()
             publishIfChanged()
@@ -490,25 +494,20 @@ public actor RefreshEngine {
         while !stopped && !Task.isCancelled, let next = followed[key]?.nextSizes {
             await wait(.sizes(key), until: next)
             guard !stopped && !Task.isCancelled && followed[key] != nil else { return }
+            let path = EnginePath.containers(size: true)
             do {
-                let (list, took) = try await request(.node(key)) { client in
+                let (body, took) = try await request(.node(key)) { client in
                     let started = Date()
-                    return (try await client.containers(size: true, timeout: max(30, client.timeout)), Date().timeIntervalSince(started))
+                    return (try await client.read(path, timeout: max(30, client.timeout)), Date().timeIntervalSince(started))
                 }
                 let interval = sizePolicy.interval(after: took)
-                guard let index = position(key) else { return }
-                followed[key]?.sizes = Dictionary(list.map { ($0.id, MeasuredSize(rw: $0.sizeRw, rootFs: $0.sizeRootFs)) },
-                                                  uniquingKeysWith: { a, _ in a })
-                snapshot.engines[index].containers = list
-                snapshot.engines[index].sizesAt = Date()
-                snapshot.engines[index].sizeTimes = [:]
-                snapshot.engines[index].listedAt = Date()
-                snapshot.engines[index].sizeQuerySeconds = took
-                snapshot.engines[index].sizeInterval = interval
-                snapshot.engines[index].error = nil
+                guard let engine = engine(key) else { return }
+                feed(engine, .answer(path: path, body: body, took: took))
+                feed(engine, .sizeInterval(interval))
                 followed[key]?.nextSizes = Date().addingTimeInterval(interval)
             } catch {
-                setError(key, Self.describe(error))
+                guard let engine = engine(key) else { return }
+                feed(engine, .failure(path: path, error: SnapshotAssembler.describe(error)))
                 followed[key]?.nextSizes = Date().addingTimeInterval(intervals.sizes)
                 // A connection that stalls may hide a stream that silently died with it.
                 streams[managerShared.contains(key) ? .manager : .node(key)]?.cancel()
@@ -532,31 +531,20 @@ public actor RefreshEngine {
             unfollow(key)
             keyOf[hostname] = nil
         }
-        var engines: [NodeEngine] = []
         var newOrder: [Int] = []
         for host in plan {
-            if let key = keyOf[host.hostname], let index = position(key) {
-                engines.append(snapshot.engines[index])
+            if let key = keyOf[host.hostname] {
                 newOrder.append(key)
             } else {
                 let key = nextKey
                 nextKey += 1
                 followed[key] = Followed(host: host)
-                engines.append(Self.engine(host))
                 newOrder.append(key)
             }
         }
         order = newOrder
-        snapshot.engines = engines
+        feed(.manager, .engines(plan.map(EngineObservation.PlannedEngine.init)))
         if running { for key in order where followed[key]?.task == nil { start(key) } }
-    }
-
-    /// A node engine's entry before its first answer: a template that did not expand for the
-    /// node is its error from the start.
-    private static func engine(_ host: Connections.NodeHost) -> NodeEngine {
-        var engine = NodeEngine(hostname: host.hostname, endpoint: host.choice.endpoint?.description ?? "", error: host.choice.problem)
-        engine.origin = host.choice.origin.description
-        return engine
     }
 
     /// Starts an engine's loops (none for one the rule gave no endpoint).
@@ -583,10 +571,7 @@ public actor RefreshEngine {
             waiters.removeValue(forKey: loop)?.continuation.resume()
             kicked.remove(loop)
         }
-        if let index = position(key) {
-            order.remove(at: index)
-            snapshot.engines.remove(at: index)
-        }
+        order.removeAll { $0 == key }
         if let endpoint = gone.host.choice.endpoint, !followed.values.contains(where: { $0.host.choice.endpoint == endpoint }) {
             let connections = self.connections
             Task { await connections.release(endpoint) }
@@ -599,22 +584,33 @@ public actor RefreshEngine {
         order.filter { followed[$0]?.host.choice.endpoint == connections.manager.endpoint }
     }
 
-    /// A node engine's client, made the first time it is needed.
+    /// A node engine's reader, made the first time it is needed.
     /// - Throws: `DockerError.transport` when its TLS files cannot be read.
-    private func nodeClient(_ key: Int) throws -> DockerClient {
+    private func nodeReader(_ key: Int) throws -> any EngineReader {
         guard let f = followed[key], let endpoint = f.host.choice.endpoint else {
             throw DockerError.transport(endpoint: "", reason: Connections.notConfigured)
         }
-        if let client = f.client { return client }
-        let client = try connections.client(for: endpoint)
-        followed[key]?.client = client
-        return client
+        if let reader = f.reader { return reader }
+        let reader = try connections.reader(for: endpoint)
+        followed[key]?.reader = reader
+        return reader
     }
 
     private func position(_ key: Int) -> Int? { order.firstIndex(of: key) }
 
-    private func setError(_ key: Int, _ error: String) {
-        if let index = position(key) { snapshot.engines[index].error = error }
+    /// The engine of a followed key, as observations name it; nil once it is no longer followed.
+    private func engine(_ key: Int) -> EngineObservation.Engine? {
+        guard position(key) != nil, let hostname = followed[key]?.host.hostname else { return nil }
+        return .node(hostname: hostname)
+    }
+
+    /// Feeds an observation made now to the assembler (and the observer).
+    /// - Returns: true when the snapshot changed.
+    @discardableResult
+    private func feed(_ engine: EngineObservation.Engine, _ content: EngineObservation.Content) -> Bool {
+        let observation = EngineObservation(engine, content, at: Date())
+        observer?(observation)
+        return assembler.apply(observation)
     }
 
     // MARK: - Waiting and publishing
@@ -661,24 +657,10 @@ public actor RefreshEngine {
         publish?(snapshot)
     }
 
-    /// Decodes an answer into `store` unless its bytes are those of the last answer to `path`
-    /// (a steady swarm answers the same bytes: no decoding, no new snapshot).
-    /// - Returns: true when the answer differed.
-    @discardableResult
-    private func apply<T: Decodable>(_ result: Result<DockerClient.Response, any Error>, path: String, as type: T.Type,
-                                     _ store: (T) -> Void) throws -> Bool {
-        let body = try result.get().body
-        if lastBodies[path] == body { return false }
-        store(try DockerJSON.decode(type, from: body, path: path))
-        lastBodies[path] = body
-        return true
-    }
-
     private static func attempt<T: Sendable>(_ body: @Sendable () async throws -> T) async -> Result<T, any Error> {
         do { return .success(try await body()) } catch { return .failure(error) }
     }
-
-    static func describe(_ error: any Error) -> String {
-        (error as? DockerError)?.description ?? String(describing: error)
-    }
 }
+
+/// The live feed: snapshots as the engines answer.
+extension RefreshEngine: SwarmFeed {}

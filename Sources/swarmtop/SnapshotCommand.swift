@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import Settings
+import SwarmState
 
 /// `swarmtop snapshot`: reads the swarm once and prints it, for scripts.
 struct SnapshotCommand: AsyncParsableCommand {
@@ -35,7 +36,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)
         // A snapshot only reads: its clients refuse any write.
         let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value, readOnly: true)
-        let snapshot = await SnapshotFetch.fetch(connections)
+        let snapshot = await SnapshotRead.fetch(connections)
         await connections.shutdown()
         let report = SnapshotReport(snapshot, at: Date())
         print(format == .json ? try report.json() : report.table())

@@ -20,35 +20,48 @@ public enum LabFixtures {
         try DockerJSON.decode(type, from: data(name, version: version), path: name)
     }
 
-    /// A snapshot of the lab as the refresh engine would build it from the captured answers:
-    /// manager `/info`, `/nodes`, `/services?status=true`, `/tasks`, and each node's
-    /// `/containers/json?all=1&size=1`, with `refreshedAt` and `sizesAt` at `capturedAt`.
+    /// A snapshot of the lab as the refresh engine builds it from the captured answers
+    /// (`observations()` through `SnapshotAssembler`).
     public static func snapshot() throws -> ClusterSnapshot {
+        var assembler = SnapshotAssembler(endpoint: "unix:///run/swarmtop-lab/node1.sock")
+        for observation in try observations() { assembler.apply(observation) }
+        return assembler.snapshot
+    }
+
+    /// The captured answers as the refresh engine observes them, all at `capturedAt`: node1's
+    /// and node2's engines planned, the manager's `/info`, `/nodes`, `/services?status=true`,
+    /// `/tasks` (a round), API version 1.41, and each node's `/containers/json?all=1&size=1`.
+    public static func observations() throws -> [EngineObservation] {
         let at = try capturedAt()
-        return ClusterSnapshot(
-            endpoint: "unix:///run/swarmtop-lab/node1.sock",
-            apiVersion: "1.41",
-            info: try decode(SystemInfo.self, "info-manager.json"),
-            nodes: try decode([Node].self, "nodes.json"),
-            services: try decode([Service].self, "services.json"),
-            tasks: try decode([SwarmTask].self, "tasks.json"),
-            engines: try ["node1", "node2"].map { host in
-                NodeEngine(hostname: host, endpoint: "unix:///run/swarmtop-lab/\(host).sock",
-                           containers: try decode([ContainerSummary].self, "containers-\(host).json"),
-                           listedAt: at, sizesAt: at)
-            },
-            refreshedAt: at)
+        let hosts = ["node1", "node2"]
+        let engines = hosts.map {
+            EngineObservation.PlannedEngine(hostname: $0, endpoint: "unix:///run/swarmtop-lab/\($0).sock", origin: nil, problem: nil)
+        }
+        var contents: [(EngineObservation.Engine, EngineObservation.Content)] = [(.manager, .engines(engines))]
+        for (path, file) in [(EnginePath.info, "info-manager.json"), (EnginePath.nodes, "nodes.json"),
+                             (EnginePath.services, "services.json"), (EnginePath.tasks, "tasks.json")] {
+            contents.append((.manager, .answer(path: path, body: try data(file), took: nil)))
+        }
+        contents += [(.manager, .roundEnd), (.manager, .apiVersion("1.41"))]
+        for host in hosts {
+            contents.append((.node(hostname: host), .answer(path: EnginePath.containers(size: true),
+                                                            body: try data("containers-\(host).json"), took: nil)))
+        }
+        return contents.map { EngineObservation($0.0, $0.1, at: at) }
     }
 
     /// The manager's nodes, services and scribbler tasks captured with the log fixtures
-    /// (`scripts/capture-log-fixtures`): the names a service log's line prefixes need.
+    /// (`scripts/capture-log-fixtures`): the names a service log's line prefixes need. Built
+    /// with the assembler from those answers alone (no round ended: never refreshed).
     public static func logsSnapshot() throws -> ClusterSnapshot {
-        ClusterSnapshot(
-            endpoint: "unix:///run/swarmtop-lab/node1.sock",
-            apiVersion: "1.41",
-            nodes: try decode([Node].self, "logs-context-nodes.json"),
-            services: try decode([Service].self, "logs-context-services.json"),
-            tasks: try decode([SwarmTask].self, "logs-context-tasks.json"))
+        var assembler = SnapshotAssembler(endpoint: "unix:///run/swarmtop-lab/node1.sock")
+        let at = Date(timeIntervalSince1970: 0)
+        assembler.apply(EngineObservation(.manager, .apiVersion("1.41"), at: at))
+        for (path, file) in [(EnginePath.nodes, "logs-context-nodes.json"), (EnginePath.services, "logs-context-services.json"),
+                             (EnginePath.tasks, "logs-context-tasks.json")] {
+            assembler.apply(EngineObservation(.manager, .answer(path: path, body: try data(file), took: nil), at: at))
+        }
+        return assembler.snapshot
     }
 
     /// A captured log stream decoded as the client does (`logs-*.bin`).

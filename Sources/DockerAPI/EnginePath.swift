@@ -1,0 +1,46 @@
+import Foundation
+
+/// The Engine API paths swarmtop reads to build a snapshot, spelled once: the client's read
+/// methods send them, and `EngineObservation`s (and so recordings) name answers by them.
+/// Each is the path without the version prefix, with its query as sent.
+public enum EnginePath {
+    /// `GET /info`: the engine's identity and swarm membership.
+    public static let info = "/info"
+    /// `GET /nodes` (managers only).
+    public static let nodes = "/nodes"
+    /// `GET /services?status=true`: services with running/desired task counts (API 1.41+).
+    public static let services = "/services?status=true"
+    /// `GET /tasks`: every task the manager still keeps.
+    public static let tasks = "/tasks"
+    /// `GET /_ping` (unversioned): the engine answers, with its `API-Version` header.
+    public static let ping = "/_ping"
+
+    /// `GET /containers/json?all=1[&size=1]`: every container of this engine, with
+    /// `SizeRw`/`SizeRootFs` when `size` (expensive: the engine walks every writable layer).
+    public static func containers(size: Bool) -> String {
+        size ? "/containers/json?all=1&size=1" : "/containers/json?all=1"
+    }
+
+    /// `GET /containers/{id}/json?size=1`: one container, with its sizes.
+    public static func containerSize(id: String) -> String {
+        "/containers/\(id)/json?size=1"
+    }
+
+    /// The container ID of a `containerSize(id:)` path; nil for any other path.
+    public static func containerSizeID(_ path: String) -> String? {
+        let prefix = "/containers/", suffix = "/json?size=1"
+        guard path.hasPrefix(prefix), path.hasSuffix(suffix), path.count > prefix.count + suffix.count else { return nil }
+        let id = path.dropFirst(prefix.count).dropLast(suffix.count)
+        return id.contains("/") ? nil : String(id)
+    }
+
+    /// A path as `DockerClient.send` takes it: the path, and its query as name/value pairs.
+    public static func split(_ path: String) -> (path: String, query: [(String, String)]) {
+        guard let mark = path.firstIndex(of: "?") else { return (path, []) }
+        let query = path[path.index(after: mark)...].split(separator: "&").map { pair -> (String, String) in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+        }
+        return (String(path[..<mark]), query)
+    }
+}

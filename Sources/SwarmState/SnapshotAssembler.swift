@@ -1,0 +1,196 @@
+import Foundation
+
+/// Engine answers in, a `ClusterSnapshot` out: the one place that knows what the engines'
+/// answers mean. Pure (no I/O, no clock: every time it stores is an observation's `at`), so a
+/// recording replayed through it gives the snapshots the live run gave.
+///
+/// What each observation does:
+/// - the manager's `/info`, `/nodes`, `/services?status=true`, `/tasks` (`EnginePath`): the
+///   snapshot's `info`, `nodes`, `services`, `tasks`. An answer whose bytes are those of the
+///   last answer to the same path is not decoded again (a steady swarm answers the same bytes).
+///   A failure, or a body that does not decode, counts against the round;
+/// - `.roundEnd` on the manager: a round without failure sets `refreshedAt` and clears the
+///   manager's `error`; otherwise the round's first failure becomes the `error`;
+/// - `.apiVersion` on the manager: `apiVersion`;
+/// - `.engines`: the node engines followed, in order; an engine planned as before keeps its
+///   rows, a new or re-planned one starts empty (with the plan's problem as its error), one no
+///   longer planned is dropped with what was known of it;
+/// - a node engine's `/containers/json?all=1`: its containers, with the sizes of the last size
+///   query merged in, `listedAt`, and its error cleared;
+/// - `/containers/json?all=1&size=1`: its containers with their sizes, `sizesAt`, `listedAt`,
+///   `sizeQuerySeconds` (the answer's `took`), the single-container times forgotten, the error cleared;
+/// - `/containers/{id}/json?size=1`: that container's sizes and `sizeTimes[id]`;
+/// - a node engine's failure (other than a single container's size, whose error goes to who
+///   asked) or undecodable list: its `error` (its rows are kept, stale);
+/// - `.unreachable`: the engine's error; on the manager, also that of every node engine
+///   reached through the manager's own endpoint;
+/// - `.sizeInterval`: the engine's `sizeInterval`;
+/// - events and `/_ping` answers change nothing (events tell the refresh engine what to ask).
+/// Observations of a node engine not followed (it left meanwhile) are ignored.
+public struct SnapshotAssembler: Sendable {
+    /// The snapshot so far.
+    public private(set) var snapshot: ClusterSnapshot
+    /// The last body of each manager path (`EnginePath`).
+    private var managerBodies: [String: Data] = [:]
+    /// Manager failures since the last `.roundEnd`, in order.
+    private var roundErrors: [String] = []
+    /// What the node engines answered, by hostname.
+    private var nodes: [String: NodeState] = [:]
+
+    /// What is known of one node engine besides its `NodeEngine` entry.
+    private struct NodeState: Sendable {
+        /// The plan its entry was made for.
+        var plan: EngineObservation.PlannedEngine
+        /// The last container list of each path, with its bytes.
+        var lists: [String: (body: Data, containers: [ContainerSummary])] = [:]
+        /// Sizes last measured, by container ID.
+        var sizes: [String: DockerClient.ContainerSize] = [:]
+    }
+
+    /// - Parameter endpoint: the manager endpoint, e.g. `unix:///run/swarmtop-lab/node1.sock`.
+    public init(endpoint: String) {
+        snapshot = ClusterSnapshot(endpoint: endpoint)
+    }
+
+    /// Applies one observation (see the type's notes for what each does).
+    /// - Returns: true when the snapshot changed.
+    @discardableResult
+    public mutating func apply(_ observation: EngineObservation) -> Bool {
+        let before = snapshot
+        switch (observation.engine, observation.content) {
+        case (_, .engines(let plan)):
+            follow(plan)
+        case (.manager, let content):
+            applyManager(content, at: observation.at)
+        case (.node(let hostname), let content):
+            guard let index = snapshot.engines.firstIndex(where: { $0.hostname == hostname }) else { break }
+            applyNode(index, content, at: observation.at)
+        }
+        return snapshot != before
+    }
+
+    // MARK: - The manager
+
+    private mutating func applyManager(_ content: EngineObservation.Content, at: Date) {
+        switch content {
+        case .answer(let path, let body, _):
+            guard managerBodies[path] != body else { return }
+            do {
+                switch path {
+                case EnginePath.info: snapshot.info = try DockerJSON.decode(SystemInfo.self, from: body, path: path)
+                case EnginePath.nodes: snapshot.nodes = try DockerJSON.decode([Node].self, from: body, path: path)
+                case EnginePath.services: snapshot.services = try DockerJSON.decode([Service].self, from: body, path: path)
+                case EnginePath.tasks: snapshot.tasks = try DockerJSON.decode([SwarmTask].self, from: body, path: path)
+                default: return
+                }
+                managerBodies[path] = body
+            } catch {
+                roundErrors.append(Self.describe(error))
+            }
+        case .failure(let path, let error):
+            if [EnginePath.info, EnginePath.nodes, EnginePath.services, EnginePath.tasks].contains(path) { roundErrors.append(error) }
+        case .roundEnd:
+            if let first = roundErrors.first {
+                snapshot.error = first
+            } else {
+                snapshot.refreshedAt = at
+                snapshot.error = nil
+            }
+            roundErrors = []
+        case .apiVersion(let version):
+            snapshot.apiVersion = version
+        case .unreachable(let reason):
+            snapshot.error = reason
+            for index in snapshot.engines.indices where snapshot.engines[index].endpoint == snapshot.endpoint {
+                snapshot.engines[index].error = reason
+            }
+        case .event, .engines, .sizeInterval:
+            break
+        }
+    }
+
+    // MARK: - Node engines
+
+    private mutating func applyNode(_ index: Int, _ content: EngineObservation.Content, at: Date) {
+        let hostname = snapshot.engines[index].hostname
+        switch content {
+        case .answer(let path, let body, let took):
+            if let id = EnginePath.containerSizeID(path) {
+                guard let size = try? DockerJSON.decode(DockerClient.ContainerSize.self, from: body, path: path) else { return }
+                nodes[hostname]?.sizes[id] = size
+                if let row = snapshot.engines[index].containers.firstIndex(where: { $0.id == id }) {
+                    snapshot.engines[index].containers[row].sizeRw = size.sizeRw
+                    snapshot.engines[index].containers[row].sizeRootFs = size.sizeRootFs
+                }
+                snapshot.engines[index].sizeTimes[id] = at
+                return
+            }
+            let sized = path == EnginePath.containers(size: true)
+            guard sized || path == EnginePath.containers(size: false) else { return }
+            let list: [ContainerSummary]
+            if let last = nodes[hostname]?.lists[path], last.body == body {
+                list = last.containers
+            } else {
+                do {
+                    list = try DockerJSON.decode([ContainerSummary].self, from: body, path: path)
+                } catch {
+                    snapshot.engines[index].error = Self.describe(error)
+                    return
+                }
+                nodes[hostname]?.lists[path] = (body, list)
+            }
+            if sized {
+                nodes[hostname]?.sizes = Dictionary(list.map { ($0.id, DockerClient.ContainerSize(sizeRw: $0.sizeRw, sizeRootFs: $0.sizeRootFs)) },
+                                                    uniquingKeysWith: { first, _ in first })
+                snapshot.engines[index].containers = list
+                snapshot.engines[index].sizesAt = at
+                snapshot.engines[index].sizeTimes = [:]
+                snapshot.engines[index].sizeQuerySeconds = took
+            } else {
+                let known = nodes[hostname]?.sizes ?? [:]
+                snapshot.engines[index].containers = list.map { container in
+                    var container = container
+                    if let size = known[container.id] { container.sizeRw = size.sizeRw; container.sizeRootFs = size.sizeRootFs }
+                    return container
+                }
+            }
+            snapshot.engines[index].listedAt = at
+            snapshot.engines[index].error = nil
+        case .failure(let path, let error):
+            guard EnginePath.containerSizeID(path) == nil, path != EnginePath.ping else { return }
+            snapshot.engines[index].error = error
+        case .unreachable(let reason):
+            snapshot.engines[index].error = reason
+        case .sizeInterval(let seconds):
+            snapshot.engines[index].sizeInterval = seconds
+        case .event, .engines, .apiVersion, .roundEnd:
+            break
+        }
+    }
+
+    /// Follows the engines of `plan`, in its order.
+    private mutating func follow(_ plan: [EngineObservation.PlannedEngine]) {
+        let current = Dictionary(snapshot.engines.map { ($0.hostname, $0) }, uniquingKeysWith: { first, _ in first })
+        var kept: [String: NodeState] = [:]
+        var engines: [NodeEngine] = []
+        for planned in plan where kept[planned.hostname] == nil {
+            if let state = nodes[planned.hostname], state.plan == planned, let engine = current[planned.hostname] {
+                kept[planned.hostname] = state
+                engines.append(engine)
+            } else {
+                kept[planned.hostname] = NodeState(plan: planned)
+                var engine = NodeEngine(hostname: planned.hostname, endpoint: planned.endpoint, error: planned.problem)
+                engine.origin = planned.origin
+                engines.append(engine)
+            }
+        }
+        nodes = kept
+        snapshot.engines = engines
+    }
+
+    /// An error as the status line shows it (and as a `.failure` observation carries it): a
+    /// `DockerError`'s description, else the error's own.
+    public static func describe(_ error: any Error) -> String {
+        (error as? DockerError)?.description ?? String(describing: error)
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+import LabFixtures
+@testable import SwarmState
+import XCTest
+
+/// The refresh engine's policy without the lab: its engines are `CapturedEngine`s answering
+/// what the lab answered (`Fixtures/v1.41/refresh`), with small intervals, so each test waits
+/// a fraction of a second.
+final class RefreshEngineTests: XCTestCase {
+    static let node1 = "unix:///run/swarmtop-lab/node1.sock"
+    static let node2 = "unix:///run/swarmtop-lab/node2.sock"
+
+    /// The lab's two engines: node1 (the manager, whose own containers it also answers) and node2.
+    struct Lab {
+        let manager: CapturedEngine
+        let node2: CapturedEngine
+        let connections: Connections
+        let engine: RefreshEngine
+        let observations: Observations
+        let snapshots: Observations
+
+        init(_ intervals: RefreshEngine.Intervals) throws {
+            let observations = Observations()
+            self.observations = observations
+            snapshots = Observations()
+            manager = try CapturedEngine(RefreshEngineTests.node1, answers: [
+                EnginePath.info: "refresh/info.json", EnginePath.nodes: "refresh/nodes.json",
+                EnginePath.services: "refresh/services.json", EnginePath.tasks: "refresh/tasks.json",
+                EnginePath.containers(size: false): "refresh/containers-node1.json",
+                EnginePath.containers(size: true): "refresh/containers-size-node1.json",
+            ])
+            node2 = try CapturedEngine(RefreshEngineTests.node2, answers: [
+                EnginePath.containers(size: false): "refresh/containers-node2.json",
+                EnginePath.containers(size: true): "refresh/containers-size-node2.json",
+            ])
+            let (manager, node2) = (manager, node2)
+            connections = try Connections(manager: DockerEndpoint(parsing: RefreshEngineTests.node1), nodeHosts: [],
+                                          template: NodeHostTemplate("unix:///run/swarmtop-lab/{hostname}.sock"), timeout: 1,
+                                          readers: { $0.description == RefreshEngineTests.node2 ? node2 : manager })
+            engine = RefreshEngine(connections: connections, intervals: intervals, observer: { observations.append($0) })
+        }
+
+        /// Runs the engine until the returned task is cancelled.
+        func run() -> Task<Void, Never> {
+            let snapshots = snapshots
+            let engine = engine
+            return Task { await engine.run { snapshots.append($0) } }
+        }
+    }
+
+    /// A lab whose engine is stopped and whose clients are shut down when the test ends.
+    /// - Parameter prepare: what the engines answer before the refresh engine runs.
+    func lab(_ intervals: RefreshEngine.Intervals, prepare: (Lab) throws -> Void = { _ in }) throws -> (Lab, Task<Void, Never>) {
+        let lab = try Lab(intervals)
+        try prepare(lab)
+        let run = lab.run()
+        let connections = lab.connections
+        addTeardownBlock {
+            run.cancel()
+            await run.value
+            await connections.shutdown()
+        }
+        return (lab, run)
+    }
+
+    /// Things seen from another executor, in order.
+    final class Observations: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [Any] = []
+        func append(_ item: Any) { lock.withLock { items.append(item) } }
+        func all<T>(_: T.Type = T.self) -> [T] { lock.withLock { items.compactMap { $0 as? T } } }
+    }
+
+    /// Steady intervals long enough that only what a test causes happens.
+    static func intervals(poll: TimeInterval = 60, sizes: TimeInterval = 60, fastPoll: TimeInterval = 0.05,
+                          fastWindow: TimeInterval = 0.25, sizeBudget: Double = 0.05,
+                          eventIdle: TimeInterval = 60) -> RefreshEngine.Intervals {
+        .init(poll: poll, sizes: sizes, fastPoll: fastPoll, fastWindow: fastWindow, sizeBudget: sizeBudget, resync: 600,
+              coalesce: 0.02, minSpacing: 0.02, reconnectMax: 0.1, eventIdle: eventIdle)
+    }
+
+    /// Waits for `condition`, polling every 10 ms, at most `seconds`.
+    func eventually(_ what: String, within seconds: TimeInterval = 2, _ condition: () async -> Bool) async {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !(await condition()) {
+            if Date() > deadline { return XCTFail("not within \(seconds) s: \(what)") }
+            try? await Task.sleep(nanoseconds: 10_000_000)
+        }
+    }
+
+    /// Waits until the first round is in and every engine listed its containers with sizes.
+    func settled(_ lab: Lab) async {
+        await eventually("first round and sizes") {
+            let s = await lab.engine.current
+            return s.refreshedAt != nil && s.engines.count == 2 && s.engines.allSatisfy { $0.sizesAt != nil && $0.listedAt != nil }
+                && lab.manager.eventStreamOpen && lab.node2.eventStreamOpen
+        }
+        try? await Task.sleep(nanoseconds: 50_000_000)  // the round the streams' opening asks for
+    }
+
+    func testTheFirstRoundListsEverythingAndTheObservationsReplayToTheSameSnapshot() async throws {
+        let (lab, run) = try lab(Self.intervals())
+        await settled(lab)
+        let snapshot = await lab.engine.current
+        XCTAssertEqual(snapshot.apiVersion, "1.41")
+        XCTAssertEqual(snapshot.nodes.map(\.hostname), ["node1", "node2"])
+        XCTAssertEqual(snapshot.engines.map(\.endpoint), [Self.node1, Self.node2])
+        let sized = try LabFixtures.decode([ContainerSummary].self, "refresh/containers-size-node2.json")
+        XCTAssertEqual(snapshot.engines[1].containers.map(\.id), sized.map(\.id))
+        XCTAssertEqual(snapshot.engines[1].containers.map(\.sizeRootFs), sized.map(\.sizeRootFs), "sizes of the size query")
+        XCTAssertEqual(lab.manager.eventStreamSinces, [nil])
+        XCTAssertEqual(lab.node2.eventStreamSinces, [nil], "node1's container events come on the manager's stream")
+        run.cancel()
+        // Every observation went to the observer: a fresh assembler makes the same snapshot of them.
+        var replay = SnapshotAssembler(endpoint: Self.node1)
+        for observation in lab.observations.all(EngineObservation.self) { replay.apply(observation) }
+        let current = await lab.engine.current
+        XCTAssertEqual(replay.snapshot, current)
+        XCTAssertEqual(lab.snapshots.all(ClusterSnapshot.self).last, current, "the last snapshot was published")
+    }
+
+    func testABurstOfEventsCostsOneRoundThenTasksArePolledFastForTheWindowThenSteady() async throws {
+        let (lab, _) = try lab(Self.intervals())
+        await settled(lab)
+        let services = lab.manager.count(EnginePath.services), tasks = lab.manager.count(EnginePath.tasks)
+        let burst = try CapturedEngine.eventLines(type: "service")
+        XCTAssertGreaterThanOrEqual(burst.count, 2)
+        lab.manager.emit(burst + burst + burst)
+        await eventually("the burst's round") { lab.manager.count(EnginePath.services) > services }
+        let eventAt = Date()
+        try await Task.sleep(nanoseconds: 400_000_000)  // the fast window (0.25 s) and beyond
+        XCTAssertEqual(lab.manager.count(EnginePath.services), services + 1, "\(burst.count * 3) service events, one round")
+        let polls = lab.manager.times(EnginePath.tasks).dropFirst(tasks)
+        let inWindow = polls.filter { $0.timeIntervalSince(eventAt) < 0.25 }
+        XCTAssertGreaterThanOrEqual(inWindow.count, 3, "fast polls (0.05 s) in the 0.25 s window: \(polls.map { $0.timeIntervalSince(eventAt) })")
+        XCTAssertEqual(polls.filter { $0.timeIntervalSince(eventAt) > 0.35 }.count, 0, "steady (60 s) after the window")
+        let events = await lab.engine.counters.events
+        XCTAssertEqual(events, burst.count * 3)
+        XCTAssertEqual(lab.observations.all(EngineObservation.self).filter { if case .event = $0.content { true } else { false } }.count,
+                       burst.count * 3, "every event is an observation")
+    }
+
+    func testADroppedStreamIsReopenedWithSinceTheLastEventAndListsAgain() async throws {
+        let (lab, _) = try lab(Self.intervals())
+        await settled(lab)
+        let containerLine = try XCTUnwrap(try CapturedEngine.eventLines(type: "container").last)
+        let event = try DockerJSON.decode(DockerEvent.self, from: containerLine, path: "/events")
+        let lists = lab.node2.count(EnginePath.containers(size: false))
+        lab.node2.emit([containerLine])
+        lab.node2.closeEvents()
+        await eventually("reopened") { lab.node2.eventStreamSinces.count == 2 }
+        XCTAssertEqual(lab.node2.eventStreamSinces, [nil, event.sinceParameter])
+        await eventually("listed again after the gap") { lab.node2.count(EnginePath.containers(size: false)) >= lists + 2 }
+    }
+
+    func testASilentStreamWhoseEngineDoesNotAnswerPingIsMarkedStaleThenRecovers() async throws {
+        let (lab, _) = try lab(Self.intervals(eventIdle: 0.1))
+        await settled(lab)
+        lab.node2.pingFails(true)
+        var stale = await lab.engine.current
+        await eventually("node2 stale") {
+            stale = await lab.engine.current
+            return stale.engines[1].error != nil
+        }
+        XCTAssertEqual(stale.engines[1].error,
+                       "no event for 0 s and no answer to /_ping (cannot reach \(Self.node2): timed out): reopening the event stream")
+        XCTAssertEqual(stale.engines[1].containers.count, 11, "its rows are kept")
+        XCTAssertNil(stale.engines[0].error, "node1 is fine")
+        XCTAssertNil(stale.error)
+        lab.node2.pingFails(false)
+        await eventually("node2 back") { await lab.engine.current.engines[1].error == nil }
+        XCTAssertGreaterThanOrEqual(lab.node2.eventStreamSinces.count, 2, "its stream was reopened")
+    }
+
+    func testANodeThatLeavesIsNoLongerFollowedAndOneThatJoinsIs() async throws {
+        let (lab, _) = try lab(Self.intervals())
+        await settled(lab)
+        // The captured node list without node2 (a node removed from the swarm).
+        let nodes = try XCTUnwrap(JSONSerialization.jsonObject(with: LabFixtures.data("refresh/nodes.json")) as? [[String: Any]])
+        let withoutNode2 = nodes.filter { ($0["Description"] as? [String: Any])?["Hostname"] as? String != "node2" }
+        lab.manager.serve(EnginePath.nodes, body: try JSONSerialization.data(withJSONObject: withoutNode2))
+        await lab.engine.refreshNow()
+        await eventually("node2 left") { await lab.engine.current.engines.map(\.hostname) == ["node1"] }
+        await eventually("node2's stream closed") { !lab.node2.eventStreamOpen }
+        let asked = lab.node2.count(EnginePath.containers(size: false))
+        await lab.engine.refreshNow()
+        try await Task.sleep(nanoseconds: 100_000_000)
+        XCTAssertEqual(lab.node2.count(EnginePath.containers(size: false)), asked, "node2 is no longer asked")
+        try lab.manager.serve(EnginePath.nodes, file: "refresh/nodes.json")
+        await lab.engine.refreshNow()
+        await eventually("node2 joined again") {
+            let engines = await lab.engine.current.engines
+            return engines.map(\.hostname) == ["node1", "node2"] && engines[1].listedAt != nil
+        }
+        XCTAssertEqual(lab.node2.eventStreamSinces, [nil, nil], "followed afresh")
+    }
+
+    func testSizeQueriesTakeAtMostTheirBudgetOfTheEnginesTime() async throws {
+        let (lab, _) = try lab(Self.intervals(sizes: 0.1, sizeBudget: 0.5)) { $0.node2.delay(EnginePath.containers(size: true), 0.1) }
+        await eventually("two size queries on node2") { lab.node2.times(EnginePath.containers(size: true)).count >= 2 }
+        let engine = await lab.engine.current.engines[1]
+        let took = try XCTUnwrap(engine.sizeQuerySeconds)
+        XCTAssertGreaterThanOrEqual(took, 0.1)
+        XCTAssertEqual(try XCTUnwrap(engine.sizeInterval), took / 0.5, accuracy: 1e-9, "a query that took \(took) s waits it twice over")
+        let times = lab.node2.times(EnginePath.containers(size: true))
+        XCTAssertGreaterThanOrEqual(times[1].timeIntervalSince(times[0]), 0.1 + 0.2 - 0.01, "answer, then twice the time it took")
+    }
+
+    func testAManagerFailureIsShownWithTheLastGoodRowsAndClearedByTheNextGoodRound() async throws {
+        let (lab, _) = try lab(Self.intervals(poll: 0.1))
+        await settled(lab)
+        let worker503 = try CapturedEngine.error("error-worker-503.json")
+        lab.manager.fail(EnginePath.tasks, worker503)
+        await eventually("the error shown") { await lab.engine.current.error != nil }
+        let failed = await lab.engine.current
+        XCTAssertEqual(failed.error, worker503.description)
+        XCTAssertTrue(worker503.description.hasPrefix("engine said 503: This node is not a swarm manager."))
+        XCTAssertEqual(failed.tasks.count, 23, "the last good tasks are kept")
+        try lab.manager.serve(EnginePath.tasks, file: "refresh/tasks.json")
+        await eventually("cleared by the next poll") { await lab.engine.current.error == nil }
+        let recovered = await lab.engine.current
+        XCTAssertGreaterThan(try XCTUnwrap(recovered.refreshedAt), try XCTUnwrap(failed.refreshedAt))
+    }
+
+    func testACrashLoopingServiceStopsAskingForTaskPollsOnceCycling() async throws {
+        let (lab, _) = try lab(Self.intervals(fastWindow: 0.05)) { try $0.manager.serve(EnginePath.tasks, file: "refresh/crash-tasks-1.json") }
+        await settled(lab)
+        let text = String(decoding: try LabFixtures.data("refresh/crash-events.txt"), as: UTF8.self)
+        let dies = text.split(whereSeparator: \.isNewline).filter { $0.contains("\"Action\":\"die\"") }.map { Data($0.utf8) }
+        XCTAssertGreaterThanOrEqual(dies.count, 4)
+        // Each failure seen: a die event asks for a task poll, which sees the next capture.
+        for (index, file) in ["refresh/crash-tasks-2.json", "refresh/crash-tasks-3.json"].enumerated() {
+            let polls = lab.manager.count(EnginePath.tasks)
+            try lab.manager.serve(EnginePath.tasks, file: file)
+            lab.manager.emit([dies[index]])
+            await eventually("the die event's poll") { lab.manager.count(EnginePath.tasks) > polls }
+            let expected = try LabFixtures.decode([SwarmTask].self, file)
+            await eventually("\(file) applied") { await lab.engine.current.tasks == expected }
+        }
+        // 4 failures within a minute: the service cycles; its tasks no longer keep the poll
+        // fast, and its containers' events no longer ask for one (they still list containers).
+        try await Task.sleep(nanoseconds: 150_000_000)  // the 0.05 s fast window and a poll after it
+        let polls = lab.manager.count(EnginePath.tasks), lists = lab.manager.count(EnginePath.containers(size: false))
+        lab.manager.emit(Array(dies[2...]))
+        await eventually("the containers listed") { lab.manager.count(EnginePath.containers(size: false)) > lists }
+        try await Task.sleep(nanoseconds: 150_000_000)
+        XCTAssertEqual(lab.manager.count(EnginePath.tasks), polls, "\(dies.count - 2) die events of a cycling service: no task poll")
+    }
+}
