@@ -29,16 +29,23 @@ extension LabFixtures {
         return times
     }
 
-    /// The manager's `/nodes`, `/services?status=true` and `/tasks` after `step`, as a snapshot
-    /// refreshed at the step's time.
+    /// The manager's `/nodes`, `/services?status=true` and `/tasks` after `step` as observations
+    /// at the step's time, the round ended (`refreshedAt` is that time).
+    public static func timelineAnswers(_ step: String) throws -> [EngineObservation] {
+        let at = try timelineStepTimes()[step] ?? Date(timeIntervalSince1970: 0)
+        return try [(EnginePath.nodes, "nodes"), (EnginePath.services, "services"), (EnginePath.tasks, "tasks")].map { path, name in
+            EngineObservation(.manager, .answer(path: path, body: try timelineData("\(step)-\(name).json"), took: nil), at: at)
+        } + [EngineObservation(.manager, .apiVersion("1.41"), at: at), EngineObservation(.manager, .roundEnd, at: at)]
+    }
+
+    /// The snapshot of the manager's answers after `step` alone (`timelineAnswers`, through
+    /// `SnapshotAssembler`; its timeline is left empty).
     public static func timelineSnapshot(_ step: String) throws -> ClusterSnapshot {
-        let at = try timelineStepTimes()[step]
-        func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
-            try DockerJSON.decode(type, from: timelineData("\(step)-\(name).json"), path: name)
-        }
-        return ClusterSnapshot(endpoint: "unix:///run/swarmtop-lab/node1.sock", apiVersion: "1.41",
-                               nodes: try decode([Node].self, "nodes"), services: try decode([Service].self, "services"),
-                               tasks: try decode([SwarmTask].self, "tasks"), refreshedAt: at)
+        var assembler = SnapshotAssembler(endpoint: "unix:///run/swarmtop-lab/node1.sock")
+        for observation in try timelineAnswers(step) { assembler.apply(observation) }
+        var snapshot = assembler.snapshot
+        snapshot.timeline = []
+        return snapshot
     }
 
     /// The events of the story as observations: the manager's (`events-manager.txt`) and

@@ -8,15 +8,8 @@ import XCTest
 final class TimelineAssemblyTests: XCTestCase {
     func testTheAssemblersSnapshotCarriesTheTimelineOfWhatItWasTold() throws {
         var assembler = SnapshotAssembler(endpoint: "unix:///run/swarmtop-lab/node1.sock")
-        let times = try LabFixtures.timelineStepTimes()
         var observations = try LabFixtures.timelineEvents()
-        for step in LabFixtures.timelineSteps {
-            let at = try XCTUnwrap(times[step])
-            for (path, name) in [(EnginePath.nodes, "nodes"), (EnginePath.services, "services"), (EnginePath.tasks, "tasks")] {
-                observations.append(EngineObservation(.manager, .answer(path: path, body: try LabFixtures.timelineData("\(step)-\(name).json"), took: nil), at: at))
-            }
-            observations.append(EngineObservation(.manager, .roundEnd, at: at))
-        }
+        for step in LabFixtures.timelineSteps { observations += try LabFixtures.timelineAnswers(step) }
         let ordered = observations.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
         var changedByEvents = 0
         for observation in ordered {
