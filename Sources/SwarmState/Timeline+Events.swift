@@ -4,13 +4,14 @@ import Foundation
 /// scaled, rolled back and removed, nodes down, ready and drained (managers), containers that
 /// died (every node's own engine). Other events (networks, container starts…) add nothing.
 extension Timeline {
-    /// Adds the entries of one event.
+    /// Adds the entries of one event, unless the engine already sent it (a reopened stream).
     /// - Parameters:
     ///   - event: the decoded event.
     ///   - engine: the engine that sent it (a container event's node, when its attributes do not say).
     ///   - at: when it was observed (used when the event has no time).
     ///   - snapshot: the snapshot after it, for node hostnames.
     mutating func note(_ event: DockerEvent, from engine: EngineObservation.Engine, at: Date, in snapshot: ClusterSnapshot) {
+        guard !isReplay(event, from: engine) else { return }
         let time = event.timeNano.map { Date(timeIntervalSince1970: Double($0) / 1e9) }
             ?? event.time.map { Date(timeIntervalSince1970: Double($0)) } ?? at
         let id = event.actor?.id ?? ""

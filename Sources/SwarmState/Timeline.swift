@@ -23,6 +23,8 @@ public struct Timeline: Sendable, Equatable {
     private var createdAt: [String: Date] = [:]
     /// The next entry's `id`.
     private var nextID = 1
+    /// The time (`timeNano`) of the last event noted from each engine.
+    private var lastEvent: [EngineObservation.Engine: Int64] = [:]
 
     /// An empty timeline.
     /// - Parameter capacity: the most entries kept (at least 1; default 5,000).
@@ -70,6 +72,15 @@ public struct Timeline: Sendable, Equatable {
 
     /// The value last reported for `fact`.
     func reported(_ fact: String) -> String? { facts[fact] }
+
+    /// True when `event` is not newer than the last one noted from `engine`: a stream reopened
+    /// with `since=` sends again what was already noted. Remembers it otherwise.
+    mutating func isReplay(_ event: DockerEvent, from engine: EngineObservation.Engine) -> Bool {
+        guard let nano = event.timeNano else { return false }
+        if let last = lastEvent[engine], nano <= last { return true }
+        lastEvent[engine] = nano
+        return false
+    }
 
     /// Notes that a service was created at `time` (nil: forgets it, the service is gone).
     mutating func created(_ serviceID: String, at time: Date?) {

@@ -161,6 +161,18 @@ final class TimelineTests: XCTestCase {
         ])
     }
 
+    /// A dropped stream is reopened with `since=` the last event's time: the engine sends the
+    /// events from then again, the timeline says them once.
+    func testEventsSentAgainByAReopenedStreamAreSaidOnce() throws {
+        var timeline = Timeline()
+        let snapshot = try LabFixtures.timelineSnapshot("01-deployed")
+        let events = try LabFixtures.timelineEvents()
+        for observation in events { timeline.note(observation, before: snapshot, after: snapshot) }
+        let once = timeline.entries
+        for observation in events.suffix(20) { timeline.note(observation, before: snapshot, after: snapshot) }
+        XCTAssertEqual(timeline.entries.count, once.count)
+    }
+
     func testAnEventThatIsNotJSONAddsNothing() throws {
         var timeline = Timeline()
         let snapshot = try LabFixtures.timelineSnapshot("01-deployed")
