@@ -55,7 +55,9 @@ public struct TimelineEntry: Sendable, Hashable, Identifiable {
     public var id: Int
     /// When it happened: the event's time, the task status's timestamp, or when the change was seen.
     public var time: Date
+    /// What happened.
     public var kind: Kind
+    /// What it happened to.
     public var object: Object
     /// The hostname of the node it happened on, when known.
     public var node: String?
