@@ -40,6 +40,11 @@ public struct Configuration: Sendable, Equatable {
     public static let defaults = ConfigLayer(theme: "default", pane: .nodes, readOnly: false, nodeHosts: [],
                                              interval: 20, fastInterval: 0.5, sizeInterval: 30, resyncInterval: 120, timeout: 5)
 
+    /// `(default 20)`: a duration setting's default as an option's help says it.
+    public static func helpDefault(_ setting: KeyPath<ConfigLayer, Double?>) -> String {
+        defaults[keyPath: setting].map { "(default \(number($0)))" } ?? ""
+    }
+
     /// The theme name or theme file path.
     public let theme: Setting<String>
     /// The pane shown at start.
