@@ -16,9 +16,10 @@ demo: build
 	scripts/lab up
 	$(LAB_ENV) && LANG=$${LANG:-C.UTF-8} .build/debug/swarmtop
 
-## Runs every test: unit, integration (against the lab, started here), tmux end-to-end, and
+## Runs every test: the imports check (scripts/check-imports), unit, integration (against the lab, started here), tmux end-to-end, and
 ## the fuzz targets for a bounded time (scripts/fuzz).
 test: build
+	scripts/check-imports
 	scripts/lab up
 	$(LAB_ENV) && swift test --disable-swift-testing
 	scripts/fuzz

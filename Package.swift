@@ -40,6 +40,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -54,7 +55,7 @@ let package = Package(
         // Theme files and the config file (TOML), and the effective settings with their sources.
         .target(
             name: "Settings",
-            dependencies: ["Dashboard", "DockerAPI", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Dashboard", "DockerAPI", "SwarmState", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // What the actions on the swarm leave behind and must not do: the action log, the read-only refusal.
         .target(
@@ -62,11 +63,17 @@ let package = Package(
             dependencies: ["Dashboard", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
         // The only owner of the terminal: setup/teardown, colours, blitting, keys, UI loop.
-        .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["Dashboard", "CNCursesW", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+        ),
+        // The running program's parts: the swarm session (a feed, live or replayed, its clients
+        // and recorder), the effect runner, the log view's streams, `snapshot`'s output.
+        .target(name: "Session", dependencies: ["Actions", "Settings", "SwarmState", "Dashboard", "DockerAPI"]),
         .executableTarget(
             name: "swarmtop",
             dependencies: [
-                "DockerAPI", "SwarmState", "Dashboard", "TerminalUI", "Settings", "Actions", "Recording",
+                "SwarmState", "Dashboard", "TerminalUI", "Settings", "Actions", "Session", "Recording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Resident memory (README, Performance): the toolchain's lld packs the 113,000 relative
@@ -94,12 +101,16 @@ let package = Package(
             path: "Tests/FuzzTargets"
         ),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
-        .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "CSimdJSON", "LabFixtures"]),
+        .testTarget(
+            name: "DockerAPITests",
+            dependencies: ["DockerAPI", "CSimdJSON", "LabFixtures", .product(name: "NIOSSL", package: "swift-nio-ssl")]
+        ),
         .testTarget(name: "SwarmStateTests", dependencies: ["SwarmState", "LabFixtures"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "SwarmState", "LabFixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SwarmState", "LabFixtures"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "Dashboard", "DockerAPI", "LabFixtures"]),
         .testTarget(name: "ActionsTests", dependencies: ["Actions", "Dashboard", "DockerAPI"]),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "Actions", "Settings", "SwarmState", "Dashboard", "DockerAPI", "LabFixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "CNCursesW"]),
         .testTarget(name: "IntegrationTests", dependencies: ["DockerAPI", "SwarmState", "Recording"]),
         // The real binary in tmux; depending on it makes `swift test` build it first.

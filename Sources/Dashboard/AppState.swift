@@ -78,7 +78,7 @@ public struct AppState: Sendable {
     /// The current table pane's rows under its scope, recomputed when either changes.
     var table = PaneTable.empty
 
-    /// A state before the first snapshot, on the nodes pane.
+    /// A state before the first snapshot, on `pane`.
     /// - Parameters:
     ///   - endpoint: the manager endpoint, e.g. `unix:///var/run/docker.sock`.
     ///   - readOnly: disables the action keys (scale, stop, remove).
@@ -86,16 +86,18 @@ public struct AppState: Sendable {
     ///   - themeNames: the themes `:theme` offers.
     ///   - context: the docker context the endpoint came from, if any.
     ///   - contextNames: the contexts `:context` offers.
+    ///   - pane: the pane shown at start (set as a pane, not by its key: `[keys]` may rebind the digit).
     ///   - keymap: the keys, `Keymap.standard` with the config file's overrides.
     ///   - timeZone: the zone for wall-clock times.
     ///   - width: the terminal's columns.
     ///   - height: the terminal's rows.
     public init(endpoint: String, readOnly: Bool = false, actionLog: String? = nil, themeNames: [String] = [],
-                context: String? = nil, contextNames: [String] = [],
+                context: String? = nil, contextNames: [String] = [], pane: Pane = .nodes,
                 keymap: Keymap = .standard, timeZone: ClockZone = .local, width: Int = 80, height: Int = 24) {
         self.endpoint = endpoint
         self.context = context
         self.contextNames = contextNames
+        self.pane = pane
         self.readOnly = readOnly
         self.actionLog = actionLog
         self.themeNames = themeNames

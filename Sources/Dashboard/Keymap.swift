@@ -149,7 +149,7 @@ public struct Keymap: Sendable {
     ])
 
     /// The panes that are tables (all but placement): they filter and sort.
-    static let tablePanes: Set<Pane> = [.nodes, .services, .tasks, .containers]
+    static let tablePanes: Set<Pane> = [.nodes, .services, .tasks, .containers, .events]
 
     /// What each availability key does, for help.
     private static let availabilityWords: [NodeAvailability: String] = [

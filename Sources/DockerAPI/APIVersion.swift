@@ -27,7 +27,7 @@ public struct APIVersion: Sendable, Hashable, Comparable, CustomStringConvertibl
     ///   `DockerError.malformedResponse` when the header is not a version.
     public static func negotiate(server: String?) throws -> APIVersion {
         guard let server, let v = APIVersion(server) else {
-            throw DockerError.malformedResponse(path: "/_ping", reason: "no API-Version header")
+            throw DockerError.malformedResponse(path: EnginePath.ping, reason: "no API-Version header")
         }
         guard v >= minimum else { throw DockerError.unsupportedVersion(server: server, minimum: minimum.description) }
         return min(v, maximum)

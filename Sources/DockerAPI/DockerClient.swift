@@ -69,7 +69,7 @@ public final class DockerClient: Sendable {
     /// - Throws: `DockerError` when `/_ping` fails or the engine is too old.
     public func apiVersion() async throws -> APIVersion {
         if let v = negotiated.withLockedValue({ $0 }) { return v }
-        let response = try await send(method: .GET, path: "/_ping", versioned: false)
+        let response = try await send(method: .GET, path: EnginePath.ping, versioned: false)
         let v = try APIVersion.negotiate(server: response.headers.first(name: "API-Version"))
         negotiated.withLockedValue { $0 = v }
         return v

@@ -5,7 +5,7 @@ import SwarmState
 /// A recording played back as a `SwarmFeed` (`swarmtop replay FILE`): its observations go
 /// through a `SnapshotAssembler` at their recorded times, scaled by the speed; seeking back
 /// rebuilds the snapshot from the start of the file. It asks no engine.
-public actor ReplayFeed: SwarmFeed {
+public actor ReplayFeed: ReplayControlling {
     /// The recording's header.
     public nonisolated let header: RecordingHeader
     private let path: String
@@ -20,6 +20,8 @@ public actor ReplayFeed: SwarmFeed {
     private let statusChanged: @Sendable (ReplayStatus) -> Void
     /// The timeline last given to `statusChanged`.
     private var told: ReplayStatus?
+    /// The last status's `revision`.
+    private var revision = 0
     private let wallClock: @Sendable () -> Date
 
     /// Opens the recording at `path` and reads it through once (for its duration, and so that a
@@ -75,6 +77,14 @@ public actor ReplayFeed: SwarmFeed {
         case .stepToNextChange: step()
         }
         advance()
+        return stamped()
+    }
+
+    /// `status` with the next revision.
+    private func stamped() -> ReplayStatus {
+        revision += 1
+        var status = status
+        status.revision = revision
         return status
     }
 
@@ -100,7 +110,7 @@ public actor ReplayFeed: SwarmFeed {
         }
         if changed || rebuilt { publish?(assembler.snapshot) }
         rebuilt = false
-        let now = status
+        let now = stamped()
         if now.shown != told?.shown {
             told = now
             statusChanged(now)

@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import SwarmState
 
 /// The effective settings and where each came from. Precedence: a command-line flag over the
 /// environment over the config file over the default.
@@ -37,8 +38,18 @@ public struct Configuration: Sendable, Equatable {
     /// The defaults: the built-in theme, the nodes pane, actions allowed, polls every 20 s
     /// (0.5 s after a change), sizes at most every 30 s, a full re-list every 120 s, 5 s timeouts.
     /// At these, a steady lab costs its engines about 0.07% of a core (scripts/bench-engine-requests).
-    public static let defaults = ConfigLayer(theme: "default", pane: .nodes, readOnly: false, nodeHosts: [],
-                                             interval: 20, fastInterval: 0.5, sizeInterval: 30, resyncInterval: 120, timeout: 5)
+    /// The cadences are the refresh engine's own defaults (`RefreshEngine.Intervals()`), written there once.
+    public static let defaults: ConfigLayer = {
+        let refresh = RefreshEngine.Intervals()
+        return ConfigLayer(theme: "default", pane: .nodes, readOnly: false, nodeHosts: [],
+                           interval: refresh.poll, fastInterval: refresh.fastPoll, sizeInterval: refresh.sizes,
+                           resyncInterval: refresh.resync, timeout: 5)
+    }()
+
+    /// `(default 20)`: a duration setting's default as an option's help says it.
+    public static func helpDefault(_ setting: KeyPath<ConfigLayer, Double?>) -> String {
+        defaults[keyPath: setting].map { "(default \(number($0)))" } ?? ""
+    }
 
     /// The theme name or theme file path.
     public let theme: Setting<String>

@@ -22,6 +22,8 @@ public struct ClusterSnapshot: Sendable, Equatable {
     public var refreshedAt: Date?
     /// The manager's last error, e.g. "engine said 503: This node is not a swarm manager…"; nil when fine.
     public var error: String?
+    /// What happened while swarmtop watched (`Timeline.entries`), oldest first.
+    public var timeline: [TimelineEntry] = []
     /// Position of each node and service by ID, kept in step with the arrays (O(1) lookups).
     private(set) var nodeIndex: [String: Int]
     private(set) var serviceIndex: [String: Int]

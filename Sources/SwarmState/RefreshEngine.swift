@@ -207,7 +207,7 @@ public actor RefreshEngine {
         do {
             body = try await request(.node(key)) { try await $0.read(path, timeout: max(30, $0.timeout)) }
         } catch {
-            if position(key) != nil { feed(.node(hostname: hostname), .failure(path: path, error: Self.describe(error))) }
+            if position(key) != nil { feed(.node(hostname: hostname), .failure(path: path, error: SnapshotAssembler.describe(error))) }
             throw error
         }
         if position(key) != nil {  // else the node left meanwhile
@@ -274,7 +274,7 @@ public actor RefreshEngine {
                 guard !stopped && !Task.isCancelled && isFollowed(source) else { return }
                 let endpoint = self.endpoint(source)
                 diagnostics.silentStreams[endpoint, default: 0] += 1
-                markUnreachable(source, "no event for \(Int(idle)) s and no answer to /_ping (\(Self.describe(error))): reopening the event stream")
+                markUnreachable(source, "no event for \(Int(idle)) s and no answer to /_ping (\(SnapshotAssembler.describe(error))): reopening the event stream")
                 stream.cancel()
                 return
             }
@@ -304,7 +304,7 @@ public actor RefreshEngine {
                 apply(event, line, from: source)
             }
         } catch {
-            outcome.error = Self.describe(error)
+            outcome.error = SnapshotAssembler.describe(error)
         }
         return outcome
     }
@@ -461,7 +461,7 @@ public actor RefreshEngine {
         guard let (path, result) = read else { return false }
         switch result {
         case .success(let body): return feed(.manager, .answer(path: path, body: body, took: nil))
-        case .failure(let error): return feed(.manager, .failure(path: path, error: Self.describe(error)))
+        case .failure(let error): return feed(.manager, .failure(path: path, error: SnapshotAssembler.describe(error)))
         }
     }
 
@@ -481,7 +481,7 @@ public actor RefreshEngine {
             guard let engine = engine(key) else { return }
             switch result {
             case .success(let body): feed(engine, .answer(path: path, body: body, took: nil))
-            case .failure(let error): feed(engine, .failure(path: path, error: Self.describe(error)))
+            case .failure(let error): feed(engine, .failure(path: path, error: SnapshotAssembler.describe(error)))
             }
             lastRound = Date()
             publishIfChanged()
@@ -507,7 +507,7 @@ public actor RefreshEngine {
                 followed[key]?.nextSizes = Date().addingTimeInterval(interval)
             } catch {
                 guard let engine = engine(key) else { return }
-                feed(engine, .failure(path: path, error: Self.describe(error)))
+                feed(engine, .failure(path: path, error: SnapshotAssembler.describe(error)))
                 followed[key]?.nextSizes = Date().addingTimeInterval(intervals.sizes)
                 // A connection that stalls may hide a stream that silently died with it.
                 streams[managerShared.contains(key) ? .manager : .node(key)]?.cancel()
@@ -659,10 +659,6 @@ public actor RefreshEngine {
 
     private static func attempt<T: Sendable>(_ body: @Sendable () async throws -> T) async -> Result<T, any Error> {
         do { return .success(try await body()) } catch { return .failure(error) }
-    }
-
-    static func describe(_ error: any Error) -> String {
-        (error as? DockerError)?.description ?? String(describing: error)
     }
 }
 

@@ -29,13 +29,17 @@ public struct ReplayStatus: Sendable, Hashable {
     public var speed: Double
     /// The recording's start (wall clock of the recorded swarm).
     public var start: Date
+    /// Counts the statuses a replay gave: statuses reach the dashboard by two ways (a control's
+    /// answer, the playing clock) and may arrive out of order; the dashboard keeps the latest.
+    public var revision: Int
 
-    public init(position: TimeInterval, duration: TimeInterval, paused: Bool, speed: Double, start: Date) {
+    public init(position: TimeInterval, duration: TimeInterval, paused: Bool, speed: Double, start: Date, revision: Int = 0) {
         self.position = position
         self.duration = duration
         self.paused = paused
         self.speed = speed
         self.start = start
+        self.revision = revision
     }
 
     /// The recorded moment shown: what "now" was at the position (ages such as "Running 5
@@ -44,4 +48,12 @@ public struct ReplayStatus: Sendable, Hashable {
 
     /// True at the end of the recording.
     public var atEnd: Bool { position >= duration }
+}
+
+/// A feed that plays a recording (`ReplayFeed`): the dashboard's replay keys reach it through
+/// `control`, by way of `Effect.replay`.
+public protocol ReplayControlling: SwarmFeed {
+    /// Pauses, steps, seeks or changes speed.
+    /// - Returns: the timeline after it.
+    func control(_ control: ReplayControl) async -> ReplayStatus
 }

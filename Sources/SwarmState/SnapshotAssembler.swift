@@ -25,7 +25,9 @@ import Foundation
 /// - `.unreachable`: the engine's error; on the manager, also that of every node engine
 ///   reached through the manager's own endpoint;
 /// - `.sizeInterval`: the engine's `sizeInterval`;
-/// - events and `/_ping` answers change nothing (events tell the refresh engine what to ask).
+/// - events and `/_ping` answers change nothing (events tell the refresh engine what to ask);
+/// - after each observation, the `Timeline` notes what it and the change it made tell (a task
+///   failed, a service scaled…): the snapshot's `timeline`.
 /// Observations of a node engine not followed (it left meanwhile) are ignored.
 public struct SnapshotAssembler: Sendable {
     /// The snapshot so far.
@@ -36,6 +38,8 @@ public struct SnapshotAssembler: Sendable {
     private var roundErrors: [String] = []
     /// What the node engines answered, by hostname.
     private var nodes: [String: NodeState] = [:]
+    /// What happened, kept across the run (the snapshot's `timeline`).
+    private var timeline = Timeline()
 
     /// What is known of one node engine besides its `NodeEngine` entry.
     private struct NodeState: Sendable {
@@ -66,6 +70,8 @@ public struct SnapshotAssembler: Sendable {
             guard let index = snapshot.engines.firstIndex(where: { $0.hostname == hostname }) else { break }
             applyNode(index, content, at: observation.at)
         }
+        timeline.note(observation, before: before, after: snapshot)
+        snapshot.timeline = timeline.entries
         return snapshot != before
     }
 
@@ -188,8 +194,9 @@ public struct SnapshotAssembler: Sendable {
         snapshot.engines = engines
     }
 
-    /// An error as the status line shows it.
-    static func describe(_ error: any Error) -> String {
+    /// An error as the status line shows it (and as a `.failure` observation carries it): a
+    /// `DockerError`'s description, else the error's own.
+    public static func describe(_ error: any Error) -> String {
         (error as? DockerError)?.description ?? String(describing: error)
     }
 }

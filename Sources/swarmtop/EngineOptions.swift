@@ -1,4 +1,5 @@
 import ArgumentParser
+import Settings
 
 /// The options that say which engines to ask, shared by the dashboard and `snapshot`. Each is
 /// optional so that the config file and the environment can supply it (see `EffectiveSettings`).
@@ -15,6 +16,6 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("node-host-template"), help: ArgumentHelp("Every node's engine from one pattern with {hostname}, {addr} (its Status.Addr) and {id}, e.g. ssh://ops@{hostname} or tcp://{addr}:2376; --node-host entries win.", valueName: "url"))
     var nodeHostTemplate: String?
 
-    @Option(help: ArgumentHelp("Seconds before a request to an engine counts as failed (default 5).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds before a request to an engine counts as failed \(Configuration.helpDefault(\.timeout)).", valueName: "seconds"))
     var timeout: Double?
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Dashboard
 
-/// `--pane NAME`: a pane by its lower-case title (`nodes` … `placement`).
+/// `--pane NAME`: a pane by its lower-case title (`nodes` … `events`).
 struct PaneArgument: ExpressibleByArgument {
     let pane: Pane
 

@@ -2,6 +2,7 @@ import Actions
 import ArgumentParser
 import Foundation
 import Recording
+import Session
 import Settings
 
 /// `swarmtop record FILE`: records the swarm's engines without the dashboard, until Ctrl-C
@@ -29,6 +30,10 @@ struct RecordCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try await usage { try await record() }
+    }
+
+    private func record() async throws {
         let env = ProcessInfo.processInfo.environment
         let flags = ConfigLayer(readOnly: true, host: engines.host, context: engines.context,
                                 nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts,
@@ -37,8 +42,9 @@ struct RecordCommand: AsyncParsableCommand {
         try EffectiveSettings.validate(config)
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)
         let recorder = try RecordingOption.recorder(file, endpoint: endpoints.manager.description)
-        let session = try SwarmSession(flags: flags, config: config, endpoints: endpoints, environment: env,
-                                       log: ActionLog(path: ActionLog.defaultPath(env)), observer: recorder.observe) { _ in }
+        let live = SwarmSource.Live(flags: flags, environment: env, log: ActionLog(path: ActionLog.defaultPath(env)),
+                                    observer: recorder.observe)
+        let session = SwarmSession(try live.open(endpoints, config: config), open: nil) { _ in }
         let signal = await RecordingOption.untilSignalOr(seconds: duration, ticking: recorder)
         await session.shutdown()
         try RecordingOption.close(recorder)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import Recording
+import Session
 import Settings
 import SwarmState
 import TerminalUI
@@ -28,6 +29,10 @@ struct ReplayCommand: AsyncParsableCommand {
     var pane: PaneArgument?
 
     func run() async throws {
+        try await usage { try await replay() }
+    }
+
+    private func replay() async throws {
         let env = ProcessInfo.processInfo.environment
         let config = try EffectiveSettings.resolve(flags: ConfigLayer(theme: theme, pane: pane?.pane), environment: env)
         let themes = EffectiveSettings.themes(environment: env)
@@ -36,34 +41,27 @@ struct ReplayCommand: AsyncParsableCommand {
         let box = UIBox()
         // A file that cannot be read says so (RecordingError: the path, the line), without the usage.
         let feed = try ReplayFeed(path: file) { box.loop?.post(.replayStatus($0)) }
-        var state = AppState(endpoint: feed.header.endpoint, themeNames: themes.names(), keymap: keymap)
+        let source = SwarmSource(offline: feed, reason: "refused: this is a replay of a recording, no engine is asked",
+                                 endpoint: feed.header.endpoint)
+        let session = SwarmSession(source, open: nil) { box.loop?.post(.snapshot($0)) }
+        let logStreams = LogStreams { box.loop?.post($0) }
+        let runner = EffectRunner(session: session, themes: themes, logStreams: logStreams)
+        var state = AppState(endpoint: feed.header.endpoint, themeNames: themes.names(), pane: config.pane.value, keymap: keymap)
         _ = reduce(&state, .replayStatus(await feed.status))
-        _ = reduce(&state, .key(.char(config.pane.value.digit)))
         let ui = UILoop(state: state, theme: theme) { effect in
-            Task { box.loop?.post(await ReplayEffects.run(effect, feed: feed)) }
+            Task { box.loop?.post(await runner.run(effect)) }
         }
         box.loop = ui
-        let playing = Task { await feed.run { box.loop?.post(.snapshot($0)) } }
         let exit = await withCheckedContinuation { (done: CheckedContinuation<UILoop.Exit, Never>) in
             let thread = Thread { done.resume(returning: ui.run()) }
             thread.name = "swarmtop-ui"
             thread.start()
         }
-        playing.cancel()
+        await session.shutdown()
         switch exit {
         case .quit: break
         case .signal(let number): throw ExitCode(128 + number)
         case .unusable(let error): throw error
         }
-    }
-}
-
-/// The effects of a replay: the timeline's controls go to the feed; everything else would ask
-/// an engine or change a swarm, and is refused here (the reducer refuses them first).
-enum ReplayEffects {
-    static func run(_ effect: Effect, feed: ReplayFeed) async -> Action {
-        if case .replay(let control) = effect { return .replayStatus(await feed.control(control)) }
-        return .effectFinished(effect, message: "refused: \(effect.action) \(effect.target): this is a replay of a recording, no engine is asked",
-                               isError: true)
     }
 }

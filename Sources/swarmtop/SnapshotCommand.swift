@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dashboard
 import Foundation
+import Session
 import Settings
 import SwarmState
 
@@ -26,6 +27,10 @@ struct SnapshotCommand: AsyncParsableCommand {
     var format: Format = .table
 
     func run() async throws {
+        try await usage { try await snapshot() }
+    }
+
+    private func snapshot() async throws {
         let env = ProcessInfo.processInfo.environment
         let config = try EffectiveSettings.resolve(
             flags: ConfigLayer(host: engines.host, context: engines.context, nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts,

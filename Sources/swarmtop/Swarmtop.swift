@@ -3,6 +3,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import Recording
+import Session
 import Settings
 import SwarmState
 import TerminalUI
@@ -35,16 +36,16 @@ struct Swarmtop: AsyncParsableCommand {
     @Flag(name: .customLong("print-config"), help: "Print the effective settings and where each came from, then exit.")
     var printConfig = false
 
-    @Option(help: ArgumentHelp("Seconds between task polls while the swarm is steady (everything else follows events).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds between task polls while the swarm is steady (everything else follows events) \(Configuration.helpDefault(\.interval)).", valueName: "seconds"))
     var interval: Double?
 
-    @Option(name: .customLong("fast-interval"), help: ArgumentHelp("Seconds between task polls right after a change and while tasks are starting or stopping.", valueName: "seconds"))
+    @Option(name: .customLong("fast-interval"), help: ArgumentHelp("Seconds between task polls right after a change and while tasks are starting or stopping \(Configuration.helpDefault(\.fastInterval)).", valueName: "seconds"))
     var fastInterval: Double?
 
-    @Option(name: .customLong("size-interval"), help: ArgumentHelp("Least seconds between writable-layer size queries (size=1) on each engine; longer when a query takes more than 5% of the time.", valueName: "seconds"))
+    @Option(name: .customLong("size-interval"), help: ArgumentHelp("Least seconds between writable-layer size queries (size=1) on each engine; longer when a query takes more than 5% of the time \(Configuration.helpDefault(\.sizeInterval)).", valueName: "seconds"))
     var sizeInterval: Double?
 
-    @Option(name: .customLong("resync-interval"), help: ArgumentHelp("Seconds between full re-lists of nodes and services, in case an event was lost.", valueName: "seconds"))
+    @Option(name: .customLong("resync-interval"), help: ArgumentHelp("Seconds between full re-lists of nodes and services, in case an event was lost \(Configuration.helpDefault(\.resyncInterval)).", valueName: "seconds"))
     var resyncInterval: Double?
 
     @Option(help: ArgumentHelp("Record what the engines answer to this file while the dashboard runs (swarmtop replay FILE shows it again).", valueName: "file"))
@@ -62,6 +63,10 @@ struct Swarmtop: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try await usage { try await dashboard() }
+    }
+
+    private func dashboard() async throws {
         let env = ProcessInfo.processInfo.environment
         let config = try EffectiveSettings.resolve(flags: flags, environment: env)
         // --print-config shows the settings, then checks them as the dashboard would.
@@ -72,38 +77,37 @@ struct Swarmtop: AsyncParsableCommand {
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)
         let keymap = try EffectiveSettings.keymap(config)
         if printConfig { return print(endpoints.resolved.printed) }
-        let readOnly = config.readOnly.value
         let log = ActionLog(path: ActionLog.defaultPath(env))
         let box = UIBox()
         let recorder = try record.map { try RecordingOption.recorder($0, endpoint: endpoints.manager.description) }
         let ticker = recorder.map { RecordingOption.ticker($0) }
-        let session = try SwarmSession(flags: flags, config: config, endpoints: endpoints, environment: env, log: log,
-                                       observer: recorder.map { $0.observe }) {
+        let live = SwarmSource.Live(flags: flags, environment: env, log: log, observer: recorder.map { $0.observe })
+        let session = SwarmSession(try live.open(endpoints, config: config), open: { try live.open(context: $0) }) {
             box.loop?.post(.snapshot($0))
         }
         let logStreams = LogStreams { box.loop?.post($0) }
         let runner = EffectRunner(session: session, themes: themes, logStreams: logStreams)
-        var state = AppState(endpoint: endpoints.resolved.status, readOnly: readOnly, actionLog: log.path, themeNames: themes.names(),
-                             context: endpoints.resolved.origin.contextName, contextNames: EffectiveSettings.contextNames(environment: env),
-                             keymap: keymap)
-        _ = reduce(&state, .key(.char(config.pane.value.digit)))
+        let state = AppState.starting(config, keymap: keymap, manager: endpoints.resolved, actionLog: log.path,
+                                      themeNames: themes.names(), contextNames: EffectiveSettings.contextNames(environment: env))
         let ui = UILoop(state: state, theme: theme) { effect in
             Task { box.loop?.post(await runner.run(effect)) }
         }
         box.loop = ui
-        let stats = env["SWARMTOP_STATS_FILE"].map { path in Task { await RequestStatsFile.write(session.current.connections, to: path) } }
+        let stats = env["SWARMTOP_STATS_FILE"].map { path in Task { await RequestStatsFile.write(session, to: path) } }
         let exit = await withCheckedContinuation { (done: CheckedContinuation<UILoop.Exit, Never>) in
             let thread = Thread { done.resume(returning: ui.run()) }
             thread.name = "swarmtop-ui"
             thread.start()
         }
         // The terminal is restored: say what did not finish, before the clients' shutdown cuts it off.
-        for line in session.current.recorder.interrupt(ui.unfinished, at: Date()) {
+        for line in session.current.source.recorder.interrupt(ui.unfinished, at: Date()) {
             FileHandle.standardError.write(Data("swarmtop: \(line)\n".utf8))
         }
         stats?.cancel()
         await logStreams.stopAll()
-        if let path = env["SWARMTOP_STATS_FILE"] { RequestStatsFile.save(session.current.connections, to: path) }
+        if let path = env["SWARMTOP_STATS_FILE"], let connections = session.current.source.connections {
+            RequestStatsFile.save(connections, to: path)
+        }
         await session.shutdown()
         ticker?.cancel()
         if let recorder { try RecordingOption.close(recorder) }

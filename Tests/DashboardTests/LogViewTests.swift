@@ -88,7 +88,7 @@ final class LogViewTests: XCTestCase {
         XCTAssertEqual(screen(state)[2], "waiting for lines…")
         _ = reduce(&state, .logLines(stream: 1, numbered(1...30)))
         XCTAssertEqual(screen(state), [
-            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6",
             "logs of service lab_scribbler  following   lines 25-30 of 30",
             "line 25", "line 26", "line 27", "line 28", "line 29", "line 30",
             "? help  / search  n next  t timestamps  w wrap  q/Esc close",

@@ -44,6 +44,13 @@ final class ReplayReduceTests: XCTestCase {
         XCTAssertTrue(render(state, width: 100, height: 20, now: Date()).lines[19].hasPrefix("replay 2:00:00/2:00:00 end  "))
     }
 
+    func testAnOlderStatusArrivingLateIsIgnored() throws {
+        var state = try replaying()
+        _ = reduce(&state, .replayStatus(ReplayStatus(position: 0, duration: 3490, paused: true, speed: 1, start: start, revision: 8)))
+        _ = reduce(&state, .replayStatus(ReplayStatus(position: 5, duration: 3490, paused: true, speed: 1, start: start, revision: 7)))
+        XCTAssertEqual(state.replay?.position, 0)
+    }
+
     func testTheHintsOfferTheReplayKeysAndNoAction() throws {
         var state = try replaying()
         state.press(.char("2"))

@@ -106,30 +106,39 @@ enum SampleCluster {
         container("c-agent2", "lab_agent.n2.t-agent2", task: "t-agent2", service: "lab_agent"),
     ]
 
-    static func decode<T: Decodable>(_ type: T.Type, _ items: [String]) -> T {
-        let json = "[" + items.joined(separator: ",") + "]"
-        do {
-            return try DockerJSON.decode(T.self, from: Data(json.utf8), path: "sample")
-        } catch {
-            fatalError("sample JSON does not decode: \(error)\n\(json)")
-        }
-    }
-
-    /// The sample swarm; pass other JSON to vary it.
+    /// The sample swarm; pass other JSON to vary it. Built as the refresh engine builds it
+    /// (`SnapshotAssembler`): a manager round at `refreshedAt`, each node's size query 12 s
+    /// before and its list at `refreshedAt`; then node2's failure and the manager's, if given.
     static func snapshot(nodes: [String] = nodes, services: [String] = services, tasks: [String] = tasks,
                          node2Error: String? = nil, error: String? = nil) -> ClusterSnapshot {
-        ClusterSnapshot(
-            endpoint: "unix:///run/swarmtop-lab/node1.sock", apiVersion: "1.41",
-            info: try! DockerJSON.decode(SystemInfo.self, from: Data(#"{"Name":"node1","Swarm":{"NodeID":"n1","ControlAvailable":true}}"#.utf8), path: "/info"),
-            nodes: decode([Node].self, nodes), services: decode([Service].self, services), tasks: decode([SwarmTask].self, tasks),
-            engines: [
-                NodeEngine(hostname: "node1", endpoint: "unix:///run/swarmtop-lab/node1.sock",
-                           containers: decode([ContainerSummary].self, node1Containers), listedAt: refreshedAt,
-                           sizesAt: refreshedAt.addingTimeInterval(-12)),
-                NodeEngine(hostname: "node2", endpoint: "unix:///run/swarmtop-lab/node2.sock",
-                           containers: decode([ContainerSummary].self, node2Containers), listedAt: refreshedAt,
-                           sizesAt: refreshedAt.addingTimeInterval(-12), error: node2Error),
-            ],
-            refreshedAt: refreshedAt, error: error)
+        var assembler = SnapshotAssembler(endpoint: "unix:///run/swarmtop-lab/node1.sock")
+        func observe(_ engine: EngineObservation.Engine, _ content: EngineObservation.Content, at: Date = refreshedAt) {
+            assembler.apply(EngineObservation(engine, content, at: at))
+        }
+        func observe(_ content: EngineObservation.Content) { observe(.manager, content) }
+        func answer(_ path: String, _ items: [String]) -> EngineObservation.Content {
+            .answer(path: path, body: Data(("[" + items.joined(separator: ",") + "]").utf8), took: nil)
+        }
+        observe(.engines(["node1", "node2"].map {
+            EngineObservation.PlannedEngine(hostname: $0, endpoint: "unix:///run/swarmtop-lab/\($0).sock", origin: nil, problem: nil)
+        }))
+        observe(.apiVersion("1.41"))
+        observe(.answer(path: EnginePath.info, body: Data(#"{"Name":"node1","Swarm":{"NodeID":"n1","ControlAvailable":true}}"#.utf8), took: nil))
+        observe(answer(EnginePath.nodes, nodes))
+        observe(answer(EnginePath.services, services))
+        observe(answer(EnginePath.tasks, tasks))
+        observe(.roundEnd)
+        for (hostname, containers) in [("node1", node1Containers), ("node2", node2Containers)] {
+            observe(.node(hostname: hostname), answer(EnginePath.containers(size: true), containers), at: refreshedAt.addingTimeInterval(-12))
+            observe(.node(hostname: hostname), answer(EnginePath.containers(size: false), containers))
+        }
+        let problems = [assembler.snapshot.error] + assembler.snapshot.engines.map(\.error)
+        if let problem = problems.compactMap({ $0 }).first { fatalError("sample JSON does not decode: \(problem)") }
+        if let node2Error { observe(.node(hostname: "node2"), .failure(path: EnginePath.containers(size: false), error: node2Error)) }
+        if let error {
+            observe(.failure(path: EnginePath.tasks, error: error))
+            observe(.roundEnd)
+        }
+        return assembler.snapshot
     }
 }

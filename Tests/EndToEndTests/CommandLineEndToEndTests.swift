@@ -131,6 +131,16 @@ final class CommandLineEndToEndTests: XCTestCase {
         XCTAssertTrue(dashboard.out.contains("--node-host") && dashboard.out.contains("--read-only"), dashboard.out)
     }
 
+    /// Each duration option's help gives its default, as `Configuration.defaults` has it.
+    func testHelpGivesTheDefaultsTheDashboardUses() throws {
+        let dashboard = try run(["help", "dashboard"], environment: [:]).out.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        for (option, value) in [("--interval", "20"), ("--fast-interval", "0.5"), ("--size-interval", "30"),
+                                ("--resync-interval", "120"), ("--timeout", "5")] {
+            let help = dashboard.components(separatedBy: option + " <seconds>").dropFirst().first ?? ""
+            XCTAssertTrue(help.prefix(200).contains("(default \(value))"), "\(option): \(help.prefix(200))")
+        }
+    }
+
     func testPrintConfigShowsWhereEachValueCameFrom() throws {
         let home = try configHome(["swarmtop/config.toml": "theme = \"light\"\npane = \"tasks\"\n[refresh]\ninterval = 4\nsize_interval = 30\n"])
         let result = try run(["--print-config", "--size-interval", "20"],
@@ -160,6 +170,14 @@ final class CommandLineEndToEndTests: XCTestCase {
         let refused = try run(["--print-config"], environment: ["XDG_CONFIG_HOME": clash])
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertTrue(refused.err.contains("\(clash)/swarmtop/config.toml:3: j would mean both down and scale_up in the Services pane"), refused.err)
+    }
+
+    /// `--pane tasks` opens the tasks pane even when `[keys]` gives its digit to another pane.
+    func testTheStartingPaneIsThePaneNamedNotItsDigit() throws {
+        let home = try configHome(["swarmtop/config.toml": "[keys]\ntasks_pane = \"4\"\ncontainers_pane = \"3\"\n"])
+        let t = try Tmux("'\(E2E.binary)' --pane tasks; sleep 60", width: 120, height: 30,
+                         environment: try E2E.labEnvironment().merging(["XDG_CONFIG_HOME": home]) { _, new in new })
+        try t.waitFor("the tasks pane (its DESIRED STATE column)") { $0.contains("DESIRED STATE") && $0.contains("lab_web.1") }
     }
 
     func testABadConfigFileIsRefusedWithFileLineAndReason() throws {

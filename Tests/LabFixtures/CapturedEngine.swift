@@ -110,6 +110,17 @@ public final class CapturedEngine: EngineReader, @unchecked Sendable {
         return try APIVersion.negotiate(server: line.map { String($0.dropFirst("api-version:".count)) })
     }
 
+    /// The error of a captured failed answer (`error-*.json`: its status and the engine's body),
+    /// as the client reports it.
+    public static func error(_ file: String) throws -> DockerError {
+        struct Captured: Decodable { var status: Int }
+        let data = try LabFixtures.data(file)
+        let status = try DockerJSON.decode(Captured.self, from: data, path: file).status
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let body = try JSONSerialization.data(withJSONObject: object?["body"] ?? [:])
+        return .api(status: status, message: DockerClient.engineMessage(body))
+    }
+
     /// The lines of the captured event stream (`events-sample.txt`) whose `Type` is `type`.
     public static func eventLines(type: String) throws -> [Data] {
         let text = String(decoding: try LabFixtures.data("events-sample.txt"), as: UTF8.self)

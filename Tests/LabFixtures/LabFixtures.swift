@@ -51,14 +51,17 @@ public enum LabFixtures {
     }
 
     /// The manager's nodes, services and scribbler tasks captured with the log fixtures
-    /// (`scripts/capture-log-fixtures`): the names a service log's line prefixes need.
+    /// (`scripts/capture-log-fixtures`): the names a service log's line prefixes need. Built
+    /// with the assembler from those answers alone (no round ended: never refreshed).
     public static func logsSnapshot() throws -> ClusterSnapshot {
-        ClusterSnapshot(
-            endpoint: "unix:///run/swarmtop-lab/node1.sock",
-            apiVersion: "1.41",
-            nodes: try decode([Node].self, "logs-context-nodes.json"),
-            services: try decode([Service].self, "logs-context-services.json"),
-            tasks: try decode([SwarmTask].self, "logs-context-tasks.json"))
+        var assembler = SnapshotAssembler(endpoint: "unix:///run/swarmtop-lab/node1.sock")
+        let at = Date(timeIntervalSince1970: 0)
+        assembler.apply(EngineObservation(.manager, .apiVersion("1.41"), at: at))
+        for (path, file) in [(EnginePath.nodes, "logs-context-nodes.json"), (EnginePath.services, "logs-context-services.json"),
+                             (EnginePath.tasks, "logs-context-tasks.json")] {
+            assembler.apply(EngineObservation(.manager, .answer(path: path, body: try data(file), took: nil), at: at))
+        }
+        return assembler.snapshot
     }
 
     /// A captured log stream decoded as the client does (`logs-*.bin`).

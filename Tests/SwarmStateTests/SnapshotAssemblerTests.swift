@@ -177,23 +177,38 @@ private extension NodeEngine {
     }
 }
 
-/// The fixture loader builds its snapshot with the assembler: the same one as it built by hand.
+/// The fixture loader builds its snapshots with the assembler: each field is what the
+/// captured files say.
 final class LabFixturesSnapshotTests: XCTestCase {
-    func testTheFixtureSnapshotIsTheOneBuiltByHandFromTheCapturedFiles() throws {
+    func testTheFixtureSnapshotHoldsTheCapturedAnswers() throws {
         let at = try LabFixtures.capturedAt()
-        let byHand = ClusterSnapshot(
-            endpoint: "unix:///run/swarmtop-lab/node1.sock",
-            apiVersion: "1.41",
-            info: try LabFixtures.decode(SystemInfo.self, "info-manager.json"),
-            nodes: try LabFixtures.decode([Node].self, "nodes.json"),
-            services: try LabFixtures.decode([Service].self, "services.json"),
-            tasks: try LabFixtures.decode([SwarmTask].self, "tasks.json"),
-            engines: try ["node1", "node2"].map { host in
-                NodeEngine(hostname: host, endpoint: "unix:///run/swarmtop-lab/\(host).sock",
-                           containers: try LabFixtures.decode([ContainerSummary].self, "containers-\(host).json"),
-                           listedAt: at, sizesAt: at)
-            },
-            refreshedAt: at)
-        XCTAssertEqual(try LabFixtures.snapshot(), byHand)
+        let s = try LabFixtures.snapshot()
+        XCTAssertEqual(s.endpoint, "unix:///run/swarmtop-lab/node1.sock")
+        XCTAssertEqual(s.apiVersion, "1.41")
+        XCTAssertEqual(s.info, try LabFixtures.decode(SystemInfo.self, "info-manager.json"))
+        XCTAssertEqual(s.nodes, try LabFixtures.decode([Node].self, "nodes.json"))
+        XCTAssertEqual(s.services, try LabFixtures.decode([Service].self, "services.json"))
+        XCTAssertEqual(s.tasks, try LabFixtures.decode([SwarmTask].self, "tasks.json"))
+        XCTAssertEqual(s.refreshedAt, at)
+        XCTAssertNil(s.error)
+        XCTAssertEqual(s.engines.map(\.hostname), ["node1", "node2"])
+        for engine in s.engines {
+            var expected = NodeEngine(hostname: engine.hostname, endpoint: "unix:///run/swarmtop-lab/\(engine.hostname).sock",
+                                      containers: try LabFixtures.decode([ContainerSummary].self, "containers-\(engine.hostname).json"),
+                                      listedAt: at, sizesAt: at)
+            expected.origin = nil
+            XCTAssertEqual(engine, expected)
+        }
+    }
+
+    func testTheLogsSnapshotHoldsTheCapturedAnswers() throws {
+        let s = try LabFixtures.logsSnapshot()
+        XCTAssertEqual(s.apiVersion, "1.41")
+        XCTAssertNil(s.info)
+        XCTAssertEqual(s.nodes, try LabFixtures.decode([Node].self, "logs-context-nodes.json"))
+        XCTAssertEqual(s.services, try LabFixtures.decode([Service].self, "logs-context-services.json"))
+        XCTAssertEqual(s.tasks, try LabFixtures.decode([SwarmTask].self, "logs-context-tasks.json"))
+        XCTAssertNil(s.refreshedAt)
+        XCTAssertEqual(s.engines, [])
     }
 }

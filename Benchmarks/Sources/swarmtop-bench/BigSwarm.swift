@@ -93,30 +93,45 @@ struct BigSwarm {
         counts = (nodeCount, serviceCount, taskCount, nodeCount * containersPerNode)
     }
 
-    /// Decodes the node engines' container lists.
+    /// Decodes the node engines' container lists (`SnapshotAssembler`, as the refresh engine does).
+    /// - Throws: `DockerError.malformedResponse` when a list does not decode.
     func decodeContainers(at now: Date) throws -> [NodeEngine] {
-        try containers.map { host, body in
-            NodeEngine(hostname: host, endpoint: "unix:///\(host).sock",
-                       containers: try DockerJSON.decode([ContainerSummary].self, from: body, path: "/containers/json"),
-                       listedAt: now, sizesAt: now)
-        }
+        try assemble(containerObservations(at: now)).engines
     }
 
     var containerBytes: Int { containers.reduce(0) { $0 + $1.body.count } }
 
-    /// Decodes every answer as the refresh engine does and assembles the snapshot.
+    /// Decodes every answer as the refresh engine does (`SnapshotAssembler`: a manager round,
+    /// then each node's size query) and so assembles the snapshot.
+    /// - Throws: `DockerError.malformedResponse` when an answer does not decode.
     func decode(at now: Date) throws -> ClusterSnapshot {
-        ClusterSnapshot(
-            endpoint: "unix:///bench.sock", apiVersion: "1.41",
-            nodes: try DockerJSON.decode([Node].self, from: nodes, path: "/nodes"),
-            services: try DockerJSON.decode([Service].self, from: services, path: "/services"),
-            tasks: try DockerJSON.decode([SwarmTask].self, from: tasks, path: "/tasks"),
-            engines: try containers.map { host, body in
-                NodeEngine(hostname: host, endpoint: "unix:///\(host).sock",
-                           containers: try DockerJSON.decode([ContainerSummary].self, from: body, path: "/containers/json"),
-                           listedAt: now, sizesAt: now)
-            },
-            refreshedAt: now)
+        let round: [(String, Data)] = [(EnginePath.nodes, nodes), (EnginePath.services, services), (EnginePath.tasks, tasks)]
+        let manager = [EngineObservation(.manager, .apiVersion("1.41"), at: now)]
+            + round.map { EngineObservation(.manager, .answer(path: $0.0, body: $0.1, took: nil), at: now) }
+            + [EngineObservation(.manager, .roundEnd, at: now)]
+        return try assemble(manager + containerObservations(at: now))
+    }
+
+    /// The node engines planned, and each one's size query answered, at `now`.
+    private func containerObservations(at now: Date) -> [EngineObservation] {
+        let plan = containers.map {
+            EngineObservation.PlannedEngine(hostname: $0.hostname, endpoint: "unix:///\($0.hostname).sock", origin: nil, problem: nil)
+        }
+        return [EngineObservation(.manager, .engines(plan), at: now)] + containers.map { host, body in
+            EngineObservation(.node(hostname: host), .answer(path: EnginePath.containers(size: true), body: body, took: nil), at: now)
+        }
+    }
+
+    /// The snapshot of `observations`.
+    /// - Throws: `DockerError.malformedResponse` with the first error an answer left in it.
+    private func assemble(_ observations: [EngineObservation]) throws -> ClusterSnapshot {
+        var assembler = SnapshotAssembler(endpoint: "unix:///bench.sock")
+        for observation in observations { assembler.apply(observation) }
+        let snapshot = assembler.snapshot
+        if let error = ([snapshot.error] + snapshot.engines.map(\.error)).compactMap({ $0 }).first {
+            throw DockerError.malformedResponse(path: "bench", reason: error)
+        }
+        return snapshot
     }
 
     var bytes: Int { nodes.count + services.count + tasks.count + containers.reduce(0) { $0 + $1.body.count } }

@@ -1,8 +1,9 @@
-/// The five panes, in tab order (keys `1`…`5`).
+/// The six panes, in tab order (keys `1`…`6`).
 public enum Pane: Int, Sendable, Hashable, CaseIterable {
     /// `docker node ls`, `docker service ls` by stack, `docker service ps`, `docker ps -s` on
-    /// every node, and the placement grid of tasks per node.
-    case nodes, services, tasks, containers, placement
+    /// every node, the placement grid of tasks per node, and the event timeline (what
+    /// happened, newest first).
+    case nodes, services, tasks, containers, placement, events
 
     /// The tab label, e.g. `Nodes`.
     public var title: String {
@@ -12,10 +13,11 @@ public enum Pane: Int, Sendable, Hashable, CaseIterable {
         case .tasks: "Tasks"
         case .containers: "Containers"
         case .placement: "Placement"
+        case .events: "Events"
         }
     }
 
-    /// The digit that shows this pane (`1` for nodes … `5` for placement).
+    /// The digit that shows this pane (`1` for nodes … `6` for events).
     public var digit: Character { Character(String(rawValue + 1)) }
 
     /// The pane after this one, wrapping around (Tab).

@@ -10,4 +10,6 @@ public enum RowID: Sendable, Hashable {
     case task(String)
     /// A container, by the hostname of its node and its container ID.
     case container(hostname: String, id: String)
+    /// An entry of the event timeline, by `TimelineEntry.id`.
+    case event(Int)
 }

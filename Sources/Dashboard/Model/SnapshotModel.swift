@@ -10,6 +10,8 @@ struct SnapshotModel: Sendable {
     private var snapshot: ClusterSnapshot?
     /// The rows of each table pane built so far for this snapshot.
     private var rows: [Pane: [TableRow]] = [:]
+    /// The zone of wall-clock times (the events pane's TIME).
+    private var timeZone = ClockZone.local
     var placement: [PlacementColumnModel] = []
     /// `API 1.41  refreshed 11:42:05`, without the endpoint; `refreshed 11:42:05 (stale)` while
     /// the manager does not answer and the panes show what it last said.
@@ -23,6 +25,7 @@ struct SnapshotModel: Sendable {
 
     init(_ snapshot: ClusterSnapshot, timeZone: ClockZone) {
         self.snapshot = snapshot
+        self.timeZone = timeZone
         placement = PlacementView.columns(snapshot)
         isStale = snapshot.error != nil && snapshot.refreshedAt != nil
         freshness = [
@@ -49,20 +52,22 @@ struct SnapshotModel: Sendable {
         case .services: ServicesView.columns
         case .tasks: TasksView.columns
         case .containers: ContainersView.columns
+        case .events: EventsView.columns
         case .placement: []
         }
-        let rows = self.rows[pane] ?? snapshot.map { Self.rows(pane, $0) } ?? []
+        let rows = self.rows[pane] ?? snapshot.map { Self.rows(pane, $0, timeZone: timeZone) } ?? []
         self.rows[pane] = rows
         guard let scope else { return PaneTable(columns: columns, rows: rows) }
         return PaneTable(columns: columns, rows: rows.filter(scope.includes))
     }
 
-    private static func rows(_ pane: Pane, _ snapshot: ClusterSnapshot) -> [TableRow] {
+    private static func rows(_ pane: Pane, _ snapshot: ClusterSnapshot, timeZone: ClockZone) -> [TableRow] {
         switch pane {
         case .nodes: NodesView.rows(snapshot)
         case .services: ServicesView.rows(snapshot)
         case .tasks: TasksView.rows(snapshot)
         case .containers: ContainersView.rows(snapshot)
+        case .events: EventsView.rows(snapshot, timeZone: timeZone)
         case .placement: []
         }
     }

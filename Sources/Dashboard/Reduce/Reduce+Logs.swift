@@ -24,7 +24,7 @@ extension AppState {
         case .stack(let name):
             refuse("\(name) is a stack: select one of its services to see its logs")
             return []
-        case .node:
+        case .node, .event:
             return []
         }
         let stream = (logs?.stream ?? lastLogStream) + 1

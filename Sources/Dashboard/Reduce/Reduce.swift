@@ -61,7 +61,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .logLines(let stream, let batch, let skipped):
         state.receiveLogLines(batch, skipped: skipped, stream: stream)
     case .replayStatus(let status):
-        state.replay = status
+        // An answer to an earlier key may come after the clock's newer news: the latest stays.
+        if status.revision >= state.replay?.revision ?? 0 { state.replay = status }
     case .quit:
         state.quit = true
     }

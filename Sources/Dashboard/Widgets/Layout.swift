@@ -45,9 +45,10 @@ struct Layout: Sendable, Equatable {
     }
 
     /// The placement grid beside a table pane on a terminal of `sideBySideWidth` columns or
-    /// more: the right two fifths, after a one-column rule; nil otherwise.
+    /// more: the right two fifths, after a one-column rule; nil otherwise (and beside the
+    /// placement and events panes, which take the whole width).
     func placementBeside(_ pane: Pane) -> Rect? {
-        guard pane != .placement, width >= Layout.sideBySideWidth else { return nil }
+        guard pane != .placement, pane != .events, width >= Layout.sideBySideWidth else { return nil }
         let gridWidth = (width - 1) * 2 / 5
         return Rect(x: width - gridWidth, y: self.pane.y, width: gridWidth, height: self.pane.height)
     }

@@ -6,22 +6,31 @@ import SwarmState
 
 /// Runs the effects `reduce` asks for through the Engine API and turns each outcome into the
 /// action that reports it. Each action on the swarm is appended to the action log; in read-only
-/// mode none is performed (the recorder refuses it). After a change it asks the refresh engine
-/// to poll at once.
-struct EffectRunner: Sendable {
-    /// The swarm watched: its engines, refresh engine and recorder (which refuses actions in
-    /// read-only mode and logs their outcomes), taken once for each effect.
+/// mode none is performed (the recorder refuses it), and on a swarm without engines (a replay)
+/// nothing that asks an engine is (`SwarmSource.refusal`). After a change it asks the feed to
+/// refresh at once.
+public struct EffectRunner: Sendable {
+    /// The swarm watched: its feed, clients and recorder, taken once for each effect.
     let session: SwarmSession
     /// Where `:theme` finds themes.
     let themes: ThemeCatalog
     /// The log view's streams.
     let logStreams: LogStreams
 
+    /// - Parameters:
+    ///   - session: the swarm watched.
+    ///   - themes: where `:theme` finds themes.
+    ///   - logStreams: the log view's streams.
+    public init(session: SwarmSession, themes: ThemeCatalog, logStreams: LogStreams) {
+        self.session = session
+        self.themes = themes
+        self.logStreams = logStreams
+    }
+
     /// Performs `effect`; never throws: a failure becomes an error message for the status line.
-    func run(_ effect: Effect) async -> Action {
-        let parts = session.current
-        let (connections, engine, recorder) = (parts.connections, parts.engine, parts.recorder)
-        if let refusal = recorder.refusal(effect) { return .effectFinished(effect, message: refusal, isError: true) }
+    public func run(_ effect: Effect) async -> Action {
+        let source = session.current.source
+        if let refusal = source.refusal(effect) { return .effectFinished(effect, message: refusal, isError: true) }
         if case .loadTheme(let name) = effect {
             do {
                 return .themeLoaded(name: name, try themes.load(name))
@@ -35,45 +44,62 @@ struct EffectRunner: Sendable {
             await logStreams.stopAll()
             do {
                 let status = try await session.switchTo(context: name)
-                return .contextSwitched(name: name, endpoint: status, manager: session.current.connections.manager.endpoint.description)
+                let manager = session.current.source.connections?.manager.endpoint.description ?? ""
+                return .contextSwitched(name: name, endpoint: status, manager: manager)
             } catch {
                 return .effectFinished(effect, message: "not switched: \(error)", isError: true)
             }
         }
+        if case .replay(let control) = effect {
+            guard let replay = source.feed as? any ReplayControlling else {
+                return .effectFinished(effect, message: "nothing to replay: this is the live swarm", isError: true)
+            }
+            return .replayStatus(await replay.control(control))
+        }
         if case .listStack(let name) = effect {
             do {
-                return .stackListed(try await connections.manager.stackContents(name, kinds: [.secrets, .configs, .networks]))
+                return .stackListed(try await source.clients().manager.stackContents(name, kinds: [.secrets, .configs, .networks]))
             } catch {
-                return .effectFinished(effect, message: "could not list the objects of stack \(name): \(Self.describe(error))", isError: true)
+                return .effectFinished(effect, message: "could not list the objects of stack \(name): \(SnapshotAssembler.describe(error))", isError: true)
             }
         }
         var message: String
         var isError: Bool
         do {
-            (message, isError) = try await perform(effect, on: connections, engine)
+            (message, isError) = try await perform(effect, on: source)
         } catch {
-            message = "\(effect.action) \(effect.target) failed: \(Self.describe(error))"
+            message = "\(effect.action) \(effect.target) failed: \(SnapshotAssembler.describe(error))"
             isError = true
         }
-        if let failure = recorder.record(effect, message: message, isError: isError, at: Date()) {
+        if let failure = source.recorder.record(effect, message: message, isError: isError, at: Date()) {
             message += " (not in the action log: \(failure))"
             isError = true
         }
-        if effect.logStream == nil { await engine.refreshNow() }
+        if effect.logStream == nil { await source.feed.refreshNow() }
         return .effectFinished(effect, message: message, isError: isError)
     }
 
-    private func perform(_ effect: Effect, on connections: Connections, _ engine: RefreshEngine) async throws -> (String, isError: Bool) {
+    private func perform(_ effect: Effect, on source: SwarmSource) async throws -> (String, isError: Bool) {
+        let feed = source.feed
+        if case .refreshSize(let hostname, let containerID, let name) = effect {
+            let size = try await feed.refreshSize(hostname: hostname, containerID: containerID)
+            return ("\(name): \(Format.containerSize(sizeRw: size.sizeRw, sizeRootFs: size.sizeRootFs))", false)
+        }
+        if case .stopLogs(let stream) = effect {
+            await logStreams.stop(through: stream)
+            return ("stopped", false)
+        }
+        let connections = try source.clients()
         let manager = connections.manager
         switch effect {
         case .scale(let id, let name, let from, let replicas):
             try await manager.scaleService(id: id, from: from, to: replicas)
             return ("\(name) scaled to \(replicas)", false)
         case .stopContainer(let hostname, let containerID, let name):
-            try await nodeEngine(hostname, connections, engine).stopContainer(id: containerID)
+            try await nodeEngine(hostname, connections, feed).stopContainer(id: containerID)
             return ("stopped \(name) on \(hostname)", false)
         case .restartContainer(let hostname, let containerID, let name):
-            try await nodeEngine(hostname, connections, engine).restartContainer(id: containerID)
+            try await nodeEngine(hostname, connections, feed).restartContainer(id: containerID)
             return ("restarted \(name) on \(hostname)", false)
         case .removeStack(let contents):
             let removal = try await manager.removeStack(contents)
@@ -95,31 +121,18 @@ struct EffectRunner: Sendable {
         case .forceUpdate(let id, let name):
             try await manager.forceUpdateService(id: id)
             return ("\(name) is being redeployed", false)
-        case .replay:
-            return ("nothing to replay: this is the live swarm", true)
-        case .loadTheme, .listStack, .switchContext:
-            preconditionFailure("run(_:) answers loadTheme, listStack and switchContext itself")
-        case .refreshSize(let hostname, let containerID, let name):
-            let size = try await engine.refreshSize(hostname: hostname, containerID: containerID)
-            return ("\(name): \(Format.containerSize(sizeRw: size.sizeRw, sizeRootFs: size.sizeRootFs))", false)
+        case .loadTheme, .listStack, .switchContext, .refreshSize, .stopLogs, .replay:
+            preconditionFailure("answered before: \(effect.action)")
         case .followLogs(let target, let stream):
             var client = manager
-            if case .container(let hostname, _, _) = target { client = try await nodeEngine(hostname, connections, engine) }
+            if case .container(let hostname, _, _) = target { client = try await nodeEngine(hostname, connections, feed) }
             return await logStreams.follow(target.source, stream: stream, client: client)
-        case .stopLogs(let stream):
-            await logStreams.stop(through: stream)
-            return ("stopped", false)
         }
-    }
-
-    /// An error as the status line says it: a `DockerError`'s description, else the error's own.
-    private static func describe(_ error: any Error) -> String {
-        (error as? DockerError)?.description ?? String(describing: error)
     }
 
     /// The engine of the node with this hostname.
     /// - Throws: `DockerError.transport` when swarmtop has no endpoint for it (and why).
-    private func nodeEngine(_ hostname: String, _ connections: Connections, _ engine: RefreshEngine) async throws -> DockerClient {
-        try connections.engine(hostname: hostname, managerHostname: await engine.current.info?.name)
+    private func nodeEngine(_ hostname: String, _ connections: Connections, _ feed: any SwarmFeed) async throws -> DockerClient {
+        try connections.engine(hostname: hostname, managerHostname: await feed.current.info?.name)
     }
 }

@@ -6,7 +6,7 @@ import SwarmState
 /// What `swarmtop snapshot` prints: the snapshot as plain rows with stable keys. JSON keys are
 /// snake_case and documented in the README ("Snapshot for scripts"); new keys may be added,
 /// existing ones keep their name and meaning.
-struct SnapshotReport: Encodable {
+public struct SnapshotReport: Encodable {
     struct NodeRow: Encodable {
         var id, hostname, role, availability, state: String
         /// `Leader`, `Reachable`, `Unreachable`, or empty on a worker.
@@ -72,7 +72,8 @@ struct SnapshotReport: Encodable {
     var containers: [ContainerRow]
     var errors: [EngineError]
 
-    init(_ snapshot: ClusterSnapshot, at now: Date) {
+    /// The report of `snapshot` taken at `now` (the time its ages are counted from).
+    public init(_ snapshot: ClusterSnapshot, at now: Date) {
         endpoint = snapshot.endpoint
         apiVersion = snapshot.apiVersion
         takenAt = now
@@ -114,7 +115,8 @@ struct SnapshotReport: Encodable {
 
     /// Pretty-printed JSON with sorted snake_case keys and ISO 8601 dates, controls and
     /// invisible characters as `\u` escapes (`JSONText`).
-    func json() throws -> String {
+    /// - Throws: `EncodingError` (not for any value a snapshot holds).
+    public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
@@ -123,7 +125,7 @@ struct SnapshotReport: Encodable {
     }
 
     /// Four tables in the docker CLI's manner (columns padded to the widest cell), a blank line apart.
-    func table() -> String {
+    public func table() -> String {
         let nodeTable = [["HOSTNAME", "ROLE", "AVAILABILITY", "STATUS", "MANAGER STATUS", "ENGINE", "TASKS"]]
             + nodes.map { [$0.hostname, $0.role, Format.prettyPrint($0.availability), Format.prettyPrint($0.state),
                            $0.managerStatus, $0.engineVersion, String($0.runningTasks)] }

@@ -9,7 +9,7 @@ import SwarmState
 ///
 /// Each effect runs in a task of its own, so a stop may overtake the follow it stops: a stream
 /// numbered at or below the highest one stopped never starts.
-actor LogStreams {
+public actor LogStreams {
     /// The least time between two batches of one stream.
     static let batchInterval: Duration = .milliseconds(50)
 
@@ -18,7 +18,7 @@ actor LogStreams {
     private var stoppedThrough = 0
 
     /// - Parameter post: hands an action to the UI loop (`UILoop.post`); called from any task.
-    init(post: @escaping @Sendable (Action) -> Void) {
+    public init(post: @escaping @Sendable (Action) -> Void) {
         self.post = post
     }
 
@@ -41,7 +41,7 @@ actor LogStreams {
     }
 
     /// Stops every stream and waits until each has ended (on exit: no request is left behind).
-    func stopAll() async {
+    public func stopAll() async {
         stoppedThrough = Int.max
         let tasks = Array(running.values)
         for task in tasks { task.cancel() }
@@ -65,8 +65,10 @@ actor LogStreams {
     /// quiet, then at most one batch per `interval` while lines keep coming (the newest
     /// `LogView.capacity` lines of it, with the count of older ones dropped: the view would
     /// drop them anyway).
-    static func forward(_ lines: LogStream, every interval: Duration,
-                        deliver: @escaping @Sendable ([LogLine], Int) -> Void) async throws {
+    /// - Parameter lines: the stream's batches of lines (a `LogStream`).
+    static func forward<Lines: AsyncSequence & Sendable>(_ lines: Lines, every interval: Duration,
+                                                         deliver: @escaping @Sendable ([LogLine], Int) -> Void) async throws
+    where Lines.Element == [LogLine] {
         let pending = PendingLines(limit: LogView.capacity)
         defer {
             let (rest, skipped) = pending.take()
