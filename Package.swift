@@ -49,7 +49,7 @@ let package = Package(
         // The state store: ClusterSnapshot values and the refresh engine. No terminal code.
         .target(name: "SwarmState", dependencies: ["DockerAPI"]),
         // Recordings of what the engines answered (gzip JSON lines of deltas), and their replay as a SwarmFeed.
-        .target(name: "Recording", dependencies: ["SwarmState", "CZlib"]),
+        .target(name: "Recording", dependencies: ["SwarmState", "DockerAPI", "CZlib"]),
         // The terminal-free UI core: AppState, actions, reduce, keymap, CellBuffer, views.
         .target(name: "Dashboard", dependencies: ["SwarmState", "CWCWidth"]),
         // Theme files and the config file (TOML), and the effective settings with their sources.
