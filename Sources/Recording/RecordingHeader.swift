@@ -21,12 +21,12 @@ public struct RecordingHeader: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - swarmtop: swarmtop's version.
     ///   - endpoint: the manager endpoint.
-    ///   - start: when recording begins (kept to the millisecond, as the header line reads it back).
+    ///   - start: when recording begins (the file keeps it to the millisecond).
     public init(swarmtop: String, endpoint: String, start: Date) {
         format = Self.currentFormat
         self.swarmtop = swarmtop
         self.endpoint = endpoint
-        self.start = RecordingLine.exactly(start)
+        self.start = start
     }
 
     /// The header as its line, with the newline.

@@ -85,10 +85,4 @@ struct RecordingLine: Codable, Equatable {
     }
 
     private static let dateFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-
-    /// `date` as the header's ISO 8601 text gives it back (to the millisecond): the writer
-    /// counts line times from the same `start` the reader will read.
-    static func exactly(_ date: Date) -> Date {
-        (try? dateFormat.parse(date.formatted(dateFormat))) ?? date
-    }
 }

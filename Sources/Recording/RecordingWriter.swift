@@ -7,7 +7,7 @@ import SwarmState
 /// bounded: the previous answer per engine and path, and zlib's window.
 /// Not thread-safe: one owner (`Recorder` serializes its use).
 public final class RecordingWriter {
-    /// The recording's header.
+    /// The recording's header, as a reader reads it back (its `start` to the millisecond).
     public let header: RecordingHeader
     private let file: FileHandle
     private let deflater: GzipDeflater
@@ -24,10 +24,12 @@ public final class RecordingWriter {
             throw RecordingError("cannot create \(path): \(String(cString: strerror(errno)))")
         }
         self.file = file
-        self.header = header
+        // Line times count from the start the reader will parse from these very bytes.
+        let line = try header.line()
+        self.header = try RecordingHeader.parse(line)
         deflater = try GzipDeflater()
-        encoder = ObservationEncoder(start: header.start)
-        try put(try header.line())
+        encoder = ObservationEncoder(start: self.header.start)
+        try put(line)
         try flush()
     }
 

@@ -36,7 +36,8 @@ final class RecordingFileTests: XCTestCase {
         for observation in written { try writer.append(observation) }
         try writer.close()
         let reader = try RecordingReader(path: path)
-        XCTAssertEqual(reader.header, header)
+        XCTAssertEqual(reader.header, writer.header)
+        XCTAssertEqual(reader.header.start.timeIntervalSince(header.start), 0, accuracy: 0.001)
         XCTAssertEqual(try reader.readAll(), written)
         XCTAssertLessThan(writer.fileBytes * 10, writer.lineBytes, "gzip of repeated answers")
         // The file is plain gzip: the system's gunzip reads it.
@@ -46,6 +47,17 @@ final class RecordingFileTests: XCTestCase {
         try gunzip.run()
         gunzip.waitUntilExit()
         XCTAssertEqual(gunzip.terminationStatus, 0)
+    }
+
+    func testTimesComeBackBitForBitWhateverTheStart() throws {
+        let path = directory.appendingPathComponent("times.swarmrec.gz").path
+        // A start whose millisecond prints one lower than it rounds (…856.746 held as …856.7459999).
+        let start = Date(timeIntervalSinceReferenceDate: 817_977_856.745_999_9)
+        let writer = try RecordingWriter(path: path, header: RecordingHeader(swarmtop: "0.1.0", endpoint: "e", start: start))
+        let written = (1...20).map { EngineObservation(.manager, .apiVersion("1.41"), at: start.addingTimeInterval(Double($0) * 0.012_345_678_9)) }
+        for observation in written { try writer.append(observation) }
+        try writer.close()
+        XCTAssertEqual(try RecordingReader(path: path).readAll().map(\.at), written.map(\.at))
     }
 
     func testACrashLosesOnlyWhatCameAfterTheLastFlush() throws {
