@@ -39,6 +39,17 @@ public final class Recorder: @unchecked Sendable {
         lock.withLock { flushIfDue(now: now) }
     }
 
+    /// Flushes once a second (`tick`) until the returned task is cancelled: a recording whose
+    /// swarm is quiet still reaches the disk within a second.
+    public func tickEverySecond() -> Task<Void, Never> {
+        Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                tick()
+            }
+        }
+    }
+
     /// Bytes of the file so far (all of them once closed).
     public var fileBytes: Int { lock.withLock { writer?.fileBytes ?? closedBytes } }
     private var closedBytes = 0
@@ -52,6 +63,12 @@ public final class Recorder: @unchecked Sendable {
             writer = nil
             return failure
         }
+    }
+
+    /// Ends the recording, as `close`.
+    /// - Throws: `RecordingError` with why recording stopped early or could not be closed.
+    public func finish() throws {
+        if let failure = close() { throw RecordingError(failure) }
     }
 
     private func flushIfDue(now: Date) {

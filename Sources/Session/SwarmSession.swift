@@ -65,8 +65,8 @@ public final class SwarmSession: @unchecked Sendable {
 
     /// A session opened without an `Opener` cannot switch swarms.
     public struct SwitchRefused: Error, CustomStringConvertible {
-        /// `this session watches one swarm only`.
-        public var description: String { "this session watches one swarm only" }
+        /// `this session watches one swarm only (a replay, or a recording: one swarm per file)`.
+        public var description: String { "this session watches one swarm only (a replay, or a recording: one swarm per file)" }
     }
 
     /// Ends the refresh and closes the clients of the swarm watched now.

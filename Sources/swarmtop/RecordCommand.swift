@@ -41,13 +41,15 @@ struct RecordCommand: AsyncParsableCommand {
         let config = try EffectiveSettings.resolve(flags: flags, environment: env)
         try EffectiveSettings.validate(config)
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)
-        let recorder = try RecordingOption.recorder(file, endpoint: endpoints.manager.description)
+        let recorder = try Recorder(path: file, endpoint: endpoints.manager.description, swarmtop: SwarmtopCommand.configuration.version)
         let live = SwarmSource.Live(flags: flags, environment: env, log: ActionLog(path: ActionLog.defaultPath(env)),
                                     observer: recorder.observe)
         let session = SwarmSession(try live.open(endpoints, config: config), open: nil) { _ in }
-        let signal = await RecordingOption.untilSignalOr(seconds: duration, ticking: recorder)
+        let ticker = recorder.tickEverySecond()
+        let signal = await SignalWait.first(of: [SIGINT, SIGTERM], orAfter: duration)
+        ticker.cancel()
         await session.shutdown()
-        try RecordingOption.close(recorder)
+        try recorder.finish()
         FileHandle.standardError.write(Data("swarmtop: recorded \(recorder.fileBytes) bytes to \(file)\n".utf8))
         if let signal, signal != SIGINT { throw ExitCode(128 + signal) }
     }

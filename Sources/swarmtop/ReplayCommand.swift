@@ -38,30 +38,16 @@ struct ReplayCommand: AsyncParsableCommand {
         let themes = EffectiveSettings.themes(environment: env)
         let theme = try EffectiveSettings.theme(config, from: themes)
         let keymap = try EffectiveSettings.keymap(config).addingReplayKeys()
-        let box = UIBox()
+        let ui = DashboardUI()
         // A file that cannot be read says so (RecordingError: the path, the line), without the usage.
-        let feed = try ReplayFeed(path: file) { box.loop?.post(.replayStatus($0)) }
+        let feed = try ReplayFeed(path: file) { ui.post(.replayStatus($0)) }
         let source = SwarmSource(offline: feed, reason: "refused: this is a replay of a recording, no engine is asked",
                                  endpoint: feed.header.endpoint)
-        let session = SwarmSession(source, open: nil) { box.loop?.post(.snapshot($0)) }
-        let logStreams = LogStreams { box.loop?.post($0) }
-        let runner = EffectRunner(session: session, themes: themes, logStreams: logStreams)
+        let session = SwarmSession(source, open: nil) { ui.post(.snapshot($0)) }
         var state = AppState(endpoint: feed.header.endpoint, themeNames: themes.names(), pane: config.pane.value, keymap: keymap)
         _ = reduce(&state, .replayStatus(await feed.status))
-        let ui = UILoop(state: state, theme: theme) { effect in
-            Task { box.loop?.post(await runner.run(effect)) }
-        }
-        box.loop = ui
-        let exit = await withCheckedContinuation { (done: CheckedContinuation<UILoop.Exit, Never>) in
-            let thread = Thread { done.resume(returning: ui.run()) }
-            thread.name = "swarmtop-ui"
-            thread.start()
-        }
+        let (exit, _) = await ui.run(state, theme: theme, themes: themes, session: session)
         await session.shutdown()
-        switch exit {
-        case .quit: break
-        case .signal(let number): throw ExitCode(128 + number)
-        case .unusable(let error): throw error
-        }
+        try exit.end()
     }
 }

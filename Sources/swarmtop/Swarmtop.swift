@@ -78,48 +78,28 @@ struct Swarmtop: AsyncParsableCommand {
         let keymap = try EffectiveSettings.keymap(config)
         if printConfig { return print(endpoints.resolved.printed) }
         let log = ActionLog(path: ActionLog.defaultPath(env))
-        let box = UIBox()
-        let recorder = try record.map { try RecordingOption.recorder($0, endpoint: endpoints.manager.description) }
-        let ticker = recorder.map { RecordingOption.ticker($0) }
+        let ui = DashboardUI()
+        let recorder = try record.map { try Recorder(path: $0, endpoint: endpoints.manager.description, swarmtop: SwarmtopCommand.configuration.version) }
+        let ticker = recorder?.tickEverySecond()
         let live = SwarmSource.Live(flags: flags, environment: env, log: log, observer: recorder.map { $0.observe })
-        let session = SwarmSession(try live.open(endpoints, config: config), open: { try live.open(context: $0) }) {
-            box.loop?.post(.snapshot($0))
-        }
-        let logStreams = LogStreams { box.loop?.post($0) }
-        let runner = EffectRunner(session: session, themes: themes, logStreams: logStreams)
+        // A recording holds one swarm: no :context while recording.
+        let open: SwarmSession.Opener? = recorder == nil ? { @Sendable in try live.open(context: $0) } : nil
+        let session = SwarmSession(try live.open(endpoints, config: config), open: open) { ui.post(.snapshot($0)) }
         let state = AppState.starting(config, keymap: keymap, manager: endpoints.resolved, actionLog: log.path,
                                       themeNames: themes.names(), contextNames: EffectiveSettings.contextNames(environment: env))
-        let ui = UILoop(state: state, theme: theme) { effect in
-            Task { box.loop?.post(await runner.run(effect)) }
-        }
-        box.loop = ui
         let stats = env["SWARMTOP_STATS_FILE"].map { path in Task { await RequestStatsFile.write(session, to: path) } }
-        let exit = await withCheckedContinuation { (done: CheckedContinuation<UILoop.Exit, Never>) in
-            let thread = Thread { done.resume(returning: ui.run()) }
-            thread.name = "swarmtop-ui"
-            thread.start()
-        }
+        let (exit, unfinished) = await ui.run(state, theme: theme, themes: themes, session: session)
         // The terminal is restored: say what did not finish, before the clients' shutdown cuts it off.
-        for line in session.current.source.recorder.interrupt(ui.unfinished, at: Date()) {
+        for line in session.current.source.recorder.interrupt(unfinished, at: Date()) {
             FileHandle.standardError.write(Data("swarmtop: \(line)\n".utf8))
         }
         stats?.cancel()
-        await logStreams.stopAll()
         if let path = env["SWARMTOP_STATS_FILE"], let connections = session.current.source.connections {
             RequestStatsFile.save(connections, to: path)
         }
         await session.shutdown()
         ticker?.cancel()
-        if let recorder { try RecordingOption.close(recorder) }
-        switch exit {
-        case .quit: break
-        case .signal(let number): throw ExitCode(128 + number)
-        case .unusable(let error): throw error
-        }
+        try recorder?.finish()
+        try exit.end()
     }
-}
-
-/// Lets the effect closure reach the loop it belongs to (set once before the loop starts); the replay's too.
-final class UIBox: @unchecked Sendable {
-    var loop: UILoop?
 }

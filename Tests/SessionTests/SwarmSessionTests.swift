@@ -45,7 +45,7 @@ final class SwarmSessionTests: XCTestCase {
             _ = try await session.switchTo(context: "prod")
             XCTFail("switched")
         } catch {
-            XCTAssertEqual("\(error)", "this session watches one swarm only")
+            XCTAssertEqual("\(error)", "this session watches one swarm only (a replay, or a recording: one swarm per file)")
         }
         await session.shutdown()
     }

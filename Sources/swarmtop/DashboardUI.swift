@@ -1,0 +1,48 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+import Session
+import Settings
+import SwarmState
+import TerminalUI
+
+/// The dashboard's UI loop on a thread of its own, with the effect runner and the log view's
+/// streams, for the live dashboard and the replay alike. Made before the session, so that the
+/// session's snapshots can be posted to it (`post`).
+final class DashboardUI: @unchecked Sendable {
+    private var loop: UILoop?
+
+    /// Hands an action to the UI loop (dropped before the loop runs).
+    func post(_ action: Action) { loop?.post(action) }
+
+    /// Runs the UI on `session` until the user quits, a signal, or an unusable terminal; the
+    /// terminal is restored and the log streams stopped when it returns.
+    /// - Returns: how the loop ended, and the effects still running then.
+    func run(_ state: AppState, theme: Theme, themes: ThemeCatalog, session: SwarmSession) async -> (UILoop.Exit, unfinished: [Effect]) {
+        let logStreams = LogStreams { [weak self] in self?.post($0) }
+        let runner = EffectRunner(session: session, themes: themes, logStreams: logStreams)
+        let ui = UILoop(state: state, theme: theme) { [weak self] effect in
+            Task { self?.post(await runner.run(effect)) }
+        }
+        loop = ui
+        let exit = await withCheckedContinuation { (done: CheckedContinuation<UILoop.Exit, Never>) in
+            let thread = Thread { done.resume(returning: ui.run()) }
+            thread.name = "swarmtop-ui"
+            thread.start()
+        }
+        await logStreams.stopAll()
+        return (exit, ui.unfinished)
+    }
+}
+
+extension UILoop.Exit {
+    /// Ends the command as the loop ended: quietly on quit, 128+N on signal N, or the terminal's error.
+    /// - Throws: `ExitCode`, or the error that made the terminal unusable.
+    func end() throws {
+        switch self {
+        case .quit: break
+        case .signal(let number): throw ExitCode(128 + number)
+        case .unusable(let error): throw error
+        }
+    }
+}
