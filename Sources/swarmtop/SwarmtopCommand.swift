@@ -9,6 +9,7 @@ struct SwarmtopCommand: AsyncParsableCommand {
         usage: """
         swarmtop [dashboard] [--context NAME | --host URL] [--node-host HOSTNAME=URL ...] [--theme NAME] [--read-only] [<options>]
         swarmtop snapshot [--format table|json] [<options>]
+        swarmtop diff [--format text|json] [<options>] CONTAINER
         """,
         discussion: """
         Settings come from flags, then the environment, then the config file \
@@ -18,6 +19,6 @@ struct SwarmtopCommand: AsyncParsableCommand {
         listed by `swarmtop help dashboard`, the snapshot's by `swarmtop help snapshot`.
         """,
         version: "0.1.0",
-        subcommands: [Swarmtop.self, SnapshotCommand.self],
+        subcommands: [Swarmtop.self, SnapshotCommand.self, DiffCommand.self],
         defaultSubcommand: Swarmtop.self)
 }

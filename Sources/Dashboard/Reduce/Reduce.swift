@@ -39,6 +39,10 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.logEffectFinished(effect, message: message, isError: isError)
     case .effectFinished(.listStack(let name), let message, _):
         state.stackListFailed(name, message: message)
+    case .effectFinished(.readChanges(let hostname, let containerID, _), let message, _):
+        state.changesFailed(hostname: hostname, containerID: containerID, message: message)
+    case .changesRead(let hostname, let containerID, let changes):
+        state.receiveChanges(changes, hostname: hostname, containerID: containerID)
     case .stackListed(let contents):
         state.receiveStackList(contents)
     case .effectFinished(let effect, let message, let isError):
