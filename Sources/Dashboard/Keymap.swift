@@ -137,7 +137,8 @@ public struct Keymap: Sendable {
         KeyBinding("log_timestamps", [.char("t")], "log view: show or hide timestamps", hint: "timestamps", scope: .logs, .toggleTimestamps),
         KeyBinding("log_wrap", [.char("w")], "log view: wrap long lines, or cut them", hint: "wrap", scope: .logs, .toggleWrap),
         KeyBinding("log_close", [.char("q"), .escape], "log view: close it (stops the stream)", hint: "close", scope: .logs, .closeLogs),
-        KeyBinding("changes", [.char("d")], "what the container changed against its image (docker diff)", hint: "changes",
+        // No hint: the Tasks and Containers hint bars are full at 80 columns; help and the README list it.
+        KeyBinding("changes", [.char("d")], "what the container changed against its image (docker diff)",
                    scope: .panes(Self.changesPanes), .openChanges),
         KeyBinding("changes_filter", [.char("/")], "changes view: filter the paths (type, Enter)", hint: "filter", scope: .changes, .filterChanges),
         KeyBinding("changes_close", [.char("q"), .escape], "changes view: close it", hint: "close", scope: .changes, .closeChanges),

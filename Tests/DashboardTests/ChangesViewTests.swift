@@ -68,7 +68,7 @@ final class ChangesViewTests: XCTestCase {
         _ = reduce(&state, .changesRead(hostname: hostname, containerID: id, try LabFixtures.probeTree()))
         let lines = screen(state)
         XCTAssertTrue(lines[1].hasPrefix("changes of container "), lines[1])
-        XCTAssertTrue(lines[1].contains("overlay2: a changed file is copied up whole"), lines[1])
+        XCTAssertTrue(lines[1].contains("11 entries  overlay2: a changed file is copied up whole"), lines[1])
         XCTAssertEqual(lines[2].trimmingCharacters(in: .whitespaces),
                        "copied up from lower layers 307kB (1 file), newly written 102kB (3 files), 3 whiteouts, 1 opaque directory")
         let body = lines.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -87,7 +87,7 @@ final class ChangesViewTests: XCTestCase {
         XCTAssertEqual(state.changes?.typing, "conf")
         state.press(.enter)
         XCTAssertEqual(state.changes?.rows.map(\.path), ["/data", "/data/conf", "/data/conf/c", "/data/conf/a", "/data/conf/b"])
-        XCTAssertTrue(screen(state)[1].contains("/conf"))
+        XCTAssertTrue(screen(state)[1].contains("/conf  5 of 11 entries"), screen(state)[1])
         state.press(.down, .down)
         XCTAssertEqual(state.changes?.selected, 2)
         state.type("q")

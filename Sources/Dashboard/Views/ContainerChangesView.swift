@@ -21,7 +21,7 @@ enum ContainerChangesView {
         let rows = view.rows
         if x + 2 < width {
             let count = view.filter.isEmpty ? "\(rows.count) entries" : "\(rows.count) of \(changes.entries.count) entries"
-            buffer.put("  " + ChangesText.driverNote(changes.driver) + "  " + count, x: x, y: area.y, style: Style(.dim), maxWidth: width - x)
+            buffer.put("  " + count + "  " + ChangesText.driverNote(changes.driver), x: x, y: area.y, style: Style(.dim), maxWidth: width - x)
         }
         buffer.put(ChangesText.summary(changes.summary, entries: changes.entries.count), x: area.x, y: area.y + 1,
                    style: Style(.normal, bold: true), maxWidth: width)
