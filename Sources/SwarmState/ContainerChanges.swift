@@ -51,12 +51,20 @@ public struct ContainerChanges: Sendable, Equatable {
 
     /// The paths worth a size, at most `limit`: files (entries without children) that are not
     /// deleted, copied-up ones first (they are what a lower layer cost the writable layer
-    /// again), then in path order.
+    /// again), and directory by directory in turn (the first file of each directory, then the
+    /// second of each…), so that a directory of many small files does not hide a large file
+    /// beside it; in path order otherwise.
     public static func statCandidates(_ changes: [ContainerChange], limit: Int = statLimit) -> [String] {
         let parents = Set(changes.map { parent(of: $0.path) })
-        return changes.filter { $0.kind != .deleted && !parents.contains($0.path) }
-            .sorted { ($0.kind == .changed ? 0 : 1, $0.path) < ($1.kind == .changed ? 0 : 1, $1.path) }
-            .prefix(limit).map(\.path)
+        let files = changes.filter { $0.kind != .deleted && !parents.contains($0.path) }.sorted { $0.path < $1.path }
+        var seen: [String: Int] = [:]
+        let ranked = files.map { file -> (copied: Int, rank: Int, path: String) in
+            let copied = file.kind == .changed ? 0 : 1
+            let key = "\(copied) \(parent(of: file.path))"  // its rank among its directory's files of its kind
+            defer { seen[key, default: 0] += 1 }
+            return (copied, seen[key, default: 0], file.path)
+        }
+        return ranked.sorted { ($0.copied, $0.rank, $0.path) < ($1.copied, $1.rank, $1.path) }.prefix(limit).map(\.path)
     }
 
     /// The entries whose path contains `filter` (case-insensitive), with their ancestors so

@@ -58,6 +58,12 @@ final class ContainerChangesTests: XCTestCase {
         XCTAssertEqual(ContainerChanges.statCandidates(changes, limit: 2), ["/data/big", "/data/conf/c"])
         let many = (0..<500).map { ContainerChange(path: "/f\($0)", kind: .added) }
         XCTAssertEqual(ContainerChanges.statCandidates(many).count, ContainerChanges.statLimit)
+        // A directory of many small files does not starve the files beside it.
+        let crowded = changes + [ContainerChange(path: "/data/many", kind: .added)]
+            + (0..<500).map { ContainerChange(path: "/data/many/f\(String(format: "%03d", $0))", kind: .added) }
+        let asked = ContainerChanges.statCandidates(crowded)
+        XCTAssertEqual(asked.count, 50)
+        XCTAssertEqual(Array(asked.prefix(5)), ["/data/big", "/data/conf/c", "/data/keep/sub/z", "/data/many/f000", "/data/new"])
     }
 
     func testBlockDriversCopyBlocks() throws {
