@@ -27,7 +27,7 @@ public enum Command: Sendable, Hashable {
     /// In the log view: type a search, go to the next or previous match, show timestamps, wrap lines.
     case searchLogs, nextMatch, previousMatch, toggleTimestamps, toggleWrap
     /// Open what the selected container changed against its image; in that view, filter its paths; close it.
-    case openChanges, filterChanges, closeChanges
+    case openChanges, filterChanges, measureChanges, closeChanges
     /// Answers in a dialog.
     case confirm, cancel
 }
@@ -141,6 +141,8 @@ public struct Keymap: Sendable {
         KeyBinding("changes", [.char("d")], "what the container changed against its image (docker diff)",
                    scope: .panes(Self.changesPanes), .openChanges),
         KeyBinding("changes_filter", [.char("/")], "changes view: filter the paths (type, Enter)", hint: "filter", scope: .changes, .filterChanges),
+        KeyBinding("changes_measure", [.char("r")], "changes view: measure the selected file, or up to 50 files in the selected directory",
+                   hint: "size", scope: .changes, .measureChanges),
         KeyBinding("changes_close", [.char("q"), .escape], "changes view: close it", hint: "close", scope: .changes, .closeChanges),
     ] + NodeAvailability.allCases.map {
         KeyBinding("node_\($0.rawValue)", [.char(Character(String($0.rawValue.prefix(1))))], Self.availabilityWords[$0] ?? $0.rawValue,

@@ -66,6 +66,16 @@ public struct EffectRunner: Sendable {
                                        isError: true)
             }
         }
+        if case .statPaths(let hostname, let containerID, let name, let paths) = effect {
+            do {
+                let engine = try await nodeEngine(hostname, try source.clients(), source.feed)
+                let stats = await ContainerChangesRead.stats(paths, containerID: containerID, on: engine)
+                return .pathStatsRead(hostname: hostname, containerID: containerID, stats, asked: paths.count)
+            } catch {
+                return .effectFinished(effect, message: "could not measure files of \(name) on \(hostname): \(SnapshotAssembler.describe(error))",
+                                       isError: true)
+            }
+        }
         var message: String
         var isError: Bool
         do {
@@ -124,7 +134,7 @@ public struct EffectRunner: Sendable {
         case .forceUpdate(let id, let name):
             try await manager.forceUpdateService(id: id)
             return ("\(name) is being redeployed", false)
-        case .loadTheme, .listStack, .switchContext, .refreshSize, .stopLogs, .readChanges:
+        case .loadTheme, .listStack, .switchContext, .refreshSize, .stopLogs, .readChanges, .statPaths:
             preconditionFailure("answered before: \(effect.action)")
         case .followLogs(let target, let stream):
             var client = manager

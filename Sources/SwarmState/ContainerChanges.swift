@@ -32,6 +32,10 @@ public struct ContainerChanges: Sendable, Equatable {
     public var driver: String?
     /// Every change, in tree order (a parent before its children).
     public private(set) var entries: [Entry]
+    /// The engine's answer the tree was built from.
+    public let changes: [ContainerChange]
+    /// The stats known, by path.
+    public let stats: [String: ContainerPathStat]
 
     /// The most paths whose size is asked for at once (`HEAD …/archive` each).
     public static let statLimit = 50
@@ -46,7 +50,22 @@ public struct ContainerChanges: Sendable, Equatable {
         self.containerID = containerID
         self.name = name
         self.driver = driver
+        self.changes = changes
+        self.stats = stats
         entries = Self.tree(changes, stats: stats, driver: driver)
+    }
+
+    /// The same changes with more stats known (a later `HEAD …/archive`).
+    public func adding(_ more: [String: ContainerPathStat]) -> ContainerChanges {
+        ContainerChanges(containerID: containerID, name: name, driver: driver, changes: changes,
+                         stats: stats.merging(more) { _, new in new })
+    }
+
+    /// The files at or under `path` whose size is not known yet, at most `limit`, in the order
+    /// `statCandidates` asks them.
+    public func unsized(under path: String, limit: Int = statLimit) -> [String] {
+        let inside = changes.filter { $0.path == path || $0.path.hasPrefix(path + "/") }
+        return Self.statCandidates(inside, limit: Int.max).filter { stats[$0] == nil }.prefix(limit).map { $0 }
     }
 
     /// The paths worth a size, at most `limit`: files (entries without children) that are not

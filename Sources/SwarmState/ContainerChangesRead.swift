@@ -16,13 +16,20 @@ public enum ContainerChangesRead {
     public static func read(_ nameOrID: String, on client: DockerClient) async throws -> ContainerChanges {
         let identity = try await client.containerIdentity(nameOrID)
         let changes = try await client.containerChanges(id: identity.id)
-        let candidates = ContainerChanges.statCandidates(changes)
+        let stats = await Self.stats(ContainerChanges.statCandidates(changes), containerID: identity.id, on: client)
+        return ContainerChanges(containerID: identity.id, name: identity.shownName, driver: identity.driver,
+                                changes: changes, stats: stats)
+    }
+
+    /// The stats of `paths` in container `containerID` (`HEAD …/archive?path=P` each,
+    /// `statsInFlight` at a time); a path the engine does not find, or cannot stat, is left out.
+    public static func stats(_ paths: [String], containerID: String, on client: DockerClient) async -> [String: ContainerPathStat] {
         let ask: @Sendable (String) async -> (String, ContainerPathStat?) = { path in
-            (path, try? await client.containerPathStat(id: identity.id, path: path))
+            (path, try? await client.containerPathStat(id: containerID, path: path))
         }
-        let stats = await withTaskGroup(of: (String, ContainerPathStat?).self) { group in
+        return await withTaskGroup(of: (String, ContainerPathStat?).self) { group in
             var stats: [String: ContainerPathStat] = [:]
-            var next = candidates.makeIterator()
+            var next = paths.makeIterator()
             for _ in 0..<statsInFlight {
                 if let path = next.next() { group.addTask { await ask(path) } }
             }
@@ -32,8 +39,6 @@ public enum ContainerChangesRead {
             }
             return stats
         }
-        return ContainerChanges(containerID: identity.id, name: identity.shownName, driver: identity.driver,
-                                changes: changes, stats: stats)
     }
 
     /// Finds container `nameOrID` on every engine swarmtop knows (each node engine the plan

@@ -104,4 +104,27 @@ final class ChangesViewTests: XCTestCase {
                                            message: "could not read what \(name) on \(hostname) changed: engine said 404: No such container", isError: true))
         XCTAssertTrue(screen(state)[2].contains("No such container"), screen(state)[2])
     }
+
+    func testRMeasuresTheSelectedDirectorysFilesOnDemand() throws {
+        var (state, hostname, id, name) = try onContainer()
+        state.type("d")
+        let all = try LabFixtures.probeStats()
+        let partial = try LabFixtures.probeTree()
+        let tree = ContainerChanges(containerID: partial.containerID, name: partial.name, driver: partial.driver,
+                                    changes: partial.changes, stats: ["/data/big": try XCTUnwrap(all["/data/big"])])
+        _ = reduce(&state, .changesRead(hostname: hostname, containerID: id, tree))
+        XCTAssertTrue(screen(state)[2].contains("; sizes known for 1 of 4 files (the 50 asked)"), screen(state)[2])
+        let keep = try XCTUnwrap(state.changes?.rows.firstIndex { $0.path == "/data/keep" })
+        while state.changes?.selected != keep { state.press(.down) }
+        XCTAssertEqual(state.type("r"), [.statPaths(hostname: hostname, containerID: id, name: name, paths: ["/data/keep/sub/z"])])
+        _ = reduce(&state, .pathStatsRead(hostname: hostname, containerID: id, ["/data/keep/sub/z": try XCTUnwrap(all["/data/keep/sub/z"])], asked: 1))
+        XCTAssertEqual(state.changes?.rows[state.changes?.selected ?? 0].path, "/data/keep", "the selection stays on its path")
+        XCTAssertEqual(state.changes?.rows.first { $0.path == "/data/keep" }?.size, 2)
+        XCTAssertEqual(state.type("r"), [])
+        XCTAssertEqual(state.status?.text, "every size in /data/keep is known")
+        let gone = try XCTUnwrap(state.changes?.rows.firstIndex { $0.path == "/data/gone" })
+        while state.changes?.selected != gone { state.press(.down) }
+        XCTAssertEqual(state.type("r"), [])
+        XCTAssertEqual(state.status?.text, "/data/gone is deleted: a whiteout has no size")
+    }
 }

@@ -45,6 +45,30 @@ extension AppState {
         changes?.error = message
     }
 
+    /// More sizes arrived: the tree is rebuilt with them (siblings may change places), the
+    /// selection stays on its path.
+    mutating func receiveStats(_ stats: [String: ContainerPathStat], asked: Int, hostname: String, containerID: String) {
+        guard let view = changes, view.hostname == hostname, view.containerID == containerID, let read = view.changes else { return }
+        let selectedPath = view.rows.indices.contains(view.selected) ? view.rows[view.selected].path : nil
+        changes?.changes = read.adding(stats)
+        if let selectedPath, let index = changes?.rows.firstIndex(where: { $0.path == selectedPath }) { changes?.selected = index }
+        status = StatusMessage("measured \(stats.count) of \(asked) files of \(view.name)" + (stats.count < asked ? " (the others are gone)" : ""))
+    }
+
+    /// `r` in the changes view: asks the size of the selected file, or of up to
+    /// `ContainerChanges.statLimit` files not measured yet in the selected directory.
+    private mutating func measureSelected() -> [Effect] {
+        guard let view = changes, let read = view.changes, view.rows.indices.contains(view.selected) else { return [] }
+        let entry = view.rows[view.selected]
+        let paths = read.unsized(under: entry.path)
+        guard !paths.isEmpty else {
+            refuse(entry.kind == .deleted ? "\(entry.path) is deleted: a whiteout has no size" : "every size in \(entry.path) is known")
+            return []
+        }
+        status = StatusMessage("measuring \(paths.count) files in \(entry.path)…", isPending: true)
+        return [.statPaths(hostname: view.hostname, containerID: view.containerID, name: view.name, paths: paths)]
+    }
+
     /// The keys of the changes view, after the keymap chose `command`.
     mutating func performInChanges(_ command: Command) -> [Effect] {
         let count = changes?.rows.count ?? 0
@@ -60,6 +84,7 @@ extension AppState {
         case .filterChanges:
             let filter = changes?.filter ?? ""
             changes?.typing = filter
+        case .measureChanges: return measureSelected()
         case .closeChanges, .back: changes = nil
         case .nextPane, .previousPane, .showPane:
             changes = nil

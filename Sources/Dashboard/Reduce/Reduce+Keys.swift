@@ -67,7 +67,7 @@ extension AppState {
         case .sortByNextColumn: sortByNextColumn()
         case .reverseSort: reverseSort()
         case .confirm, .cancel, .refreshSize, .openLogs, .removeStack, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
-             .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .closeChanges: break
+             .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .measureChanges, .closeChanges: break
         }
     }
 

@@ -43,6 +43,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.changesFailed(hostname: hostname, containerID: containerID, message: message)
     case .changesRead(let hostname, let containerID, let changes):
         state.receiveChanges(changes, hostname: hostname, containerID: containerID)
+    case .pathStatsRead(let hostname, let containerID, let stats, let asked):
+        state.receiveStats(stats, asked: asked, hostname: hostname, containerID: containerID)
     case .stackListed(let contents):
         state.receiveStackList(contents)
     case .effectFinished(let effect, let message, let isError):
