@@ -2,6 +2,7 @@ import Dashboard
 import Foundation
 import LabFixtures
 import Session
+import SwarmState
 import XCTest
 
 /// `swarmtop diff`'s output for the changes of a `scripts/changes-probe` container captured on the lab.
@@ -47,5 +48,13 @@ final class ChangesReportTests: XCTestCase {
         XCTAssertEqual(big["size"] as? Int, 307_205)
         XCTAssertEqual(big["meaning"] as? String, "copied_up")
         XCTAssertTrue(changes.contains { $0["path"] as? String == "/data/gone" && $0["size"] is NSNull })
+    }
+
+    func testControlCharactersInPathsAreShownEscaped() {
+        let changes = ContainerChanges(containerID: "c", name: "x", driver: "overlay2",
+                                       changes: [ContainerChange(path: "/tmp/\u{1b}[2Jx", kind: .added)])
+        let text = ChangesReport(changes, node: "node1").text()
+        XCTAssertFalse(text.contains("\u{1b}"), text)
+        XCTAssertTrue(text.contains("A /tmp/\\e[2Jx"), text)
     }
 }
