@@ -23,6 +23,10 @@ public enum Action: Sendable {
     /// The swarm of context `name` is watched now (`Effect.switchContext`): `endpoint` as the status
     /// line shows it, `manager` as its snapshots name it (`ClusterSnapshot.endpoint`).
     case contextSwitched(name: String, endpoint: String, manager: String)
+    /// What container `containerID` on `hostname` changed against its image (`Effect.readChanges`).
+    case changesRead(hostname: String, containerID: String, ContainerChanges)
+    /// Sizes of more of its files (`Effect.statPaths`), by path; the paths not found are left out.
+    case pathStatsRead(hostname: String, containerID: String, [String: ContainerPathStat], asked: Int)
     /// The theme `:theme NAME` asked for (`Effect.loadTheme`), read from its file.
     case themeLoaded(name: String, Theme)
     /// The clock, about once a second: ages transient messages.

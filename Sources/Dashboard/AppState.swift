@@ -50,6 +50,8 @@ public struct AppState: Sendable {
     public internal(set) var theme: Theme?
     /// The log view over the pane (`l`), nil when closed.
     public internal(set) var logs: LogView?
+    /// The changes view over the pane (`d` on a container), nil when closed.
+    public internal(set) var changes: ChangesView?
     /// The number of the last log stream opened: each new one takes the next.
     var lastLogStream = 0
     /// True while the help overlay is shown.

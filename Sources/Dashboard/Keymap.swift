@@ -26,6 +26,8 @@ public enum Command: Sendable, Hashable {
     case openLogs, closeLogs
     /// In the log view: type a search, go to the next or previous match, show timestamps, wrap lines.
     case searchLogs, nextMatch, previousMatch, toggleTimestamps, toggleWrap
+    /// Open what the selected container changed against its image; in that view, filter its paths; close it.
+    case openChanges, filterChanges, measureChanges, closeChanges
     /// Answers in a dialog.
     case confirm, cancel
     /// In a replay (`swarmtop replay FILE`): pause, step, seek, speed.
@@ -44,6 +46,8 @@ public enum KeyScope: Sendable, Hashable {
     case dialog
     /// In the log view, over any pane; a log key wins over a global binding of the same key.
     case logs
+    /// In the changes view (`d`), over any pane; its keys win over global ones, as the log view's.
+    case changes
 }
 
 /// One row of the keymap: keys, what they do, where, and whether they act on the swarm.
@@ -78,14 +82,16 @@ public struct KeyBinding: Sendable, Hashable {
     public var label: String { keys.map(\.label).joined(separator: "/") }
 
     /// True when the binding applies in `pane`, or in a dialog when `inDialog`, or in the log
-    /// view when `inLogs` (there, global bindings but actions on the swarm).
-    public func applies(in pane: Pane, inDialog: Bool, inLogs: Bool = false) -> Bool {
+    /// view when `inLogs`, or in the changes view when `inChanges` (in those two, global
+    /// bindings but actions on the swarm).
+    public func applies(in pane: Pane, inDialog: Bool, inLogs: Bool = false, inChanges: Bool = false) -> Bool {
         switch scope {
         case .always: true
-        case .global: !inDialog && !(inLogs && dangerous)
-        case .panes(let panes): !inDialog && !inLogs && panes.contains(pane)
+        case .global: !inDialog && !((inLogs || inChanges) && dangerous)
+        case .panes(let panes): !inDialog && !inLogs && !inChanges && panes.contains(pane)
         case .dialog: inDialog
         case .logs: inLogs && !inDialog
+        case .changes: inChanges && !inDialog
         }
     }
 }
@@ -133,6 +139,13 @@ public struct Keymap: Sendable {
         KeyBinding("log_timestamps", [.char("t")], "log view: show or hide timestamps", hint: "timestamps", scope: .logs, .toggleTimestamps),
         KeyBinding("log_wrap", [.char("w")], "log view: wrap long lines, or cut them", hint: "wrap", scope: .logs, .toggleWrap),
         KeyBinding("log_close", [.char("q"), .escape], "log view: close it (stops the stream)", hint: "close", scope: .logs, .closeLogs),
+        // No hint: the Tasks and Containers hint bars are full at 80 columns; help and the README list it.
+        KeyBinding("changes", [.char("d")], "what the container changed against its image (docker diff)",
+                   scope: .panes(Self.changesPanes), .openChanges),
+        KeyBinding("changes_filter", [.char("/")], "changes view: filter the paths (type, Enter)", hint: "filter", scope: .changes, .filterChanges),
+        KeyBinding("changes_measure", [.char("r")], "changes view: measure the selected file, or up to 50 files in the selected directory",
+                   hint: "size", scope: .changes, .measureChanges),
+        KeyBinding("changes_close", [.char("q"), .escape], "changes view: close it", hint: "close", scope: .changes, .closeChanges),
     ] + NodeAvailability.allCases.map {
         KeyBinding("node_\($0.rawValue)", [.char(Character(String($0.rawValue.prefix(1))))], Self.availabilityWords[$0] ?? $0.rawValue,
                    hint: $0.rawValue,
@@ -148,6 +161,10 @@ public struct Keymap: Sendable {
         KeyBinding("cancel", [.char("n"), .escape], "cancel (dialog)", hint: "cancel", scope: .dialog, .cancel),
     ])
 
+    /// The panes where `d` shows a container's changes: its rows are containers, or tasks (their
+    /// container). The Disk pane's container rows join them here (`RowID.container`).
+    static let changesPanes: Set<Pane> = [.tasks, .containers]
+
     /// The panes that are tables (all but placement): they filter and sort.
     static let tablePanes: Set<Pane> = [.nodes, .services, .tasks, .containers, .events]
 
@@ -157,28 +174,31 @@ public struct Keymap: Sendable {
     ]
 
     /// The binding `key` triggers in `pane` (or in a dialog when `inDialog`, in the log view
-    /// when `inLogs`), if any; a log view binding first.
-    public func binding(for key: KeyEvent, pane: Pane, inDialog: Bool, inLogs: Bool = false) -> KeyBinding? {
-        let matching = bindings.filter { $0.keys.contains(key) && $0.applies(in: pane, inDialog: inDialog, inLogs: inLogs) }
-        return matching.first { $0.scope == .logs } ?? matching.first
+    /// when `inLogs`, in the changes view when `inChanges`), if any; a view's own binding first.
+    public func binding(for key: KeyEvent, pane: Pane, inDialog: Bool, inLogs: Bool = false, inChanges: Bool = false) -> KeyBinding? {
+        let matching = bindings.filter { $0.keys.contains(key) && $0.applies(in: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges) }
+        return matching.first { $0.scope == .logs || $0.scope == .changes } ?? matching.first
     }
 
     /// The bindings the hint bar shows, in keymap order: those with a hint that apply here,
     /// without `back` when there is nowhere to go back to, and without actions in read-only mode.
     /// In the log view, global bindings whose keys a log binding takes are left out.
-    public func hints(pane: Pane, inDialog: Bool, canGoBack: Bool, readOnly: Bool, inLogs: Bool = false) -> [KeyBinding] {
+    public func hints(pane: Pane, inDialog: Bool, canGoBack: Bool, readOnly: Bool, inLogs: Bool = false,
+                      inChanges: Bool = false) -> [KeyBinding] {
         bindings.filter { b in
-            b.hint != nil && b.applies(in: pane, inDialog: inDialog, inLogs: inLogs)
+            b.hint != nil && b.applies(in: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges)
                 && (b.command != .back || canGoBack) && !(readOnly && b.dangerous)
-                && b.keys.contains { binding(for: $0, pane: pane, inDialog: inDialog, inLogs: inLogs) == b }
+                && b.keys.contains { binding(for: $0, pane: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges) == b }
         }
     }
 
     /// The bindings help lists: in the log view, the keys that work there; elsewhere those
     /// that apply in `pane`.
-    public func help(pane: Pane, inLogs: Bool) -> [KeyBinding] {
-        guard inLogs else { return bindings.filter { $0.applies(in: pane, inDialog: false) } }
-        return bindings.filter { b in b.keys.contains { binding(for: $0, pane: pane, inDialog: false, inLogs: true) == b } }
+    public func help(pane: Pane, inLogs: Bool, inChanges: Bool = false) -> [KeyBinding] {
+        guard inLogs || inChanges else { return bindings.filter { $0.applies(in: pane, inDialog: false) } }
+        return bindings.filter { b in
+            b.keys.contains { binding(for: $0, pane: pane, inDialog: false, inLogs: inLogs, inChanges: inChanges) == b }
+        }
     }
 
     /// The first binding of a command that applies in a dialog, for the dialog's own hints.
@@ -216,14 +236,17 @@ public struct Keymap: Sendable {
     /// The first key that means two things in one place (a pane, a dialog, the log view, where
     /// log keys are meant to win over global ones); nil when none does.
     var clash: KeymapError? {
-        let places = Pane.allCases.flatMap { pane in [false, true].map { (pane, $0, false) } } + [(Pane.nodes, false, true)]
-        for (pane, inDialog, inLogs) in places {
+        let places = Pane.allCases.flatMap { pane in [false, true].map { (pane, $0, false, false) } }
+            + [(Pane.nodes, false, true, false), (Pane.nodes, false, false, true)]
+        for (pane, inDialog, inLogs, inChanges) in places {
             var seen: [KeyEvent: KeyBinding] = [:]
-            let applying = bindings.filter { $0.applies(in: pane, inDialog: inDialog, inLogs: inLogs) && (!inLogs || $0.scope != .global) }
+            let applying = bindings.filter {
+                $0.applies(in: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges) && (!(inLogs || inChanges) || $0.scope != .global)
+            }
             for binding in applying {
                 for key in binding.keys {
                     if let other = seen[key] {
-                        let place = inLogs ? "the log view" : inDialog ? "a dialog" : "the \(pane.title) pane"
+                        let place = inLogs ? "the log view" : inChanges ? "the changes view" : inDialog ? "a dialog" : "the \(pane.title) pane"
                         return KeymapError("\(key.label) would mean both \(other.name) and \(binding.name) in \(place)",
                                            bindings: [other.name, binding.name])
                     }

@@ -19,7 +19,9 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     }
     TabBar.draw(pane: state.pane, trailer: state.tabBarTrailer, y: layout.tabBarRow, width: layout.width, into: &buffer)
     let pane = layout.content(of: state.pane)
-    if let logs = state.logs {
+    if let changes = state.changes {
+        ContainerChangesView.draw(changes, in: layout.pane, into: &buffer)
+    } else if let logs = state.logs {
         LogsView.draw(logs, in: layout.pane, into: &buffer)
     } else if state.snapshot == nil {
         buffer.put("connecting to \(state.endpoint)…", x: pane.x, y: pane.y + 1, style: Style(.dim), maxWidth: pane.width)
@@ -34,22 +36,26 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     }
     // While a name is typed, letters are text: the dialog's own footer says which keys answer.
     let typing = if case .typeName? = state.dialog { true } else { false }
-    if let search = state.logs?.search.typing {
+    if let typing = state.changes?.typing {
+        ContainerChangesView.drawPrompt(typing, y: layout.hintRow, width: layout.width, into: &buffer)
+    } else if let search = state.logs?.search.typing {
         LogsView.drawPrompt(search, y: layout.hintRow, width: layout.width, into: &buffer)
     } else if let prompt = state.prompt, state.dialog == nil {
         PromptBar.draw(prompt, y: layout.hintRow, width: layout.width, into: &buffer)
     } else {
         let canGoBack = !state.drillDown.isEmpty || state.filters[state.pane] != nil
         let hints = typing ? [] : state.keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: canGoBack,
-                                                     readOnly: state.readOnly || state.replay != nil, inLogs: state.logs != nil)
+                                                     readOnly: state.readOnly || state.replay != nil, inLogs: state.logs != nil, inChanges: state.changes != nil)
         HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
     }
     StatusBar.draw(state, y: layout.statusRow, width: layout.width, into: &buffer)
     let screen = Rect(x: 0, y: 0, width: layout.width, height: layout.height)
     if state.showsHelp {
-        HelpOverlay.draw(state.keymap.help(pane: state.pane, inLogs: state.logs != nil),
-                         title: state.logs == nil ? "Keys: \(state.pane.title)" : "Keys: log view", readOnly: state.readOnly,
-                         actionLog: state.actionLog, note: state.pane == .nodes && state.logs == nil ? NodesView.engineHelp : [],
+        let overView = state.logs != nil || state.changes != nil
+        HelpOverlay.draw(state.keymap.help(pane: state.pane, inLogs: state.logs != nil, inChanges: state.changes != nil),
+                         title: state.changes != nil ? "Keys: changes view" : state.logs != nil ? "Keys: log view" : "Keys: \(state.pane.title)",
+                         readOnly: state.readOnly,
+                         actionLog: state.actionLog, note: state.pane == .nodes && !overView ? NodesView.engineHelp : [],
                          in: screen, into: &buffer)
     }
     if let dialog = state.dialog { DialogView.draw(dialog, opening: state.opening, keymap: state.keymap, context: state.context, in: screen, into: &buffer) }

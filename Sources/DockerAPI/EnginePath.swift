@@ -34,6 +34,23 @@ public enum EnginePath {
         return id.contains("/") ? nil : String(id)
     }
 
+    /// `GET /containers/{id}/json`: one container (by ID, name or ID prefix), without sizes.
+    public static func containerInspect(id: String) -> String {
+        "/containers/\(id)/json"
+    }
+
+    /// `GET /containers/{id}/changes`: what the container changed against its image (`docker diff`).
+    public static func containerChanges(id: String) -> String {
+        "/containers/\(id)/changes"
+    }
+
+    /// `HEAD /containers/{id}/archive`: a path's stat in its `X-Docker-Container-Path-Stat`
+    /// header. The path inside the container goes as the `path` query parameter, passed apart
+    /// (a file name may hold `&`, `=` or `?`, which `split` would cut).
+    public static func containerArchive(id: String) -> String {
+        "/containers/\(id)/archive"
+    }
+
     /// A path as `DockerClient.send` takes it: the path, and its query as name/value pairs.
     public static func split(_ path: String) -> (path: String, query: [(String, String)]) {
         guard let mark = path.firstIndex(of: "?") else { return (path, []) }

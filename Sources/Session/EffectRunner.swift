@@ -63,6 +63,25 @@ public struct EffectRunner: Sendable {
                 return .effectFinished(effect, message: "could not list the objects of stack \(name): \(SnapshotAssembler.describe(error))", isError: true)
             }
         }
+        if case .readChanges(let hostname, let containerID, let name) = effect {
+            do {
+                let engine = try await nodeEngine(hostname, try source.clients(), source.feed)
+                return .changesRead(hostname: hostname, containerID: containerID, try await ContainerChangesRead.read(containerID, on: engine))
+            } catch {
+                return .effectFinished(effect, message: "could not read what \(name) on \(hostname) changed: \(SnapshotAssembler.describe(error))",
+                                       isError: true)
+            }
+        }
+        if case .statPaths(let hostname, let containerID, let name, let paths) = effect {
+            do {
+                let engine = try await nodeEngine(hostname, try source.clients(), source.feed)
+                let stats = await ContainerChangesRead.stats(paths, containerID: containerID, on: engine)
+                return .pathStatsRead(hostname: hostname, containerID: containerID, stats, asked: paths.count)
+            } catch {
+                return .effectFinished(effect, message: "could not measure files of \(name) on \(hostname): \(SnapshotAssembler.describe(error))",
+                                       isError: true)
+            }
+        }
         var message: String
         var isError: Bool
         do {
@@ -121,7 +140,7 @@ public struct EffectRunner: Sendable {
         case .forceUpdate(let id, let name):
             try await manager.forceUpdateService(id: id)
             return ("\(name) is being redeployed", false)
-        case .loadTheme, .listStack, .switchContext, .refreshSize, .stopLogs, .replay:
+        case .loadTheme, .listStack, .switchContext, .refreshSize, .stopLogs, .readChanges, .statPaths, .replay:
             preconditionFailure("answered before: \(effect.action)")
         case .followLogs(let target, let stream):
             var client = manager

@@ -11,6 +11,7 @@ struct SwarmtopCommand: AsyncParsableCommand {
         swarmtop snapshot [--format table|json] [<options>]
         swarmtop record FILE [--duration SECONDS] [<options>]
         swarmtop replay FILE
+        swarmtop diff [--format text|json] [<options>] CONTAINER
         """,
         discussion: """
         Settings come from flags, then the environment, then the config file \
@@ -20,6 +21,6 @@ struct SwarmtopCommand: AsyncParsableCommand {
         listed by `swarmtop help dashboard`, the snapshot's by `swarmtop help snapshot`.
         """,
         version: "0.1.0",
-        subcommands: [Swarmtop.self, SnapshotCommand.self, RecordCommand.self, ReplayCommand.self],
+        subcommands: [Swarmtop.self, SnapshotCommand.self, DiffCommand.self, RecordCommand.self, ReplayCommand.self],
         defaultSubcommand: Swarmtop.self)
 }

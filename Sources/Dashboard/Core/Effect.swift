@@ -37,6 +37,13 @@ public enum Effect: Sendable, Hashable {
     case followLogs(LogTarget, stream: Int)
     /// Stop following log stream `stream` (and every older one): cancel its request.
     case stopLogs(stream: Int)
+    /// Read what a container changed against its image, with the sizes of its largest files, through
+    /// its node's engine (`GET /containers/{id}/changes`, `HEAD /containers/{id}/archive`); the
+    /// answer is `Action.changesRead`.
+    case readChanges(hostname: String, containerID: String, name: String)
+    /// Ask the sizes of more of a container's changed files, on demand in the changes view
+    /// (`HEAD /containers/{id}/archive?path=P` each); the answer is `Action.pathStatsRead`.
+    case statPaths(hostname: String, containerID: String, name: String, paths: [String])
     /// Watch the swarm of the docker context `name` instead (`:context NAME`): the engines of
     /// the current one are closed and the new ones opened; the answer is `Action.contextSwitched`.
     case switchContext(name: String)
@@ -47,7 +54,7 @@ public enum Effect: Sendable, Hashable {
     /// True for effects that change the swarm (logged in the action log); false for reads.
     public var changesSwarm: Bool {
         switch self {
-        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext, .replay: false
+        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext, .readChanges, .statPaths, .replay: false
         default: true
         }
     }
@@ -79,6 +86,8 @@ public enum Effect: Sendable, Hashable {
         case .stopLogs: "stop logs"
         case .switchContext: "context use"
         case .replay: "replay"
+        case .readChanges: "diff"
+        case .statPaths: "measure"
         }
     }
 
@@ -87,7 +96,8 @@ public enum Effect: Sendable, Hashable {
         switch self {
         case .scale(_, let name, _, _), .rollback(_, let name), .forceUpdate(_, let name): name
         case .stopContainer(let hostname, _, let name), .restartContainer(let hostname, _, let name),
-             .refreshSize(let hostname, _, let name): "\(name) on \(hostname)"
+             .refreshSize(let hostname, _, let name), .readChanges(let hostname, _, let name),
+             .statPaths(let hostname, _, let name, _): "\(name) on \(hostname)"
         case .removeStack(let contents), .stopStack(let contents), .startStack(let contents): contents.stack
         case .listStack(let name), .loadTheme(let name), .switchContext(let name): name
         case .setAvailability(_, let hostname, _, _): hostname

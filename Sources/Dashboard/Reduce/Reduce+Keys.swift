@@ -8,17 +8,18 @@ extension AppState {
         }
         if dialog != nil { return handleDialog(key) }
         if logs?.search.typing != nil { return editLogSearch(key) }
+        if changes?.typing != nil { return editChangesFilter(key) }
         if let effects = handlePrompt(key) { return effects }
         if case .paste = key {
             refuse("paste ignored: a paste is text in the / and : lines only")
             return []
         }
-        guard let binding = keymap.binding(for: key, pane: pane, inDialog: false, inLogs: logs != nil) else { return [] }
+        guard let binding = keymap.binding(for: key, pane: pane, inDialog: false, inLogs: logs != nil, inChanges: changes != nil) else { return [] }
         // While a line is typed, only quit and the movement keys act (the rows can be browsed).
         if prompt != nil, !Self.movements.contains(binding.command), binding.command != .quit { return [] }
         if showsHelp {
             switch binding.command {
-            case .toggleHelp, .back, .closeLogs: showsHelp = false
+            case .toggleHelp, .back, .closeLogs, .closeChanges: showsHelp = false
             case .quit: quit = true
             default: break
             }
@@ -34,6 +35,8 @@ extension AppState {
         }
         if case .replay(let control) = binding.command { return [.replay(control)] }
         if logs != nil { return performInLogs(binding.command) }
+        if changes != nil { return performInChanges(binding.command) }
+        if binding.command == .openChanges { return openChanges() }
         if binding.command == .refreshSize { return refreshSelectedSize() }
         if binding.command == .openLogs { return openLogs() }
         if binding.command == .removeStack { return removeSelectedStack() }
@@ -69,7 +72,7 @@ extension AppState {
         case .sortByNextColumn: sortByNextColumn()
         case .reverseSort: reverseSort()
         case .confirm, .cancel, .refreshSize, .openLogs, .removeStack, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
-             .toggleTimestamps, .toggleWrap, .replay: break
+             .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .measureChanges, .closeChanges, .replay: break
         }
     }
 

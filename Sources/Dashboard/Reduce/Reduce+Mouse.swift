@@ -16,6 +16,11 @@ extension AppState {
             for _ in 0..<Self.wheelRows { _ = performInLogs(event.kind == .wheelUp ? .moveUp : .moveDown) }
             return
         }
+        if changes != nil {  // the same in the changes view
+            guard event.kind != .press else { return }
+            for _ in 0..<Self.wheelRows { _ = performInChanges(event.kind == .wheelUp ? .moveUp : .moveDown) }
+            return
+        }
         switch event.kind {
         case .wheelUp, .wheelDown:
             for _ in 0..<Self.wheelRows { move(event.kind == .wheelUp ? .moveUp : .moveDown) }

@@ -39,6 +39,12 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.logEffectFinished(effect, message: message, isError: isError)
     case .effectFinished(.listStack(let name), let message, _):
         state.stackListFailed(name, message: message)
+    case .effectFinished(.readChanges(let hostname, let containerID, _), let message, _):
+        state.changesFailed(hostname: hostname, containerID: containerID, message: message)
+    case .changesRead(let hostname, let containerID, let changes):
+        state.receiveChanges(changes, hostname: hostname, containerID: containerID)
+    case .pathStatsRead(let hostname, let containerID, let stats, let asked):
+        state.receiveStats(stats, asked: asked, hostname: hostname, containerID: containerID)
     case .stackListed(let contents):
         state.receiveStackList(contents)
     case .effectFinished(let effect, let message, let isError):
