@@ -23,6 +23,8 @@ public enum Action: Sendable {
     /// The swarm of context `name` is watched now (`Effect.switchContext`): `endpoint` as the status
     /// line shows it, `manager` as its snapshots name it (`ClusterSnapshot.endpoint`).
     case contextSwitched(name: String, endpoint: String, manager: String)
+    /// The answer of `Effect.readImageLayers` for the image layers view numbered `view`.
+    case imageLayersRead(ImageLayers, view: Int)
     /// The theme `:theme NAME` asked for (`Effect.loadTheme`), read from its file.
     case themeLoaded(name: String, Theme)
     /// The clock, about once a second: ages transient messages.

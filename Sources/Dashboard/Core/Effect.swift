@@ -37,6 +37,10 @@ public enum Effect: Sendable, Hashable {
     case followLogs(LogTarget, stream: Int)
     /// Stop following log stream `stream` (and every older one): cancel its request.
     case stopLogs(stream: Int)
+    /// Read the layers of a container's image through its node's engine (`GET /images/{id}/history`,
+    /// `/system/df`, and the container's `LogPath`) for the image layers view numbered `view`;
+    /// the answer comes back as `Action.imageLayersRead`.
+    case readImageLayers(ImageLayersRequest, view: Int)
     /// Watch the swarm of the docker context `name` instead (`:context NAME`): the engines of
     /// the current one are closed and the new ones opened; the answer is `Action.contextSwitched`.
     case switchContext(name: String)
@@ -44,7 +48,7 @@ public enum Effect: Sendable, Hashable {
     /// True for effects that change the swarm (logged in the action log); false for reads.
     public var changesSwarm: Bool {
         switch self {
-        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext: false
+        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext, .readImageLayers: false
         default: true
         }
     }
@@ -75,6 +79,7 @@ public enum Effect: Sendable, Hashable {
         case .followLogs: "logs"
         case .stopLogs: "stop logs"
         case .switchContext: "context use"
+        case .readImageLayers: "history"
         }
     }
 
@@ -89,6 +94,7 @@ public enum Effect: Sendable, Hashable {
         case .setAvailability(_, let hostname, _, _): hostname
         case .followLogs(let target, _): target.label
         case .stopLogs(let stream): "log stream \(stream)"
+        case .readImageLayers(let request, _): request.label
         }
     }
 }

@@ -29,6 +29,11 @@ extension AppState {
             return []
         }
         if logs != nil { return performInLogs(binding.command) }
+        if layers != nil {
+            performInImageLayers(binding.command)
+            return []
+        }
+        if binding.command == .openImageLayers { return openImageLayers() }
         if binding.command == .refreshSize { return refreshSelectedSize() }
         if binding.command == .openLogs { return openLogs() }
         if binding.command == .removeStack { return removeSelectedStack() }
@@ -64,7 +69,7 @@ extension AppState {
         case .sortByNextColumn: sortByNextColumn()
         case .reverseSort: reverseSort()
         case .confirm, .cancel, .refreshSize, .openLogs, .removeStack, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
-             .toggleTimestamps, .toggleWrap: break
+             .toggleTimestamps, .toggleWrap, .openImageLayers: break
         }
     }
 
