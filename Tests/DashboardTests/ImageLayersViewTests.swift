@@ -101,6 +101,27 @@ final class ImageLayersViewTests: XCTestCase {
         XCTAssertTrue(screen(state)[2].hasPrefix("could not read the layers of swarmtop-lab/disk:1 on node2: No such image"))
     }
 
+    func testTheWheelScrollsTheViewAndAClickChangesNothingUnderIt() throws {
+        var (state, disk) = try onDiskContainer(width: 120, height: 16)
+        state.type("L")
+        _ = reduce(&state, .imageLayersRead(try node2Answer(), view: 1))
+        _ = reduce(&state, .mouse(MouseEvent(.wheelDown, x: 10, y: 5)))
+        XCTAssertEqual(state.layers?.top, AppState.wheelRows)
+        XCTAssertTrue(screen(state)[2].hasPrefix("  node2  lab_disk."), screen(state)[2])
+        _ = reduce(&state, .mouse(MouseEvent(.press, x: 2, y: 0)))
+        _ = reduce(&state, .mouse(MouseEvent(.press, x: 2, y: 6)))
+        XCTAssertEqual(state.pane, .containers)
+        XCTAssertEqual(state.selection.id, .container(hostname: "node2", id: disk.id))
+        XCTAssertNotNil(state.layers)
+    }
+
+    func testAContextSwitchClosesTheView() throws {
+        var (state, _) = try onDiskContainer()
+        state.type("L")
+        _ = reduce(&state, .contextSwitched(name: "prod", endpoint: "tcp://prod:2376", manager: "tcp://prod:2376"))
+        XCTAssertNil(state.layers, "the image of the swarm left behind")
+    }
+
     func testLMeansOneThingAndOnlyOnContainersAndTasks() {
         XCTAssertNil(Keymap.standard.clash)
         let bound = Keymap.standard.bindings.filter { $0.keys.contains(.char("L")) }
