@@ -64,14 +64,15 @@ final class ImageLayersViewTests: XCTestCase {
         let lines = screen(state).map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
         XCTAssertEqual(lines[2], "image 9a33ddda6651  9 layers  8.02MB: 1.99MB shared with other images, 6.03MB unique")
         XCTAssertEqual(lines[3], "used by 2 containers:")
-        XCTAssertTrue(lines[4].hasPrefix("  node1  lab_disk.") && lines[4].hasSuffix("service lab_disk"), lines[4])
-        XCTAssertTrue(lines[5].hasPrefix("  node2  lab_disk.") && lines[5].hasSuffix("service lab_disk"), lines[5])
+        XCTAssertTrue(lines[4].hasPrefix("  node1  lab_disk.") && lines[4].hasSuffix("  running  service lab_disk"), lines[4])
+        XCTAssertTrue(lines[5].hasPrefix("  node2  lab_disk.") && lines[5].hasSuffix("  running  service lab_disk"), lines[5])
         XCTAssertTrue(lines[6].hasPrefix("log file of lab_disk.") && lines[6].contains(": 96B (/run/swarmtop-lab/node2-data/containers/3387/3387-json.log)"), lines[6])
         XCTAssertEqual(lines[8], "IMAGE         CREATED             SIZE      CREATED BY")
         XCTAssertEqual(lines[9], "9a33ddda6651  About a minute ago  0B        /bin/sh -c #(nop)  LABEL com.swarmtop.lab.disk=9ba1086c5a47d074")
         XCTAssertEqual(lines[12], "<missing>     About a minute ago  6.03MB    /bin/sh -c mkdir -p /data/cache  && dd if=/dev/zero of=/data/big.bin bs=1024 count=4096 2>/dev/null  && dd if=/dev/…")
         XCTAssertEqual(lines[17], "<missing>     About an hour ago   1.98MB    /bin/sh -c #(nop) COPY file:73e2b2d48642b21b357384b0cb81c1869cc5e0c48a00f61553756196058304b9 in /bin/busybox")
-        XCTAssertTrue(lines[18].hasPrefix("<missing>: a layer this engine did not build."), lines[18])
+        XCTAssertEqual(lines[18], "<missing>: a layer this engine did not build (it pulled or loaded the image):")
+        XCTAssertEqual(lines[19], "an image's history names only the image itself, not the layers below it.")
     }
 
     func testCreatedByIsEscapedAndALogFileOnAnotherMachineIsNotKnown() throws {

@@ -79,6 +79,8 @@ public struct ImageLayersView: Sendable, Hashable {
 public struct ImageUser: Sendable, Hashable {
     public var hostname: String
     public var containerName: String
+    /// Its state as the engine lists it, e.g. `running`, `exited`.
+    public var state: String
     /// Its service, nil for a container outside the swarm's services.
     public var serviceName: String?
 }
@@ -88,7 +90,7 @@ extension ClusterSnapshot {
     public func users(ofImage imageID: String) -> [ImageUser] {
         engines.flatMap { engine in
             engine.containers.filter { $0.imageID == imageID }.map {
-                ImageUser(hostname: engine.hostname, containerName: $0.name, serviceName: $0.serviceName)
+                ImageUser(hostname: engine.hostname, containerName: $0.name, state: $0.state ?? "", serviceName: $0.serviceName)
             }
         }.sorted { ($0.hostname, $0.containerName) < ($1.hostname, $1.containerName) }
     }

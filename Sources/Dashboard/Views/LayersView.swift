@@ -12,9 +12,11 @@ enum LayersView {
         case layer(ImageLayer)
     }
 
-    /// Why an engine shows `<missing>` IDs, under the layers.
-    static let missingNote = "<missing>: a layer this engine did not build. The image was pulled or loaded (docker load), "
-        + "and its history names only the image itself; the layers below it have no image ID here."
+    /// Why an engine shows `<missing>` IDs, under the layers (lines that fit 80 columns).
+    static let missingNote = [
+        "<missing>: a layer this engine did not build (it pulled or loaded the image):",
+        "an image's history names only the image itself, not the layers below it.",
+    ]
 
     static func draw(_ view: ImageLayersView, snapshot: ClusterSnapshot?, now: Date, in area: Rect, into buffer: inout CellBuffer) {
         guard area.height > 0, area.width > 0 else { return }
@@ -44,13 +46,13 @@ enum LayersView {
         lines.append(.text("used by \(users.count) container\(users.count == 1 ? "" : "s")" + (users.isEmpty ? "" : ":"), .normal))
         for user in users {
             let service = user.serviceName.map { "  service \($0)" } ?? ""
-            lines.append(.text("  \(user.hostname)  \(user.containerName)\(service)", .normal))
+            lines.append(.text("  \(user.hostname)  \(user.containerName)  \(user.state)\(service)", .normal))
         }
         lines.append(.text("log file of \(view.request.containerName): " + logFile(answer.logFile), .normal))
         lines.append(.text("", .normal))
         lines.append(.text(header, Style(.header, bold: true)))
         lines += answer.layers.map(Line.layer)
-        if answer.layers.contains(where: \.isMissing) { lines.append(.text(missingNote, Style(.dim))) }
+        if answer.layers.contains(where: \.isMissing) { lines += missingNote.map { .text($0, Style(.dim)) } }
         return lines
     }
 
