@@ -8,8 +8,8 @@ enum ImageLayersReader {
     static let diskUsageTimeout: TimeInterval = 30
 
     /// The image's history (required), its shared size from `/system/df` (or why not) and the
-    /// container's log file size: stat'ed at its `LogPath` where the engine is on this machine
-    /// (a unix socket), else `LogFileSize.elsewhere`.
+    /// container's log file size (none without a container): stat'ed at its `LogPath` where the
+    /// engine is on this machine (a unix socket), else `LogFileSize.elsewhere`.
     /// - Throws: `DockerError` when the history cannot be read.
     static func read(_ request: ImageLayersRequest, client: DockerClient) async throws -> ImageLayers {
         async let history = client.imageHistory(id: request.imageID)
@@ -21,7 +21,8 @@ enum ImageLayersReader {
         } catch {
             usageProblem = SnapshotAssembler.describe(error)
         }
-        let logFile = await logFileSize(request.containerID, client: client)
+        var logFile: LogFileSize?
+        if let containerID = request.containerID { logFile = await logFileSize(containerID, client: client) }
         return ImageLayers(layers: try await history, usage: usage, usageProblem: usageProblem, logFile: logFile)
     }
 

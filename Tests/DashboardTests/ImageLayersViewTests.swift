@@ -116,6 +116,20 @@ final class ImageLayersViewTests: XCTestCase {
         XCTAssertNotNil(state.layers)
     }
 
+    func testAnImageOpenedWithoutAContainerHasNoLogFileLine() throws {
+        var (state, disk) = try onDiskContainer(height: 40)
+        let request = ImageLayersRequest(hostname: "node2", containerID: nil, containerName: nil,
+                                         imageID: try XCTUnwrap(disk.imageID), image: "swarmtop-lab/disk:1")
+        XCTAssertEqual(state.openImageLayers(request), [.readImageLayers(request, view: 1)])
+        var answer = try node2Answer()
+        answer.logFile = nil
+        _ = reduce(&state, .imageLayersRead(answer, view: 1))
+        let lines = screen(state).map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(lines[1], "image layers of swarmtop-lab/disk:1 on node2")
+        XCTAssertFalse(lines.contains { $0.hasPrefix("log file of") }, lines.joined(separator: "\n"))
+        XCTAssertEqual(lines[7], "IMAGE         CREATED             SIZE      CREATED BY")
+    }
+
     func testAContextSwitchClosesTheView() throws {
         var (state, _) = try onDiskContainer()
         state.type("L")

@@ -1,19 +1,20 @@
 import SwarmState
 
-/// The image a container runs, as the image layers view (`L`) asks for it: read through the
-/// engine of the container's node, the one that has the image.
+/// An image on one node, as the image layers view (`L` on a container) asks for it: read
+/// through the engine of that node, the one that has the image.
 public struct ImageLayersRequest: Sendable, Hashable {
-    /// The node whose engine has the image and runs the container.
+    /// The node whose engine has the image (and runs the container).
     public var hostname: String
-    /// The container the view was opened on, e.g. `lab_disk.node2.abc…`.
-    public var containerID: String
-    public var containerName: String
-    /// The image ID (`sha256:…`) the container runs, as its engine lists it (`ImageID`).
+    /// The container the view was opened on, e.g. `lab_disk.node2.abc…`; nil for an image
+    /// opened without one (no log file line then).
+    public var containerID: String?
+    public var containerName: String?
+    /// The image ID (`sha256:…`), as the engine lists it (a container's `ImageID`).
     public var imageID: String
     /// The image as the container names it, e.g. `swarmtop-lab/disk:1`.
     public var image: String
 
-    public init(hostname: String, containerID: String, containerName: String, imageID: String, image: String) {
+    public init(hostname: String, containerID: String?, containerName: String?, imageID: String, image: String) {
         self.hostname = hostname
         self.containerID = containerID
         self.containerName = containerName
@@ -33,10 +34,10 @@ public struct ImageLayers: Sendable, Hashable {
     public var usage: ImageDiskUsage?
     /// Why `usage` is nil, e.g. the engine's error; nil when it is known.
     public var usageProblem: String?
-    /// The size of the container's log file.
-    public var logFile: LogFileSize
+    /// The size of the container's log file; nil when the view has no container.
+    public var logFile: LogFileSize?
 
-    public init(layers: [ImageLayer], usage: ImageDiskUsage?, usageProblem: String? = nil, logFile: LogFileSize) {
+    public init(layers: [ImageLayer], usage: ImageDiskUsage?, usageProblem: String? = nil, logFile: LogFileSize?) {
         self.layers = layers
         self.usage = usage
         self.usageProblem = usageProblem

@@ -26,8 +26,12 @@ extension AppState {
             refuse("the engine of \(hostname) does not list container \(containerID.prefix(12)): no image to read")
             return []
         }
-        let request = ImageLayersRequest(hostname: hostname, containerID: containerID, containerName: container.name,
-                                         imageID: imageID, image: container.image ?? imageID)
+        return openImageLayers(ImageLayersRequest(hostname: hostname, containerID: containerID, containerName: container.name,
+                                                  imageID: imageID, image: container.image ?? imageID))
+    }
+
+    /// Opens the view on `request` (a container's image, or an image alone) and asks for it.
+    mutating func openImageLayers(_ request: ImageLayersRequest) -> [Effect] {
         lastLayersView += 1
         layers = ImageLayersView(number: lastLayersView, request: request)
         return [.readImageLayers(request, view: lastLayersView)]

@@ -22,8 +22,8 @@ enum LayersView {
         guard area.height > 0, area.width > 0 else { return }
         let title = "image layers of \(view.request.label)"
         let x = buffer.put(title, x: area.x, y: area.y, style: Style(.title, bold: true), maxWidth: area.width)
-        if x + 2 < area.x + area.width {
-            buffer.put("container " + view.request.containerName, x: x + 2, y: area.y, style: Style(.dim), maxWidth: area.x + area.width - x - 2)
+        if let name = view.request.containerName, x + 2 < area.x + area.width {
+            buffer.put("container " + name, x: x + 2, y: area.y, style: Style(.dim), maxWidth: area.x + area.width - x - 2)
         }
         let lines = bodyLines(view, snapshot: snapshot)
         for (i, line) in lines.dropFirst(view.top).prefix(area.height - 1).enumerated() {
@@ -48,7 +48,9 @@ enum LayersView {
             let service = user.serviceName.map { "  service \($0)" } ?? ""
             lines.append(.text("  \(user.hostname)  \(user.containerName)  \(user.state)\(service)", .normal))
         }
-        lines.append(.text("log file of \(view.request.containerName): " + logFile(answer.logFile), .normal))
+        if let size = answer.logFile, let name = view.request.containerName {
+            lines.append(.text("log file of \(name): " + logFile(size), .normal))
+        }
         lines.append(.text("", .normal))
         lines.append(.text(header, Style(.header, bold: true)))
         lines += answer.layers.map(Line.layer)
