@@ -27,6 +27,8 @@ public enum Action: Sendable {
     case changesRead(hostname: String, containerID: String, ContainerChanges)
     /// Sizes of more of its files (`Effect.statPaths`), by path; the paths not found are left out.
     case pathStatsRead(hostname: String, containerID: String, [String: ContainerPathStat], asked: Int)
+    /// The answer of `Effect.readImageLayers` for the image layers view numbered `view`.
+    case imageLayersRead(ImageLayers, view: Int)
     /// The theme `:theme NAME` asked for (`Effect.loadTheme`), read from its file.
     case themeLoaded(name: String, Theme)
     /// The clock, about once a second: ages transient messages.

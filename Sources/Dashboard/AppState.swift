@@ -54,6 +54,10 @@ public struct AppState: Sendable {
     public internal(set) var changes: ChangesView?
     /// The number of the last log stream opened: each new one takes the next.
     var lastLogStream = 0
+    /// The image layers view over the pane (`L`), nil when closed.
+    public internal(set) var layers: ImageLayersView?
+    /// The number of the last image layers view opened: each new one takes the next.
+    var lastLayersView = 0
     /// True while the help overlay is shown.
     public internal(set) var showsHelp = false
     /// Where the replay is, nil when the swarm is live: set by `Action.replayStatus`; while set,

@@ -24,6 +24,8 @@ public enum Command: Sendable, Hashable {
     case sortByNextColumn, reverseSort
     /// Open the selected service's, task's or container's log; close the log view.
     case openLogs, closeLogs
+    /// Open the layers of the image the selected container or task runs (Esc closes them).
+    case openImageLayers
     /// In the log view: type a search, go to the next or previous match, show timestamps, wrap lines.
     case searchLogs, nextMatch, previousMatch, toggleTimestamps, toggleWrap
     /// Open what the selected container changed against its image; in that view, filter its paths; close it.
@@ -133,6 +135,9 @@ public struct Keymap: Sendable {
         KeyBinding("restart_container", [.char("R")], "restart the container", hint: "restart", scope: .panes([.containers]), dangerous: true, .restartContainer),
         KeyBinding("logs", [.char("l")], "logs of the service, task or container", hint: "logs",
                    scope: .panes([.services, .tasks, .containers, .placement]), .openLogs),
+        // No hint: the hint line of these panes is full at 80 columns; help lists it.
+        KeyBinding("image_layers", [.char("L")], "layers of the container's or task's image",
+                   scope: .panes([.tasks, .containers]), .openImageLayers),
         KeyBinding("log_search", [.char("/")], "log view: search (type, Enter)", hint: "search", scope: .logs, .searchLogs),
         KeyBinding("log_next", [.char("n")], "log view: next match", hint: "next", scope: .logs, .nextMatch),
         KeyBinding("log_previous", [.char("N")], "log view: previous match", scope: .logs, .previousMatch),

@@ -23,6 +23,8 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
         ContainerChangesView.draw(changes, in: layout.pane, into: &buffer)
     } else if let logs = state.logs {
         LogsView.draw(logs, in: layout.pane, into: &buffer)
+    } else if let layers = state.layers {
+        LayersView.draw(layers, snapshot: state.snapshot, now: now, in: layout.pane, into: &buffer)
     } else if state.snapshot == nil {
         buffer.put("connecting to \(state.endpoint)…", x: pane.x, y: pane.y + 1, style: Style(.dim), maxWidth: pane.width)
     } else if state.pane == .placement {
@@ -44,8 +46,10 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
         PromptBar.draw(prompt, y: layout.hintRow, width: layout.width, into: &buffer)
     } else {
         let canGoBack = !state.drillDown.isEmpty || state.filters[state.pane] != nil
-        let hints = typing ? [] : state.keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: canGoBack,
+        var hints = typing ? [] : state.keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: canGoBack || state.layers != nil,
                                                      readOnly: state.readOnly || state.replay != nil, inLogs: state.logs != nil, inChanges: state.changes != nil)
+        // Over the image layers view only leaving it and help act.
+        if state.layers != nil, state.dialog == nil { hints = hints.filter { [Command.back, .quit, .toggleHelp].contains($0.command) } }
         HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
     }
     StatusBar.draw(state, y: layout.statusRow, width: layout.width, into: &buffer)

@@ -34,7 +34,17 @@ public enum EnginePath {
         return id.contains("/") ? nil : String(id)
     }
 
-    /// `GET /containers/{id}/json`: one container (by ID, name or ID prefix), without sizes.
+    /// `GET /images/{id}/history`: an image's layers, newest first, each with the instruction
+    /// that made it; `<missing>` as the ID of the layers this engine did not build itself.
+    public static func imageHistory(id: String) -> String {
+        "/images/\(id)/history"
+    }
+
+    /// `GET /system/df`: disk usage of images (with `SharedSize`), containers, volumes and the
+    /// build cache. Expensive: the engine walks every layer.
+    public static let systemDF = "/system/df"
+
+    /// `GET /containers/{id}/json`: one container inspected (by ID, name or ID prefix; without sizes; its `LogPath` among the rest).
     public static func containerInspect(id: String) -> String {
         "/containers/\(id)/json"
     }

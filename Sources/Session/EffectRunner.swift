@@ -82,6 +82,14 @@ public struct EffectRunner: Sendable {
                                        isError: true)
             }
         }
+        if case .readImageLayers(let request, let view) = effect {
+            do {
+                let client = try await nodeEngine(request.hostname, try source.clients(), source.feed)
+                return .imageLayersRead(try await ImageLayersReader.read(request, client: client), view: view)
+            } catch {
+                return .effectFinished(effect, message: "could not read the layers of \(request.label): \(SnapshotAssembler.describe(error))", isError: true)
+            }
+        }
         var message: String
         var isError: Bool
         do {
@@ -140,7 +148,7 @@ public struct EffectRunner: Sendable {
         case .forceUpdate(let id, let name):
             try await manager.forceUpdateService(id: id)
             return ("\(name) is being redeployed", false)
-        case .loadTheme, .listStack, .switchContext, .refreshSize, .stopLogs, .readChanges, .statPaths, .replay:
+        case .loadTheme, .listStack, .switchContext, .refreshSize, .stopLogs, .readChanges, .statPaths, .replay, .readImageLayers:
             preconditionFailure("answered before: \(effect.action)")
         case .followLogs(let target, let stream):
             var client = manager

@@ -44,6 +44,10 @@ public enum Effect: Sendable, Hashable {
     /// Ask the sizes of more of a container's changed files, on demand in the changes view
     /// (`HEAD /containers/{id}/archive?path=P` each); the answer is `Action.pathStatsRead`.
     case statPaths(hostname: String, containerID: String, name: String, paths: [String])
+    /// Read the layers of a container's image through its node's engine (`GET /images/{id}/history`,
+    /// `/system/df`, and the container's `LogPath`) for the image layers view numbered `view`;
+    /// the answer comes back as `Action.imageLayersRead`.
+    case readImageLayers(ImageLayersRequest, view: Int)
     /// Watch the swarm of the docker context `name` instead (`:context NAME`): the engines of
     /// the current one are closed and the new ones opened; the answer is `Action.contextSwitched`.
     case switchContext(name: String)
@@ -54,7 +58,7 @@ public enum Effect: Sendable, Hashable {
     /// True for effects that change the swarm (logged in the action log); false for reads.
     public var changesSwarm: Bool {
         switch self {
-        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext, .readChanges, .statPaths, .replay: false
+        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext, .readChanges, .statPaths, .replay, .readImageLayers: false
         default: true
         }
     }
@@ -88,6 +92,7 @@ public enum Effect: Sendable, Hashable {
         case .replay: "replay"
         case .readChanges: "diff"
         case .statPaths: "measure"
+        case .readImageLayers: "history"
         }
     }
 
@@ -104,6 +109,7 @@ public enum Effect: Sendable, Hashable {
         case .followLogs(let target, _): target.label
         case .stopLogs(let stream): "log stream \(stream)"
         case .replay: "the recording"
+        case .readImageLayers(let request, _): request.label
         }
     }
 }

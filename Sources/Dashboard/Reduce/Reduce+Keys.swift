@@ -36,7 +36,12 @@ extension AppState {
         if case .replay(let control) = binding.command { return [.replay(control)] }
         if logs != nil { return performInLogs(binding.command) }
         if changes != nil { return performInChanges(binding.command) }
+        if layers != nil {
+            performInImageLayers(binding.command)
+            return []
+        }
         if binding.command == .openChanges { return openChanges() }
+        if binding.command == .openImageLayers { return openImageLayers() }
         if binding.command == .refreshSize { return refreshSelectedSize() }
         if binding.command == .openLogs { return openLogs() }
         if binding.command == .removeStack { return removeSelectedStack() }
@@ -72,7 +77,7 @@ extension AppState {
         case .sortByNextColumn: sortByNextColumn()
         case .reverseSort: reverseSort()
         case .confirm, .cancel, .refreshSize, .openLogs, .removeStack, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
-             .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .measureChanges, .closeChanges, .replay: break
+             .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .measureChanges, .closeChanges, .replay, .openImageLayers: break
         }
     }
 

@@ -37,6 +37,10 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.resolveSelection()
     case .effectFinished(let effect, let message, let isError) where effect.logStream != nil:
         state.logEffectFinished(effect, message: message, isError: isError)
+    case .effectFinished(.readImageLayers(_, let view), let message, _):
+        state.imageLayersFailed(view: view, message: message)
+    case .imageLayersRead(let answer, let view):
+        state.receiveImageLayers(answer, view: view)
     case .effectFinished(.listStack(let name), let message, _):
         state.stackListFailed(name, message: message)
     case .effectFinished(.readChanges(let hostname, let containerID, _), let message, _):

@@ -1,0 +1,71 @@
+import Foundation
+
+/// One layer of an image as `docker history` lists it: the instruction that made it and the
+/// bytes it added.
+///
+/// Source: `GET /images/{id}/history` (Engine API v1.41+, `HistoryResponseItem`), newest first.
+/// An engine knows the IDs only of the images it built itself: for layers of an image it
+/// pulled or loaded (and of its base images), the ID is `<missing>`.
+public struct ImageLayer: Codable, Sendable, Hashable {
+    /// The ID of the image this layer tops, e.g. `sha256:9a33…`, or `<missing>`.
+    public var id: String
+    /// Creation time in seconds since 1970.
+    public var created: Int64?
+    /// The Dockerfile instruction as the builder recorded it, e.g. `/bin/sh -c #(nop) COPY …`.
+    /// Unescaped: it may hold any text the image's author wrote.
+    public var createdBy: String?
+    /// Tags of the image this layer tops, when it is one with a tag.
+    public var tags: [String]?
+    /// Bytes this layer adds (0 for metadata-only instructions such as `CMD`).
+    public var size: Int64
+    /// The builder's comment, if any.
+    public var comment: String?
+
+    /// The ID the engine gives layers it did not build (`docker history` prints it as is).
+    public static let missingID = "<missing>"
+
+    /// True when the engine has no ID for this layer: it was built elsewhere.
+    public var isMissing: Bool { id == Self.missingID }
+
+    public init(id: String, created: Int64? = nil, createdBy: String? = nil, tags: [String]? = nil, size: Int64, comment: String? = nil) {
+        self.id = id
+        self.created = created
+        self.createdBy = createdBy
+        self.tags = tags
+        self.size = size
+        self.comment = comment
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id", created = "Created", createdBy = "CreatedBy", tags = "Tags", size = "Size", comment = "Comment"
+    }
+}
+
+/// An image's disk usage as `docker system df -v` lists it.
+///
+/// Source: the `Images` of `GET /system/df` (Engine API v1.41+, `ImageSummary`): there
+/// `SharedSize` is computed (in `/images/json` it is -1 unless asked with `shared-size=1`, API 1.42+).
+public struct ImageDiskUsage: Codable, Sendable, Hashable {
+    /// The image ID, e.g. `sha256:9a33…`.
+    public var id: String
+    /// Its `repo:tag` names.
+    public var repoTags: [String]?
+    /// Bytes of all its layers (its virtual size).
+    public var size: Int64
+    /// Bytes of its layers that other images use too; -1 when not computed.
+    public var sharedSize: Int64
+    /// Containers on this engine that use it; -1 when not computed.
+    public var containers: Int64?
+
+    public init(id: String, repoTags: [String]? = nil, size: Int64, sharedSize: Int64, containers: Int64? = nil) {
+        self.id = id
+        self.repoTags = repoTags
+        self.size = size
+        self.sharedSize = sharedSize
+        self.containers = containers
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id", repoTags = "RepoTags", size = "Size", sharedSize = "SharedSize", containers = "Containers"
+    }
+}
