@@ -12,6 +12,9 @@ public enum EnginePath {
     public static let services = "/services?status=true"
     /// `GET /tasks`: every task the manager still keeps.
     public static let tasks = "/tasks"
+    /// `GET /system/df`: what the engine's data root holds (images, containers' writable
+    /// layers, volumes, build cache). Expensive: the engine walks every layer, as with `size=1`.
+    public static let systemDF = "/system/df"
     /// `GET /_ping` (unversioned): the engine answers, with its `API-Version` header.
     public static let ping = "/_ping"
 
