@@ -53,28 +53,28 @@ final class DiskPaneTests: XCTestCase {
             "Build Cache     0       0        0B        0B               0B        0B",
             "writable layers by stack: lab 68.2MB  ·  by service: lab_scribbler 58.7MB, lab_disk 9.44MB, lab_agent 126B, hrec-it-29b871 0B, lab_viz 0B, lab_web 0B",
             "",
-            "NAME                                                       NODE   SERVICE         STACK  SIZE    GROWTH       LAST SIZES  STATUS",
-            "lab_scribbler.1.kcgbqmdppv3izvzn3exv5i7s8                  node1  lab_scribbler   lab    6.29MB  0B/min       ▁▁          Exited (0) 27 minutes ago",
-            "lab_scribbler.1.mdjy7fi3l0my86ces5p3l06sy                  node1  lab_scribbler   lab    6.29MB  0B/min       ▁▁          Up 27 minutes",
-            "lab_scribbler.1.p5tap69ctehze9999v0u80tvl                  node1  lab_scribbler   lab    6.29MB  0B/min       ▁▁          Exited (0) 33 minutes ago",
-            "lab_scribbler.1.t3etdv0p5clxk02i0dcudm2rx                  node1  lab_scribbler   lab    6.29MB  0B/min       ▁▁          Exited (0) 31 minutes ago",
-            "lab_scribbler.1.ww8n95qvvsz0gkxz8xot8t8o7                  node2  lab_scribbler   lab    6.29MB  -            ▁           Exited (0) About an hour ago",
-            "lab_scribbler.2.ia9id8b6z1zoywty9gduz8kmt                  node2  lab_scribbler   lab    6.29MB  -            ▁           Exited (0) 43 minutes ago",
-            "lab_scribbler.2.nsourbi3z6j3kb4rcke5feekb                  node2  lab_scribbler   lab    6.29MB  -            ▁           Exited (0) 31 minutes ago",
-            "lab_scribbler.2.ronut2sbwh7f15l9hja8mjcti                  node2  lab_scribbler   lab    6.29MB  -            ▁           Up 27 minutes",
-            "lab_scribbler.2.ucwcpefaplzvob086kh2dbwk2                  node2  lab_scribbler   lab    6.29MB  -            ▁           Exited (0) 28 minutes ago",
-            "lab_disk.64wq4yd1wpnepsqmz9mm0dy5d.yc1d7i65yx4ue0c1u41dm…  node1  lab_disk        lab    4.72MB  0B/min       ▁▁          Up 21 minutes",
-            "lab_disk.azeccmbsen6ryv6oqti2tdept.pgihe515eja9g926wrgpi…  node2  lab_disk        lab    4.72MB  -            ▁           Up 21 minutes",
-            "capture_grow                                               node1                         3.15MB  +10.5MB/min  ▁█          Up 14 seconds",
+            "NAME                               NODE   SERVICE         STACK  IMAGE                   SIZE    GROWTH       LAST SIZES  STATUS",
+            "lab_scribbler.1.kcgbqmdppv3izvzn…  node1  lab_scribbler   lab    swarmtop-lab/busybox:1  6.29MB  0B/min       ▁▁          Exited (0) 27 minutes ago",
+            "lab_scribbler.1.mdjy7fi3l0my86ce…  node1  lab_scribbler   lab    swarmtop-lab/busybox:1  6.29MB  0B/min       ▁▁          Up 27 minutes",
+            "lab_scribbler.1.p5tap69ctehze999…  node1  lab_scribbler   lab    swarmtop-lab/busybox:1  6.29MB  0B/min       ▁▁          Exited (0) 33 minutes ago",
+            "lab_scribbler.1.t3etdv0p5clxk02i…  node1  lab_scribbler   lab    swarmtop-lab/busybox:1  6.29MB  0B/min       ▁▁          Exited (0) 31 minutes ago",
+            "lab_scribbler.1.ww8n95qvvsz0gkxz…  node2  lab_scribbler   lab    swarmtop-lab/busybox:1  6.29MB  -            ▁           Exited (0) About an hour ago",
+            "lab_scribbler.2.ia9id8b6z1zoywty…  node2  lab_scribbler   lab    swarmtop-lab/busybox:1  6.29MB  -            ▁           Exited (0) 43 minutes ago",
+            "lab_scribbler.2.nsourbi3z6j3kb4r…  node2  lab_scribbler   lab    swarmtop-lab/busybox:1  6.29MB  -            ▁           Exited (0) 31 minutes ago",
+            "lab_scribbler.2.ronut2sbwh7f15l9…  node2  lab_scribbler   lab    swarmtop-lab/busybox:1  6.29MB  -            ▁           Up 27 minutes",
+            "lab_scribbler.2.ucwcpefaplzvob08…  node2  lab_scribbler   lab    swarmtop-lab/busybox:1  6.29MB  -            ▁           Exited (0) 28 minutes ago",
+            "lab_disk.64wq4yd1wpnepsqmz9mm0dy…  node1  lab_disk        lab    swarmtop-lab/disk:1     4.72MB  0B/min       ▁▁          Up 21 minutes",
+            "lab_disk.azeccmbsen6ryv6oqti2tde…  node2  lab_disk        lab    swarmtop-lab/disk:1     4.72MB  -            ▁           Up 21 minutes",
+            "capture_grow                       node1                         swarmtop-lab/busybox:1  3.15MB  +10.5MB/min  ▁█          Up 14 seconds",
             "q quit  ? help  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock",
         ])
     }
 
     func testSlashFiltersAndSSortsTheContainers() throws {
-        // At 120 columns IMAGE is hidden: six `s` sort by GROWTH (the sixth column shown), then
-        // `S` puts the fastest first; a growth not known yet (`-`) comes last.
-        let keys: [KeyEvent] = [.char("/")] + "capture|disk".map { .char($0) } + [.enter] + Array(repeating: .char("s"), count: 6) + [.char("S")]
+        // At 120 columns STATUS is hidden: seven `s` sort by GROWTH (the seventh column shown),
+        // then `S` puts the fastest first; a growth not known yet (`-`) comes last.
+        let keys: [KeyEvent] = [.char("/")] + "capture|disk".map { .char($0) } + [.enter] + Array(repeating: .char("s"), count: 7) + [.char("S")]
         let lines = try screen(try LabFixtures.diskSnapshot(), keys: keys, width: 120, height: 16)
         XCTAssertEqual(lines, [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events   /capture|disk  3 of 48",
@@ -86,10 +86,10 @@ final class DiskPaneTests: XCTestCase {
             "Build Cache     0       0        0B        0B               0B        0B",
             "writable layers by stack: lab 68.2MB  ·  by service: lab_scribbler 58.7MB, lab_disk 9.44MB, lab_agent 126B, hrec-it-29b…",
             "",
-            "NAME                         NODE   SERVICE         STACK  SIZE    GROWTH↓      LAST SIZES  STATUS",
-            "capture_grow                 node1                         3.15MB  +10.5MB/min  ▁█          Up 14 seconds",
-            "lab_disk.64wq4yd1wpnepsqmz…  node1  lab_disk        lab    4.72MB  0B/min       ▁▁          Up 21 minutes",
-            "lab_disk.azeccmbsen6ryv6oq…  node2  lab_disk        lab    4.72MB  -            ▁           Up 21 minutes",
+            "NAME                               NODE   SERVICE         STACK  IMAGE                   SIZE    GROWTH↓      LAST SIZES",
+            "capture_grow                       node1                         swarmtop-lab/busybox:1  3.15MB  +10.5MB/min  ▁█",
+            "lab_disk.64wq4yd1wpnepsqmz9mm0dy…  node1  lab_disk        lab    swarmtop-lab/disk:1     4.72MB  0B/min       ▁▁",
+            "lab_disk.azeccmbsen6ryv6oqti2tde…  node2  lab_disk        lab    swarmtop-lab/disk:1     4.72MB  -            ▁",
             "",
             "q quit  ? help  Esc back  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock",

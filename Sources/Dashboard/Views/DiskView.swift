@@ -10,17 +10,18 @@ enum DiskView {
     /// service, a blank line.
     static let summaryHeight = 8
 
-    /// The name gives way last; the last sizes and the image first.
+    /// A long name (`lab_disk.<node ID>.<task ID>`) shrinks first, then STATUS, the last
+    /// sizes, STACK and SERVICE give way; the image each container sits on stays longest.
     static let columns = [
-        Column("NAME", min: 16, shrink: 1),
-        Column("NODE", min: 6, shrink: 2),
+        Column("NAME", min: 24, shrink: 0),
+        Column("NODE", min: 6, shrink: 5),
         Column("SERVICE", hide: 3),
-        Column("STACK", hide: 1),
-        Column("IMAGE", hide: 0),
+        Column("STACK", hide: 2),
+        Column("IMAGE", hide: 4),
         Column("SIZE"),
         Column("GROWTH"),
-        Column("LAST SIZES", hide: 2),
-        Column("STATUS", hide: 4),
+        Column("LAST SIZES", hide: 1),
+        Column("STATUS", hide: 0),
     ]
 
     /// One row per container of the engines' last `/system/df`, the largest writable layer
