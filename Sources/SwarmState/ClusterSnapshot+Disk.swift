@@ -18,7 +18,7 @@ extension ClusterSnapshot {
         engines.flatMap { engine in
             (engine.diskUsage?.containers ?? []).map { c in
                 DiskContainer(hostname: engine.hostname, container: c, history: engine.sizeHistory[c.id],
-                              measuredAt: engine.diskUsageAt, stale: engine.diskError != nil)
+                              stale: engine.diskError != nil)
             }
         }.sorted { ($1.sizeRw, $0.hostname, $0.container.name) < ($0.sizeRw, $1.hostname, $1.container.name) }
     }
@@ -47,9 +47,8 @@ public struct DiskContainer: Sendable, Hashable {
     public var container: ContainerSummary
     /// Its successive sizes; nil when never measured.
     public var history: SizeHistory?
-    /// When its engine answered `/system/df`.
-    public var measuredAt: Date?
-    /// True when its engine's last `/system/df` failed: the row is that of the answer before.
+    /// True when its engine's last `/system/df` (or `/info`) failed: the row is that of the
+    /// last answer.
     public var stale: Bool
 
     /// `SizeRw` in bytes (the engine omits a zero one).
