@@ -45,7 +45,7 @@ final class DiskPaneTests: XCTestCase {
         let lines = try screen(try LabFixtures.diskSnapshot())
         XCTAssertEqual(lines, [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
-            "overlay2 on extfs (node1, node2): a first write to an image file copies the whole file up into the writable layer  ·  data root node1 /run/swarmtop-l…",
+            "overlay2 on extfs (node1, node2): a first write copies the whole file up  ·  data root node1 /run/swarmtop-lab/node1-data, node2 /run/swarmtop-lab/no…",
             "TYPE            TOTAL   ACTIVE   SIZE      RECLAIMABLE      node1     node2",
             "Images          4       4        16.03MB   3.975MB (24%)    8.017MB   8.017MB",
             "Containers      48      16       71.3MB    46.14MB (64%)    35.13MB   36.18MB",
@@ -71,6 +71,37 @@ final class DiskPaneTests: XCTestCase {
         ])
     }
 
+    /// At 80 columns the summary's lines are cut, the table keeps NAME, NODE, IMAGE, SIZE, GROWTH.
+    func testAt80x24() throws {
+        let lines = try screen(try LabFixtures.diskSnapshot(), width: 80, height: 24)
+        XCTAssertEqual(lines, [
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
+            "overlay2 on extfs (node1, node2): a first write copies the whole file up  ·  da…",
+            "TYPE            TOTAL   ACTIVE   SIZE      RECLAIMABLE      node1     node2",
+            "Images          4       4        16.03MB   3.975MB (24%)    8.017MB   8.017MB",
+            "Containers      48      16       71.3MB    46.14MB (64%)    35.13MB   36.18MB",
+            "Local Volumes   1       0        1.049MB   1.049MB (100%)   1.049MB   0B",
+            "Build Cache     0       0        0B        0B               0B        0B",
+            "writable layers by stack: lab 68.2MB  ·  by service: lab_scribbler 58.7MB, lab_…",
+            "",
+            "NAME                          NODE   IMAGE                   SIZE    GROWTH",
+            "lab_scribbler.1.kcgbqmdppv3…  node1  swarmtop-lab/busybox:1  6.29MB  0B/min",
+            "lab_scribbler.1.mdjy7fi3l0m…  node1  swarmtop-lab/busybox:1  6.29MB  0B/min",
+            "lab_scribbler.1.p5tap69cteh…  node1  swarmtop-lab/busybox:1  6.29MB  0B/min",
+            "lab_scribbler.1.t3etdv0p5cl…  node1  swarmtop-lab/busybox:1  6.29MB  0B/min",
+            "lab_scribbler.1.ww8n95qvvsz…  node2  swarmtop-lab/busybox:1  6.29MB  -",
+            "lab_scribbler.2.ia9id8b6z1z…  node2  swarmtop-lab/busybox:1  6.29MB  -",
+            "lab_scribbler.2.nsourbi3z6j…  node2  swarmtop-lab/busybox:1  6.29MB  -",
+            "lab_scribbler.2.ronut2sbwh7…  node2  swarmtop-lab/busybox:1  6.29MB  -",
+            "lab_scribbler.2.ucwcpefaplz…  node2  swarmtop-lab/busybox:1  6.29MB  -",
+            "lab_disk.64wq4yd1wpnepsqmz9…  node1  swarmtop-lab/disk:1     4.72MB  0B/min",
+            "lab_disk.azeccmbsen6ryv6oqt…  node2  swarmtop-lab/disk:1     4.72MB  -",
+            "capture_grow                  node1  swarmtop-lab/busybox:1  3.15MB  +10.5MB/min",
+            "q quit  ? help  / filter  s sort  : command",
+            "unix:///run/swarmtop-lab/node1.sock",
+        ])
+    }
+
     func testSlashFiltersAndSSortsTheContainers() throws {
         // At 120 columns STATUS is hidden: seven `s` sort by GROWTH (the seventh column shown),
         // then `S` puts the fastest first; a growth not known yet (`-`) comes last.
@@ -78,7 +109,7 @@ final class DiskPaneTests: XCTestCase {
         let lines = try screen(try LabFixtures.diskSnapshot(), keys: keys, width: 120, height: 16)
         XCTAssertEqual(lines, [
             "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events   /capture|disk  3 of 48",
-            "overlay2 on extfs (node1, node2): a first write to an image file copies the whole file up into the writable layer  ·  d…",
+            "overlay2 on extfs (node1, node2): a first write copies the whole file up  ·  data root node1 /run/swarmtop-lab/node1-da…",
             "TYPE            TOTAL   ACTIVE   SIZE      RECLAIMABLE      node1     node2",
             "Images          4       4        16.03MB   3.975MB (24%)    8.017MB   8.017MB",
             "Containers      48      16       71.3MB    46.14MB (64%)    35.13MB   36.18MB",
@@ -100,8 +131,8 @@ final class DiskPaneTests: XCTestCase {
         var snapshot = try LabFixtures.diskSnapshot()
         snapshot.engines[1].engineInfo?.driver = "btrfs"
         snapshot.engines[1].engineInfo?.driverStatus = [["Build Version", "Btrfs v6.2"]]
-        XCTAssertEqual(DiskView.storage(snapshot), "overlay2 on extfs (node1): a first write to an image file copies the whole file up into the writable layer"
-                       + "  ·  btrfs (node2): a write to an image file copies only the blocks written, not the whole file"
+        XCTAssertEqual(DiskView.storage(snapshot), "overlay2 on extfs (node1): a first write copies the whole file up"
+                       + "  ·  btrfs (node2): a write copies only the blocks written, not the whole file"
                        + "  ·  data root node1 /run/swarmtop-lab/node1-data, node2 /run/swarmtop-lab/node2-data")
     }
 

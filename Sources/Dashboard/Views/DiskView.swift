@@ -83,8 +83,8 @@ enum DiskView {
 
     /// The storage line: each storage driver (with its backing filesystem) and its nodes, what a
     /// write to an image file costs on it, then each node's data root, e.g. `overlay2 on extfs
-    /// (node1, node2): a first write to an image file copies the whole file up into the writable
-    /// layer  ·  data root node1 /var/lib/docker, node2 /var/lib/docker`.
+    /// (node1, node2): a first write copies the whole file up  ·  data root node1
+    /// /var/lib/docker, node2 /var/lib/docker`.
     static func storage(_ snapshot: ClusterSnapshot) -> String {
         var groups: [(driver: String, name: String, hosts: [String])] = []
         var unknown: [String] = []
@@ -103,11 +103,11 @@ enum DiskView {
     static func copyOnWrite(_ driver: String) -> String {
         switch driver {
         case "overlay2", "overlay", "aufs", "fuse-overlayfs":
-            "a first write to an image file copies the whole file up into the writable layer"
+            "a first write copies the whole file up"
         case "btrfs", "zfs":
-            "a write to an image file copies only the blocks written, not the whole file"
+            "a write copies only the blocks written, not the whole file"
         case "vfs":
-            "no copy-on-write, each layer is a full copy of the one below"
+            "no copy-on-write: each layer is a full copy"
         default:
             "copy-on-write as the driver does it"
         }
