@@ -17,7 +17,7 @@ public enum Format {
     }
 
     /// go-units' `CustomSize`: divide by `base` until below it, then print with `format` and the unit.
-    private static func scaled(_ bytes: Int64, base: Double, units: [String], format: String) -> String {
+    static func scaled(_ bytes: Int64, base: Double, units: [String], format: String) -> String {
         var size = Double(bytes)
         var unit = 0
         while size >= base, unit < units.count - 1 {

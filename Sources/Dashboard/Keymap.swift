@@ -171,7 +171,7 @@ public struct Keymap: Sendable {
     static let changesPanes: Set<Pane> = [.tasks, .containers]
 
     /// The panes that are tables (all but placement): they filter and sort.
-    static let tablePanes: Set<Pane> = [.nodes, .services, .tasks, .containers, .events]
+    static let tablePanes: Set<Pane> = [.nodes, .services, .tasks, .containers, .disk, .events]
 
     /// What each availability key does, for help.
     private static let availabilityWords: [NodeAvailability: String] = [

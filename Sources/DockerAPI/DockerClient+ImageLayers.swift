@@ -12,18 +12,14 @@ extension DockerClient {
     /// The `Images` of `GET /system/df`: each image's size and the part shared with others.
     /// - Parameter timeout: seconds; the engine walks every layer, so longer than a list's.
     /// - Throws: `DockerError`.
-    public func imageDiskUsage(timeout: TimeInterval? = nil) async throws -> [ImageDiskUsage] {
+    public func imageDiskUsage(timeout: TimeInterval? = nil) async throws -> [DiskUsage.ImageUsage] {
         try Self.imageDiskUsage(fromSystemDF: try await read(EnginePath.systemDF, timeout: timeout))
     }
 
     /// The `Images` of a `/system/df` answer (none when it has no such key).
     /// - Throws: `DockerError.malformedResponse` for a body that is not that JSON.
-    public static func imageDiskUsage(fromSystemDF body: Data) throws -> [ImageDiskUsage] {
-        struct Answer: Decodable {
-            var images: [ImageDiskUsage]?
-            enum CodingKeys: String, CodingKey { case images = "Images" }
-        }
-        return try DockerJSON.decode(Answer.self, from: body, path: EnginePath.systemDF).images ?? []
+    public static func imageDiskUsage(fromSystemDF body: Data) throws -> [DiskUsage.ImageUsage] {
+        try DockerJSON.decode(DiskUsage.self, from: body, path: EnginePath.systemDF).images ?? []
     }
 
     /// Where the engine writes a container's log, `LogPath` of `GET /containers/{id}/json`:

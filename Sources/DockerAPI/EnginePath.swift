@@ -12,6 +12,9 @@ public enum EnginePath {
     public static let services = "/services?status=true"
     /// `GET /tasks`: every task the manager still keeps.
     public static let tasks = "/tasks"
+    /// `GET /system/df`: what the engine's data root holds (images, containers' writable
+    /// layers, volumes, build cache). Expensive: the engine walks every layer, as with `size=1`.
+    public static let systemDF = "/system/df"
     /// `GET /_ping` (unversioned): the engine answers, with its `API-Version` header.
     public static let ping = "/_ping"
 
@@ -39,10 +42,6 @@ public enum EnginePath {
     public static func imageHistory(id: String) -> String {
         "/images/\(id)/history"
     }
-
-    /// `GET /system/df`: disk usage of images (with `SharedSize`), containers, volumes and the
-    /// build cache. Expensive: the engine walks every layer.
-    public static let systemDF = "/system/df"
 
     /// `GET /containers/{id}/json`: one container inspected (by ID, name or ID prefix; without sizes; its `LogPath` among the rest).
     public static func containerInspect(id: String) -> String {

@@ -13,7 +13,7 @@ enum ImageLayersReader {
     /// - Throws: `DockerError` when the history cannot be read.
     static func read(_ request: ImageLayersRequest, client: DockerClient) async throws -> ImageLayers {
         async let history = client.imageHistory(id: request.imageID)
-        var usage: ImageDiskUsage?, usageProblem: String?
+        var usage: DiskUsage.ImageUsage?, usageProblem: String?
         do {
             let images = try await client.imageDiskUsage(timeout: diskUsageTimeout)
             usage = images.first { $0.id == request.imageID }

@@ -56,6 +56,60 @@ public struct SnapshotReport: Encodable {
         @Nullable var sizeRootFs: Int64?
     }
 
+    /// One line of `docker system df`, in bytes.
+    struct DiskTypeRow: Encodable {
+        /// `Images`, `Containers`, `Local Volumes`, `Build Cache`.
+        var type: String
+        var total, active: Int
+        var sizeBytes, reclaimableBytes: Int64
+        /// Whole percent as the CLI prints it; null when the size is 0 and for the build cache.
+        @Nullable var reclaimablePercent: Int64?
+
+        init(_ totals: DiskTotals) {
+            type = totals.kind.rawValue
+            total = totals.total
+            active = totals.active
+            sizeBytes = totals.size
+            reclaimableBytes = totals.reclaimable
+            reclaimablePercent = totals.reclaimablePercent
+        }
+    }
+
+    /// A node engine's storage and `docker system df` totals.
+    struct DiskNodeRow: Encodable {
+        var node: String
+        /// e.g. `overlay2`; null when its `/info` did not answer.
+        @Nullable var driver: String?
+        @Nullable var backingFilesystem: String?
+        @Nullable var dataRoot: String?
+        /// Empty when its `/system/df` did not answer (`error` says why).
+        var types: [DiskTypeRow]
+        @Nullable var error: String?
+    }
+
+    /// A container's writable layer and its growth.
+    struct DiskContainerRow: Encodable {
+        var id, name, node, image: String
+        @Nullable var service: String?
+        @Nullable var stack: String?
+        var sizeRw: Int64
+        /// Bytes per minute since swarmtop first measured it; null after a single measure.
+        @Nullable var growthBytesPerMinute: Double?
+        /// The last measured sizes, oldest first.
+        var recentSizes: [Int64]
+    }
+
+    /// The disk view: per node totals, the swarm's, the largest writable layers.
+    struct Disk: Encodable {
+        var nodes: [DiskNodeRow]
+        var swarm: [DiskTypeRow]
+        /// At most `SnapshotReport.topContainers`, the largest writable layer first.
+        var topContainers: [DiskContainerRow]
+    }
+
+    /// How many containers the disk view lists.
+    static let topContainers = 20
+
     struct EngineError: Encodable {
         /// `manager`, or a node's hostname.
         var engine: String
@@ -71,6 +125,7 @@ public struct SnapshotReport: Encodable {
     var tasks: [TaskRow]
     var containers: [ContainerRow]
     var errors: [EngineError]
+    var disk: Disk
 
     /// The report of `snapshot` taken at `now` (the time its ages are counted from).
     public init(_ snapshot: ClusterSnapshot, at now: Date) {
@@ -109,6 +164,18 @@ public struct SnapshotReport: Encodable {
                                 status: c.status ?? "", service: c.serviceName, taskId: c.taskID,
                                 sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs)
         }
+        disk = Disk(
+            nodes: snapshot.engines.map { e in
+                DiskNodeRow(node: e.hostname, driver: e.engineInfo?.driver, backingFilesystem: e.engineInfo?.backingFilesystem,
+                            dataRoot: e.engineInfo?.dockerRootDir, types: e.diskUsage.map { DiskTotals.of($0).map(DiskTypeRow.init) } ?? [],
+                            error: e.diskError)
+            },
+            swarm: snapshot.swarmDiskTotals.map(DiskTypeRow.init),
+            topContainers: snapshot.diskContainers.prefix(Self.topContainers).map { row in
+                DiskContainerRow(id: row.container.id, name: row.container.name, node: row.hostname, image: row.container.image ?? "",
+                                 service: row.container.serviceName, stack: row.stack, sizeRw: row.sizeRw,
+                                 growthBytesPerMinute: row.history?.bytesPerMinute, recentSizes: row.history?.recent.map(\.bytes) ?? [])
+            })
         errors = (snapshot.error.map { [EngineError(engine: "manager", endpoint: snapshot.endpoint, message: $0)] } ?? [])
             + snapshot.engines.compactMap { e in e.error.map { EngineError(engine: e.hostname, endpoint: e.endpoint, message: $0) } }
     }
@@ -124,7 +191,9 @@ public struct SnapshotReport: Encodable {
         return String(decoding: try JSONText.encode(self, with: encoder), as: UTF8.self)
     }
 
-    /// Four tables in the docker CLI's manner (columns padded to the widest cell), a blank line apart.
+    /// Tables in the docker CLI's manner (columns padded to the widest cell), a blank line
+    /// apart: nodes, services, tasks, containers, then the disk view: each node's storage
+    /// driver, `docker system df` per node and for the swarm, the largest writable layers.
     public func table() -> String {
         let nodeTable = [["HOSTNAME", "ROLE", "AVAILABILITY", "STATUS", "MANAGER STATUS", "ENGINE", "TASKS"]]
             + nodes.map { [$0.hostname, $0.role, Format.prettyPrint($0.availability), Format.prettyPrint($0.state),
@@ -143,8 +212,23 @@ public struct SnapshotReport: Encodable {
             + containers.map { c in
                 [c.node, c.name, Format.image(c.image), c.status, Format.containerSize(sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs)]
             }
+        let diskTable = [["NODE", "TYPE", "TOTAL", "ACTIVE", "SIZE", "RECLAIMABLE"]]
+            + (disk.nodes.map { n in (n.node, n.types) } + [("swarm", disk.swarm)]).flatMap { node, types in
+                types.map { t in
+                    [node, t.type, String(t.total), String(t.active), Format.diskSize(t.sizeBytes),
+                     Format.diskSize(t.reclaimableBytes) + (t.reclaimablePercent.map { " (\($0)%)" } ?? "")]
+                }
+            }
+        let layerTable = [["NODE", "NAME", "IMAGE", "SIZE", "GROWTH"]]
+            + disk.topContainers.map { c in [c.node, c.name, Format.image(c.image), Format.humanSize(c.sizeRw), Format.growth(c.growthBytesPerMinute)] }
+        let storageLines = disk.nodes.map { n in
+            "\(n.node): " + (n.driver.map { d in d + (n.backingFilesystem.map { " on \($0)" } ?? "") + (n.dataRoot.map { " at \($0)" } ?? "") }
+                ?? "storage driver not known") + (n.error.map { " (/system/df: \($0))" } ?? "")
+        }
         let errorLines = errors.map { DisplayText.escaped("error: \($0.engine) (\($0.endpoint)): \($0.message)") }
-        return ([nodeTable, serviceTable, taskTable, containerTable].map(Self.format) + (errorLines.isEmpty ? [] : [errorLines.joined(separator: "\n")]))
+        return ([nodeTable, serviceTable, taskTable, containerTable].map(Self.format)
+                + [storageLines.map(DisplayText.escaped).joined(separator: "\n"), Self.format(diskTable), Self.format(layerTable)]
+                + (errorLines.isEmpty ? [] : [errorLines.joined(separator: "\n")]))
             .joined(separator: "\n\n")
     }
 

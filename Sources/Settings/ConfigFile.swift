@@ -6,7 +6,7 @@ import TOMLKit
 /// The config file, `$XDG_CONFIG_HOME/swarmtop/config.toml` (default `~/.config/...`):
 ///
 ///     theme = "dark"            # a name from themes/, or a path to a theme file
-///     pane = "services"         # nodes, services, tasks, containers, placement or events
+///     pane = "services"         # nodes, services, tasks, containers, placement, disk or events
 ///     read_only = false
 ///     context = "prod"          # a docker context (docker context ls), or:
 ///     host = "ssh://ops@manager"

@@ -74,6 +74,20 @@ public struct NodeEngine: Sendable, Hashable {
     public var sizeQuerySeconds: Double?
     /// Seconds until the next size query, as adapted to `sizeQuerySeconds`.
     public var sizeInterval: Double?
+    /// The engine's last `/system/df` answer (images, writable layers, volumes, build cache);
+    /// nil before the first.
+    public var diskUsage: DiskUsage?
+    /// When `diskUsage` was answered.
+    public var diskUsageAt: Date?
+    /// How long the last `/system/df` took, in seconds.
+    public var diskQuerySeconds: Double?
+    /// Why the last `/system/df` or `/info` of this engine failed; nil when it answered. The
+    /// engine's rows are not stale for it (`error` is the containers' list's).
+    public var diskError: String?
+    /// The engine's own `/info` (storage driver, backing filesystem, data root); nil before it answered.
+    public var engineInfo: SystemInfo?
+    /// Each container's writable layer as measured over time, by container ID (see `SizeHistory`).
+    public var sizeHistory: [String: SizeHistory] = [:]
 
     public init(hostname: String, endpoint: String, containers: [ContainerSummary] = [], listedAt: Date? = nil,
                 sizesAt: Date? = nil, error: String? = nil) {

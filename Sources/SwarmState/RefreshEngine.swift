@@ -27,8 +27,8 @@ public actor RefreshEngine {
     public struct Intervals: Sendable {
         /// Task poll when the swarm is steady (also the manager's heartbeat).
         public var poll: TimeInterval
-        /// Writable-layer size queries (`/containers/json?size=1`): at least this far apart on
-        /// each engine, more when a query costs more than `sizeBudget` of the time.
+        /// Writable-layer size queries (`/containers/json?size=1`, then `/system/df`): at least
+        /// this far apart on each engine, more when they cost more than `sizeBudget` of the time.
         public var sizes: TimeInterval
         /// Task poll right after a service, node or task-container event, and while tasks change.
         public var fastPoll: TimeInterval
@@ -488,21 +488,22 @@ public actor RefreshEngine {
         }
     }
 
-    /// Measures every container's writable layer (`size=1`) on the engine's own cadence: the
-    /// time a query took, divided by the budget, at least `intervals.sizes`.
+    /// Measures every container's writable layer (`size=1`), then what the engine's data root
+    /// holds (`/system/df`, which walks every layer too; and its `/info` until it answered), on
+    /// the engine's own cadence: the time both queries took, divided by the budget, at least
+    /// `intervals.sizes`. A failed `/system/df` or `/info` leaves the sizes as they are.
     private func sizeLoop(_ key: Int) async {
         while !stopped && !Task.isCancelled, let next = followed[key]?.nextSizes {
             await wait(.sizes(key), until: next)
             guard !stopped && !Task.isCancelled && followed[key] != nil else { return }
             let path = EnginePath.containers(size: true)
             do {
-                let (body, took) = try await request(.node(key)) { client in
-                    let started = Date()
-                    return (try await client.read(path, timeout: max(30, client.timeout)), Date().timeIntervalSince(started))
-                }
-                let interval = sizePolicy.interval(after: took)
+                let (body, took) = try await timedRead(key, path)
                 guard let engine = engine(key) else { return }
                 feed(engine, .answer(path: path, body: body, took: took))
+                let diskTook = await readDisk(key, engine)
+                let interval = sizePolicy.interval(after: took + diskTook)
+                guard self.engine(key) != nil else { return }
                 feed(engine, .sizeInterval(interval))
                 followed[key]?.nextSizes = Date().addingTimeInterval(interval)
             } catch {
@@ -514,6 +515,37 @@ public actor RefreshEngine {
             }
             publishIfChanged()
         }
+    }
+
+    /// `GET path` on a node engine with the size queries' timeout.
+    /// - Returns: the body and the seconds it took.
+    /// - Throws: `DockerError`.
+    private func timedRead(_ key: Int, _ path: String) async throws -> (Data, Double) {
+        try await request(.node(key)) { client in
+            let started = Date()
+            return (try await client.read(path, timeout: max(30, client.timeout)), Date().timeIntervalSince(started))
+        }
+    }
+
+    /// Reads a node engine's `/system/df` (and its `/info` while not known) and feeds the
+    /// answers or failures.
+    /// - Returns: the seconds `/system/df` took (0 when it failed).
+    private func readDisk(_ key: Int, _ engine: EngineObservation.Engine) async -> Double {
+        var took = 0.0
+        var paths = [EnginePath.systemDF]
+        if let index = position(key), snapshot.engines[index].engineInfo == nil { paths.append(EnginePath.info) }
+        for path in paths {
+            do {
+                let (body, seconds) = try await timedRead(key, path)
+                guard self.engine(key) != nil else { return took }
+                if path == EnginePath.systemDF { took = seconds }
+                feed(engine, .answer(path: path, body: body, took: path == EnginePath.systemDF ? seconds : nil))
+            } catch {
+                guard self.engine(key) != nil else { return took }
+                feed(engine, .failure(path: path, error: SnapshotAssembler.describe(error)))
+            }
+        }
+        return took
     }
 
     // MARK: - Which node engines

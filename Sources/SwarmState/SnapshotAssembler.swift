@@ -20,6 +20,12 @@ import Foundation
 /// - `/containers/json?all=1&size=1`: its containers with their sizes, `sizesAt`, `listedAt`,
 ///   `sizeQuerySeconds` (the answer's `took`), the single-container times forgotten, the error cleared;
 /// - `/containers/{id}/json?size=1`: that container's sizes and `sizeTimes[id]`;
+/// - `/system/df`: the engine's `diskUsage`, `diskUsageAt`, `diskQuerySeconds`; its `/info`:
+///   `engineInfo` (storage driver, data root). Their failures (or undecodable bodies) are its
+///   `diskError` only: its rows stay fresh;
+/// - every size answer (`size=1`, one container's, `/system/df`) adds to `sizeHistory` (the
+///   growth of each writable layer, at the observation's `at`); a whole list forgets the
+///   containers no longer in it;
 /// - a node engine's failure (other than a single container's size, whose error goes to who
 ///   asked) or undecodable list: its `error` (its rows are kept, stale);
 /// - `.unreachable`: the engine's error; on the manager, also that of every node engine
@@ -129,7 +135,31 @@ public struct SnapshotAssembler: Sendable {
                     snapshot.engines[index].containers[row].sizeRootFs = size.sizeRootFs
                 }
                 snapshot.engines[index].sizeTimes[id] = at
+                noteSizes(index, [(id, size.sizeRw, size.sizeRootFs)], at: at, complete: false)
                 return
+            }
+            switch path {
+            case EnginePath.systemDF:
+                do {
+                    let usage = try DockerJSON.decode(DiskUsage.self, from: body, path: path)
+                    snapshot.engines[index].diskUsage = usage
+                    snapshot.engines[index].diskUsageAt = at
+                    snapshot.engines[index].diskQuerySeconds = took
+                    snapshot.engines[index].diskError = nil
+                    noteSizes(index, (usage.containers ?? []).map { ($0.id, $0.sizeRw, $0.sizeRootFs) }, at: at, complete: true)
+                } catch {
+                    snapshot.engines[index].diskError = Self.describe(error)
+                }
+                return
+            case EnginePath.info:
+                do {
+                    snapshot.engines[index].engineInfo = try DockerJSON.decode(SystemInfo.self, from: body, path: path)
+                } catch {
+                    snapshot.engines[index].diskError = Self.describe(error)
+                }
+                return
+            default:
+                break
             }
             let sized = path == EnginePath.containers(size: true)
             guard sized || path == EnginePath.containers(size: false) else { return }
@@ -149,6 +179,7 @@ public struct SnapshotAssembler: Sendable {
                 nodes[hostname]?.sizes = Dictionary(list.map { ($0.id, DockerClient.ContainerSize(sizeRw: $0.sizeRw, sizeRootFs: $0.sizeRootFs)) },
                                                     uniquingKeysWith: { first, _ in first })
                 snapshot.engines[index].containers = list
+                noteSizes(index, list.map { ($0.id, $0.sizeRw, $0.sizeRootFs) }, at: at, complete: true)
                 snapshot.engines[index].sizesAt = at
                 snapshot.engines[index].sizeTimes = [:]
                 snapshot.engines[index].sizeQuerySeconds = took
@@ -164,6 +195,10 @@ public struct SnapshotAssembler: Sendable {
             snapshot.engines[index].error = nil
         case .failure(let path, let error):
             guard EnginePath.containerSizeID(path) == nil, path != EnginePath.ping else { return }
+            if path == EnginePath.systemDF || path == EnginePath.info {
+                snapshot.engines[index].diskError = error
+                return
+            }
             snapshot.engines[index].error = error
         case .unreachable(let reason):
             snapshot.engines[index].error = reason
@@ -172,6 +207,23 @@ public struct SnapshotAssembler: Sendable {
         case .event, .engines, .apiVersion, .roundEnd:
             break
         }
+    }
+
+    /// Notes measured writable layers in the engine's `sizeHistory`: a missing `SizeRw` next
+    /// to a `SizeRootFs` is 0 (the engine omits zeros), a container with neither is skipped.
+    /// A `complete` list (every container of the engine) drops the histories of those not in it.
+    private mutating func noteSizes(_ index: Int, _ sizes: [(id: String, sizeRw: Int64?, sizeRootFs: Int64?)], at: Date, complete: Bool) {
+        var history = snapshot.engines[index].sizeHistory
+        if complete {
+            let listed = Set(sizes.map(\.id))
+            history = history.filter { listed.contains($0.key) }
+        }
+        for size in sizes {
+            guard let bytes = size.sizeRw ?? (size.sizeRootFs == nil ? nil : 0) else { continue }
+            let sample = SizeHistory.Sample(at: at, bytes: bytes)
+            if history[size.id] == nil { history[size.id] = SizeHistory(sample) } else { history[size.id]?.note(sample) }
+        }
+        snapshot.engines[index].sizeHistory = history
     }
 
     /// Follows the engines of `plan`, in its order.

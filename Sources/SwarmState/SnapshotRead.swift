@@ -1,8 +1,8 @@
 import Foundation
 
 /// One read of the swarm (`swarmtop snapshot`): the manager's `/info`, nodes, services and
-/// tasks, then every node engine's containers with their writable-layer sizes, all at once, no
-/// live loop. The answers make the snapshot through `SnapshotAssembler`, as the live refresh does.
+/// tasks, then every node engine's containers with their writable-layer sizes, its `/system/df`
+/// and its `/info` (the disk view), all at once, no live loop. The answers make the snapshot through `SnapshotAssembler`, as the live refresh does.
 public enum SnapshotRead {
     /// Asks the manager, then every node engine `Connections.plan` names for its nodes,
     /// concurrently (at most `Connections.limiter`'s bound at once). An engine that fails has its
@@ -34,26 +34,30 @@ public enum SnapshotRead {
         }
         let hosts = connections.plan(nodes: assembler.snapshot.nodes, managerHostname: assembler.snapshot.info?.name)
         feed(.manager, .engines(hosts.map(EngineObservation.PlannedEngine.init)))
-        let lists = await withTaskGroup(of: (Int, EngineObservation.Content, Date)?.self) { group in
+        let nodePaths = [EnginePath.containers(size: true), EnginePath.systemDF, EnginePath.info]
+        let lists = await withTaskGroup(of: (Int, [(EngineObservation.Content, Date)])?.self) { group in
             for (index, host) in hosts.enumerated() {
                 guard let endpoint = host.choice.endpoint else { continue }
                 group.addTask {
-                    let path = EnginePath.containers(size: true)
-                    let content: EngineObservation.Content
+                    var contents: [(EngineObservation.Content, Date)] = []
                     do {
                         let reader = try connections.reader(for: endpoint)
-                        content = await connections.limiter.run { await read(reader, path, timeout: nil) }
+                        for path in nodePaths {
+                            contents.append((await connections.limiter.run { await read(reader, path, timeout: nil) }, Date()))
+                        }
                     } catch {
-                        content = .failure(path: path, error: SnapshotAssembler.describe(error))
+                        contents = [(.failure(path: nodePaths[0], error: SnapshotAssembler.describe(error)), Date())]
                     }
-                    return (index, content, Date())
+                    return (index, contents)
                 }
             }
-            var lists: [(Int, EngineObservation.Content, Date)] = []
+            var lists: [(Int, [(EngineObservation.Content, Date)])] = []
             for await case let list? in group { lists.append(list) }
             return lists.sorted { $0.0 < $1.0 }
         }
-        for (index, content, at) in lists { feed(.node(hostname: hosts[index].hostname), content, at: at) }
+        for (index, contents) in lists {
+            for (content, at) in contents { feed(.node(hostname: hosts[index].hostname), content, at: at) }
+        }
         return assembler.snapshot
     }
 
@@ -62,7 +66,8 @@ public enum SnapshotRead {
         let started = Date()
         do {
             let body = try await reader.read(path, timeout: timeout)
-            return .answer(path: path, body: body, took: path == EnginePath.containers(size: true) ? Date().timeIntervalSince(started) : nil)
+            let timed = [EnginePath.containers(size: true), EnginePath.systemDF].contains(path)
+            return .answer(path: path, body: body, took: timed ? Date().timeIntervalSince(started) : nil)
         } catch {
             return .failure(path: path, error: SnapshotAssembler.describe(error))
         }

@@ -118,7 +118,7 @@ final class AdaptiveLayoutTests: XCTestCase {
         let buffer = render(state, width: 240, height: 70, now: try LabFixtures.capturedAt())
         let lines = buffer.lines
         XCTAssertEqual(Array(lines[0...12]), [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             beside("NAME             NODE   DESIRED STATE  CURRENT STATE                   ERROR", "node1                           node2"),
             beside("lab_agent.node1  node1  Running        Running 8 seconds ago", "manager ready                   worker ready"),
             beside("lab_agent.node2  node2  Running        Running 9 seconds ago", "agent.node1                     agent.node2"),
@@ -154,7 +154,7 @@ final class AdaptiveLayoutTests: XCTestCase {
             var state = AppState.loaded(try LabFixtures.snapshot(), width: 200, height: 24)
             state.press(.char(pane.digit))
             let at200 = render(state, width: 200, height: 24, now: try LabFixtures.capturedAt()).lines
-            XCTAssertEqual(at200[1].contains("│node1"), pane != .placement && pane != .events, "\(pane) at 200:\n\(at200[1])")
+            XCTAssertEqual(at200[1].contains("│node1"), pane != .placement && pane != .disk && pane != .events, "\(pane) at 200:\n\(at200[1])")
             _ = reduce(&state, .resize(width: 199, height: 24))
             let at199 = render(state, width: 199, height: 24, now: try LabFixtures.capturedAt()).lines
             XCTAssertFalse(at199.joined().contains("│"), "\(pane) at 199")
@@ -193,6 +193,7 @@ final class AdaptiveLayoutTests: XCTestCase {
             .tasks: ("NAME        NODE   …", "lab_agent…  node1  …"),
             .containers: ("NAME              N…", "lab_agent.bmfic…  n…"),
             .placement: (" node1             ▶", " manager ready"),
+            .disk: ("storage driver of n…", "waiting for the eng…"),
             .events: ("TIME  NAME  NODE  M…", "no events"),
         ]
         for pane in Pane.allCases {
@@ -207,7 +208,7 @@ final class AdaptiveLayoutTests: XCTestCase {
                     XCTAssertEqual(buffer.lines[0], " 1 Nodes  2 Services")
                     XCTAssertEqual([buffer.lines[1], buffer.lines[2]], [expectedFirstRows[pane]!.0, expectedFirstRows[pane]!.1], "\(pane)")
                 }
-                XCTAssertEqual(buffer.lines[1].contains("│"), w == 240 && pane != .placement && pane != .events, "\(pane) \(w)x\(h)")
+                XCTAssertEqual(buffer.lines[1].contains("│"), w == 240 && pane != .placement && pane != .disk && pane != .events, "\(pane) \(w)x\(h)")
             }
         }
         var small = AppState.loaded(try LabFixtures.snapshot(), width: 19, height: 6)

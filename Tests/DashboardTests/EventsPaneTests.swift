@@ -4,7 +4,7 @@ import XCTest
 import LabFixtures
 import SwarmState
 
-/// The events pane (6) rendered from the timeline of the story captured on the lab
+/// The events pane (7) rendered from the timeline of the story captured on the lab
 /// (scripts/capture-timeline-fixtures): its events and the manager's answers after each step,
 /// noted in the order they happened. Times are UTC.
 final class EventsPaneTests: XCTestCase {
@@ -39,7 +39,7 @@ final class EventsPaneTests: XCTestCase {
 
     private func screen(_ snapshot: ClusterSnapshot, keys: [KeyEvent] = [], width: Int = 100, height: Int = 16) throws -> [String] {
         var state = AppState.loaded(snapshot, width: width, height: height)
-        state.press(.char("6"))
+        state.press(.char("7"))
         for key in keys { state.press(key) }
         return render(state, width: width, height: height, now: try XCTUnwrap(snapshot.refreshedAt)).lines
     }
@@ -47,7 +47,7 @@ final class EventsPaneTests: XCTestCase {
     func testTheEventsPaneShowsTheStoryNewestFirst() throws {
         let lines = try screen(try story(), keys: [.char("/")] + "htl|state".map { .char($0) } + [.enter], height: 45)
         XCTAssertEqual(lines, [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events   /htl|state  58 of 78",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events   /htl|state  58 of 78",
             "TIME      TYPE       NAME                      NODE   MESSAGE",
             "06:50:29  node       node2                     node2  state down -> ready",
             "06:50:05  node       node2                     node2  state ready -> down",
@@ -98,7 +98,7 @@ final class EventsPaneTests: XCTestCase {
     func testSlashFiltersTheEvents() throws {
         let lines = try screen(try story(), keys: [.char("/")] + "htl_web".map { .char($0) } + [.enter])
         XCTAssertEqual(lines, [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events   /htl_web  17 of 78",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events   /htl_web  17 of 78",
             "TIME      TYPE       NAME                      NODE   MESSAGE",
             "06:49:57  container  htl_web.2.aotuo6sxk5eqk…  node1  died (exit code 137)",
             "06:49:44  service    htl_web                          removed",
@@ -135,6 +135,6 @@ final class EventsPaneTests: XCTestCase {
         let state = AppState.loaded(try story())
         let hints = state.keymap.hints(pane: .events, inDialog: false, canGoBack: false, readOnly: false).map(\.name)
         XCTAssertEqual(hints, ["quit", "help", "filter", "sort", "command"])
-        XCTAssertTrue(state.keymap.help(pane: .events, inLogs: false).contains { $0.name == "events_pane" && $0.label == "6" })
+        XCTAssertTrue(state.keymap.help(pane: .events, inLogs: false).contains { $0.name == "events_pane" && $0.label == "7" })
     }
 }

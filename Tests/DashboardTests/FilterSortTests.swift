@@ -26,7 +26,7 @@ final class FilterSortTests: XCTestCase {
         state.type("scr")
         XCTAssertEqual(names(state), ["lab_scribbler.1", "lab_scribbler.2"])
         let lines = try screen(state)
-        XCTAssertEqual(lines[0], "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events   /scr  2 of 10")
+        XCTAssertEqual(lines[0], "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events   /scr  2 of 10")
         XCTAssertEqual(lines[22], "/scr   Enter keep  Esc clear")
         state.press(.backspace, .backspace, .backspace)
         XCTAssertEqual(names(state).count, 10, "an empty filter keeps every row")
@@ -215,7 +215,7 @@ extension FilterSortTests {
         state.type("web\\.[12]")
         state.press(.enter)
         let top = try screen(state)[0]
-        XCTAssertEqual(top, "swarmtop  1  2  3 Tasks  4  5  6   tasks of lab_web  /web\\.[12]  2 of 5")
+        XCTAssertEqual(top, "swarmtop  1  2  3 Tasks  4  5  6  7   tasks of lab_web  /web\\.[12]  2 of 5")
         _ = reduce(&state, .mouse(MouseEvent(.press, x: 14, y: 0)))
         XCTAssertEqual(state.pane, .services, "the compact tab of Services")
     }

@@ -25,7 +25,7 @@ final class LabRenderTests: XCTestCase {
     /// The nodes pane at 80x24.
     func testNodesPaneAt80x24() throws {
         try assertScreen([.char("1")], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  VERSION    CPUS  MEMORY    TASKS",
             "node1 *   Active        Ready   Leader          20.10.24…  2     23.54GiB  5",
             "node2     Active        Ready                   20.10.24…  2     23.54GiB  5",
@@ -38,7 +38,7 @@ final class LabRenderTests: XCTestCase {
     /// The services pane at 80x24.
     func testServicesPaneAt80x24() throws {
         try assertScreen([.char("2")], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "NAME             MODE        REPLICAS  IMAGE                   PORTS",
             "▾ lab  4 services",
             "  lab_agent      global      2/2       swarmtop-lab/busybox:1",
@@ -54,7 +54,7 @@ final class LabRenderTests: XCTestCase {
     /// The tasks pane at 80x24.
     func testTasksPaneAt80x24() throws {
         try assertScreen([.char("3")], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "NAME             NODE   DESIRED STATE  CURRENT STATE                   ERROR",
             "lab_agent.node1  node1  Running        Running 8 seconds ago",
             "lab_agent.node2  node2  Running        Running 9 seconds ago",
@@ -75,7 +75,7 @@ final class LabRenderTests: XCTestCase {
     /// The containers pane at 80x24.
     func testContainersPaneAt80x24() throws {
         try assertScreen([.char("4")], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "NAME              NODE   STATUS                SIZE                     SIZE AGE",
             "lab_agent.bmfic…  node1  Up About a minute     21B (virtual 1.99MB)     0s ago",
             "lab_scribbler.2…  node1  Up About a minute     6.29MB (virtual 8.28MB)  0s ago",
@@ -96,7 +96,7 @@ final class LabRenderTests: XCTestCase {
     /// The placement pane at 80x24.
     func testPlacementPaneAt80x24() throws {
         try assertScreen([.char("5")], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "node1                           node2",
             "manager ready                   worker ready",
             "agent.node1                     agent.node2",
@@ -113,7 +113,7 @@ final class LabRenderTests: XCTestCase {
     /// The nodes pane at 160x45.
     func testNodesPaneAt160x45() throws {
         try assertScreen([.char("1")], width: 160, height: 45, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "HOSTNAME  ROLE     AVAILABILITY  STATUS  MANAGER STATUS  VERSION         ENGINE  CPUS  MEMORY    TASKS  LABELS",
             "node1 *   manager  Active        Ready   Leader          20.10.24+dfsg1  ok      2     23.54GiB  5",
             "node2     worker   Active        Ready                   20.10.24+dfsg1  ok      2     23.54GiB  5      note=결제 서비스 支払い 🚀",
@@ -126,7 +126,7 @@ final class LabRenderTests: XCTestCase {
     /// The services pane at 160x45.
     func testServicesPaneAt160x45() throws {
         try assertScreen([.char("2")], width: 160, height: 45, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "NAME             MODE        REPLICAS  IMAGE                   PORTS           UPDATE",
             "▾ lab  4 services",
             "  lab_agent      global      2/2       swarmtop-lab/busybox:1",
@@ -142,7 +142,7 @@ final class LabRenderTests: XCTestCase {
     /// The tasks pane at 160x45.
     func testTasksPaneAt160x45() throws {
         try assertScreen([.char("3")], width: 160, height: 45, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "NAME             NODE   DESIRED STATE  CURRENT STATE                   ERROR",
             "lab_agent.node1  node1  Running        Running 8 seconds ago",
             "lab_agent.node2  node2  Running        Running 9 seconds ago",
@@ -163,7 +163,7 @@ final class LabRenderTests: XCTestCase {
     /// The containers pane at 160x45.
     func testContainersPaneAt160x45() throws {
         try assertScreen([.char("4")], width: 160, height: 45, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "NAME                                                           NODE   IMAGE                   STATUS                       SIZE                     SIZE AGE",
             "lab_agent.bmficp7lhndzbpckirlf8layo.upekeysv830i2671sb3ncehwi  node1  swarmtop-lab/busybox:1  Up About a minute            21B (virtual 1.99MB)     0s ago",
             "lab_scribbler.2.p6exvg07tyvtie9ppwrckinn9                      node1  swarmtop-lab/busybox:1  Up About a minute            6.29MB (virtual 8.28MB)  0s ago",
@@ -184,7 +184,7 @@ final class LabRenderTests: XCTestCase {
     /// The placement pane at 160x45.
     func testPlacementPaneAt160x45() throws {
         try assertScreen([.char("5")], width: 160, height: 45, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "node1                           node2",
             "manager ready                   worker ready",
             "agent.node1                     agent.node2",
@@ -201,7 +201,7 @@ final class LabRenderTests: XCTestCase {
     /// Scale lab_web up: the confirmation.
     func testScaleDialog() throws {
         try assertScreen([.char("2"), .char("j"), .char("j"), .char("j"), .char("j"), .char("+")], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "NAME             MODE        REPLICAS  IMAGE                   PORTS",
             "▾ lab  4 services",
             "  lab_agent      global      2/2       swarmtop-lab/busybox:1",
@@ -224,7 +224,7 @@ final class LabRenderTests: XCTestCase {
     /// Type 12 replicas for lab_web.
     func testReplicaCountConfirmation() throws {
         try assertScreen([.char("2"), .char("j"), .char("j"), .char("j"), .char("j"), .char("="), .char("1"), .char("2"), .enter], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "NAME             MODE        REPLICAS  IMAGE                   PORTS",
             "▾ lab  4 services",
             "  lab_agent      global      2/2       swarmtop-lab/busybox:1",
@@ -249,7 +249,7 @@ final class LabRenderTests: XCTestCase {
     func testRemoveStackDialog() throws {
         // Its secrets, configs and networks are still being read: Enter is refused until they are listed.
         try assertScreen([.char("2"), .char("j"), .char("D"), .char("l")], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "NAME             MODE        REPLICAS  IMAGE                   PORTS",
             "▾ lab  4 services",
             "  lab_ag┌─ Remove stack ───────────────────────────────────────────────┐",
@@ -278,23 +278,23 @@ final class LabRenderTests: XCTestCase {
     /// The help overlay over the nodes pane: the keys that apply there, whole at 80 columns.
     func testHelpOverlay() throws {
         try assertScreen([.char("?")], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "HOSTNAME  AVAILABILITY  STATUS  MANAGER STATUS  VERSION    CPUS  MEMORY    TASKS",
             "┌─ Keys: Nodes ────────────────────────────────────────────────────────────────┐",
-            "│ q          quit                    PgUp    page up                           │",
-            "│ Ctrl-C     quit from anywhere      g/Home  first row                         │",
-            "│ ?          show or hide this help  G/End   last row                          │",
-            "│ Tab        next pane               Enter   open the node, service or stack   │",
-            "│ Shift-Tab  previous pane           Esc     back (or clear a table's filter)  │",
-            "│ 1          Nodes pane              u       undo the last scale (confirm)     │",
-            "│ 2          Services pane           a       make the node active (confirm)    │",
-            "│ 3          Tasks pane              p       pause the node (confirm)          │",
-            "│ 4          Containers pane         d       drain the node (confirm)          │",
-            "│ 5          Placement pane          /       filter by text or regex           │",
-            "│ 6          Events pane             s       sort by the next column           │",
+            "│ q          quit                    PgDn    page down                         │",
+            "│ Ctrl-C     quit from anywhere      PgUp    page up                           │",
+            "│ ?          show or hide this help  g/Home  first row                         │",
+            "│ Tab        next pane               G/End   last row                          │",
+            "│ Shift-Tab  previous pane           Enter   open the node, service or stack   │",
+            "│ 1          Nodes pane              Esc     back (or clear a table's filter)  │",
+            "│ 2          Services pane           u       undo the last scale (confirm)     │",
+            "│ 3          Tasks pane              a       make the node active (confirm)    │",
+            "│ 4          Containers pane         p       pause the node (confirm)          │",
+            "│ 5          Placement pane          d       drain the node (confirm)          │",
+            "│ 6          Disk pane               /       filter by text or regex           │",
+            "│ 7          Events pane             s       sort by the next column           │",
             "│ j/↓        move down               S       reverse the sort                  │",
             "│ k/↑        move up                 :       command line (:scale web 3, :q …) │",
-            "│ PgDn       page down                                                         │",
             "│                                                                              │",
             "│ ENGINE: is the node's own engine reached (containers, sizes)?                │",
             "│ Name every node's: --node-host-template ssh://user@{hostname}                │",
@@ -309,7 +309,7 @@ final class LabRenderTests: XCTestCase {
     /// Enter on lab_web.
     func testTasksOfAService() throws {
         try assertScreen([.char("2"), .char("j"), .char("j"), .char("j"), .char("j"), .enter], width: 80, height: 24, top: [
-            "swarmtop  1  2  3 Tasks  4  5  6   tasks of lab_web",
+            "swarmtop  1  2  3 Tasks  4  5  6  7   tasks of lab_web",
             "NAME       NODE   DESIRED STATE  CURRENT STATE          ERROR",
             "lab_web.1  node2  Running        Running 7 seconds ago",
             "lab_web.2  node1  Running        Running 8 seconds ago",
@@ -325,7 +325,7 @@ final class LabRenderTests: XCTestCase {
     /// Enter on node2.
     func testTasksOnANode() throws {
         try assertScreen([.char("1"), .char("j"), .enter], width: 80, height: 24, top: [
-            "swarmtop  1  2  3 Tasks  4  5  6   tasks on node2",
+            "swarmtop  1  2  3 Tasks  4  5  6  7   tasks on node2",
             "NAME             NODE   DESIRED STATE  CURRENT STATE          ERROR",
             "lab_agent.node2  node2  Running        Running 9 seconds ago",
             "lab_scribbler.1  node2  Running        Running 8 seconds ago",
@@ -341,7 +341,7 @@ final class LabRenderTests: XCTestCase {
     /// A card selected on node2.
     func testPlacementSelection() throws {
         try assertScreen([.char("5"), .char("j"), .right], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "node1                           node2",
             "manager ready                   worker ready",
             "agent.node1                     agent.node2",
@@ -369,7 +369,7 @@ final class LabRenderTests: XCTestCase {
 
     func testStopATasksContainer() throws {
         try assertScreen([.char("3"), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"), .char("x")], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "NAME             NODE   DESIRED STATE  CURRENT STATE                   ERROR",
             "lab_agent.node1  node1  Running        Running 8 seconds ago",
             "lab_agent.node2  node2  Running        Running 9 seconds ago",
@@ -394,7 +394,7 @@ final class LabRenderTests: XCTestCase {
     /// X on lab_viz.1 in the containers pane.
     func testStopAContainer() throws {
         try assertScreen([.char("4"), .char("j"), .char("j"), .char("x")], width: 80, height: 24, top: [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "NAME              NODE   STATUS                SIZE                     SIZE AGE",
             "lab_agent.bmfic…  node1  Up About a minute     21B (virtual 1.99MB)     0s ago",
             "lab_scribbler.2…  node1  Up About a minute     6.29MB (virtual 8.28MB)  0s ago",

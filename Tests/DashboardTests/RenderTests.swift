@@ -12,7 +12,7 @@ final class RenderTests: XCTestCase {
         let state = AppState(endpoint: "unix:///var/run/docker.sock", timeZone: SampleCluster.utc)
         let lines = render(state, width: 80, height: 6, now: now).lines
         XCTAssertEqual(lines, [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "",
             "connecting to unix:///var/run/docker.sock…",
             "",
@@ -59,7 +59,7 @@ final class RenderTests: XCTestCase {
         let state = AppState.loaded(snapshot)
         let buffer = render(state, width: 80, height: 8, now: now)
         XCTAssertEqual(buffer.lines, [
-            "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events",
+            " 1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events",
             "HOSTNAME   AVAILABILITY  STATUS  MANAGER STATUS  VERSION   CPUS  MEMORY    TASKS",
             "\\e]0;pwn…  Active        Down                    20.10.2…  4     22.91GiB  0",
             "支払い🚀   Active        Ready                   20.10.2…  4     22.91GiB  3",
@@ -220,9 +220,9 @@ final class RenderTests: XCTestCase {
         var state = AppState.loaded()
         state.press(.char("2"), .enter, .down, .down, .enter)
         XCTAssertEqual(render(state, width: 80, height: 24, now: now).lines[0],
-                       "swarmtop  1  2  3 Tasks  4  5  6   tasks of lab_web")
-        XCTAssertEqual(render(state, width: 100, height: 24, now: now).lines[0],
-                       "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Events   tasks of lab_web")
+                       "swarmtop  1  2  3 Tasks  4  5  6  7   tasks of lab_web")
+        XCTAssertEqual(render(state, width: 110, height: 24, now: now).lines[0],
+                       "swarmtop  1 Nodes  2 Services  3 Tasks  4 Containers  5 Placement  6 Disk  7 Events   tasks of lab_web")
         XCTAssertTrue(render(state, width: 80, height: 24, now: now).lines[22].contains("Esc back"))
     }
 

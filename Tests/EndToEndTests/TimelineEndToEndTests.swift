@@ -18,7 +18,7 @@ final class TimelineEndToEndTests: XCTestCase {
                         "swarmtop-lab/busybox:1", "sleep", "3600"])
         let t = try Tmux("'\(E2E.binary)'; sleep 120", environment: try E2E.labEnvironment())
         try t.waitFor("Leader")
-        try t.send("6")
+        try t.send("7")
         try t.waitFor("the events pane") { $0.contains("TIME") && $0.contains("MESSAGE") }
 
         try E2E.docker(["service", "scale", "--detach", "\(web)=3"])

@@ -34,14 +34,15 @@ final class ImageLayersIntegrationTests: XCTestCase {
         defer { Task { await client.shutdown() } }
         let images = try await client.imageDiskUsage(timeout: 30)
         let usage = try XCTUnwrap(images.first { $0.repoTags?.contains(image) ?? false })
+        let (size, shared) = (try XCTUnwrap(usage.size), try XCTUnwrap(usage.sharedSize))
         // REPOSITORY TAG IMAGE-ID CREATED SIZE SHARED-SIZE UNIQUE-SIZE CONTAINERS, columns 2+ spaces apart.
         let row = try XCTUnwrap(try Lab.docker(["system", "df", "-v"], host: url).split(separator: "\n")
             .first { $0.hasPrefix("swarmtop-lab/disk ") })
         let columns = row.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         XCTAssertEqual(columns.count, 8, "\(columns)")
-        XCTAssertTrue(Self.sameWithinRounding(usage.size, columns[4]), "\(usage.size) vs \(columns[4])")
-        XCTAssertTrue(Self.sameWithinRounding(usage.sharedSize, columns[5]), "\(usage.sharedSize) vs \(columns[5])")
-        XCTAssertTrue(Self.sameWithinRounding(usage.size - usage.sharedSize, columns[6]), "\(usage.size - usage.sharedSize) vs \(columns[6])")
+        XCTAssertTrue(Self.sameWithinRounding(size, columns[4]), "\(size) vs \(columns[4])")
+        XCTAssertTrue(Self.sameWithinRounding(shared, columns[5]), "\(shared) vs \(columns[5])")
+        XCTAssertTrue(Self.sameWithinRounding(size - shared, columns[6]), "\(size - shared) vs \(columns[6])")
     }
 
     func testLogPathIsTheContainersJSONLogOnThisMachine() async throws {

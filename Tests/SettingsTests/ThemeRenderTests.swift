@@ -28,7 +28,7 @@ final class ThemeRenderTests: XCTestCase {
             XCTAssertTrue(large[0].hasPrefix("swarmtop  1 Nodes"), "\(pane) 240x70: \(large[0])")
             XCTAssertTrue(large[69].contains("API 1.41"), "\(pane) 240x70: the status line is on the last row")
             XCTAssertTrue(large.allSatisfy { DisplayText.width($0) <= 240 })
-            XCTAssertTrue(large[1...67].joined().contains(pane == .nodes ? "node2" : pane == .events ? "no events" : "web"), "\(pane) 240x70:\n\(large.joined(separator: "\n"))")
+            XCTAssertTrue(large[1...67].joined().contains(pane == .nodes ? "node2" : pane == .events ? "no events" : pane == .disk ? "/system/df" : "web"), "\(pane) 240x70:\n\(large.joined(separator: "\n"))")
         }
     }
 

@@ -205,6 +205,31 @@ final class RefreshEngineTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(times[1].timeIntervalSince(times[0]), 0.1 + 0.2 - 0.01, "answer, then twice the time it took")
     }
 
+    /// `/system/df` follows each size query on the same budget (both timed), the node engine's
+    /// `/info` is asked until it answered, and an engine that does not answer `/system/df`
+    /// (node1 here) has a disk error but fresh rows.
+    func testSystemDFComesWithEachSizeQueryOnItsBudgetAndInfoOnce() async throws {
+        let (lab, _) = try lab(Self.intervals(sizes: 0.1, sizeBudget: 0.5)) {
+            try $0.node2.serve(EnginePath.systemDF, file: "disk/system-df-node2.json")
+            try $0.node2.serve(EnginePath.info, file: "disk/info-node2.json")
+            $0.node2.delay(EnginePath.systemDF, 0.1)
+        }
+        await eventually("two disk queries on node2") { lab.node2.times(EnginePath.systemDF).count >= 2 }
+        let snapshot = await lab.engine.current
+        let node2 = snapshot.engines[1]
+        XCTAssertEqual(node2.diskUsage, try LabFixtures.decode(DiskUsage.self, "disk/system-df-node2.json"))
+        XCTAssertEqual(node2.engineInfo?.driver, "overlay2")
+        XCTAssertEqual(lab.node2.count(EnginePath.info), 1, "asked until it answered")
+        let dfTook = try XCTUnwrap(node2.diskQuerySeconds)
+        XCTAssertGreaterThanOrEqual(dfTook, 0.1)
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(node2.sizeInterval), dfTook / 0.5, "the budget counts /system/df's time too")
+        let sizes = lab.node2.times(EnginePath.containers(size: true)), dfs = lab.node2.times(EnginePath.systemDF)
+        XCTAssertLessThanOrEqual(sizes[0], dfs[0], "size=1 first, then /system/df")
+        XCTAssertGreaterThanOrEqual(sizes[1].timeIntervalSince(dfs[0]), 0.1 + 0.2 - 0.01, "the next round waits twice the time both took")
+        XCTAssertNotNil(snapshot.engines[0].diskError)
+        XCTAssertNil(snapshot.engines[0].error, "its containers are fresh")
+    }
+
     func testAManagerFailureIsShownWithTheLastGoodRowsAndClearedByTheNextGoodRound() async throws {
         let (lab, _) = try lab(Self.intervals(poll: 0.1))
         await settled(lab)

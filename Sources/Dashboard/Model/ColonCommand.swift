@@ -3,7 +3,8 @@ import SwarmState
 /// A command typed after `:` (k9s' command line), parsed. The words are those of the docker
 /// CLI where it has one: `:scale web 3` (or `web=3`), `:stack rm lab`.
 enum ColonCommand: Equatable {
-    /// `:nodes`, `:services`, `:tasks`, `:containers`, `:placement` (or a unique prefix, or `1`…`5`).
+    /// `:nodes`, `:services`, `:tasks`, `:containers`, `:placement`, `:disk`, `:events` (or a
+    /// unique prefix, or `1`…`7`).
     case show(Pane)
     /// `:scale SERVICE N` or `:scale SERVICE=N`: SERVICE is a full name or, when only one stack
     /// has it, the name inside its stack (`web` for `lab_web`).
@@ -22,7 +23,7 @@ enum ColonCommand: Equatable {
     case quit
 
     /// The first words the line knows, as Tab completes them.
-    static let verbs = ["containers", "context", "help", "nodes", "placement", "quit", "scale", "seek", "services", "stack", "tasks", "theme"]
+    static let verbs = ["containers", "context", "disk", "events", "help", "nodes", "placement", "quit", "scale", "seek", "services", "stack", "tasks", "theme"]
 
     /// Parses a command line (without its `:`).
     /// - Returns: the command, or a message that says what is wrong, e.g. `usage: scale SERVICE REPLICAS`.

@@ -31,13 +31,13 @@ public struct ImageLayers: Sendable, Hashable {
     /// The image's layers, newest first (`GET /images/{id}/history`).
     public var layers: [ImageLayer]
     /// The image's total and shared sizes (`GET /system/df`), nil when the engine did not say.
-    public var usage: ImageDiskUsage?
+    public var usage: DiskUsage.ImageUsage?
     /// Why `usage` is nil, e.g. the engine's error; nil when it is known.
     public var usageProblem: String?
     /// The size of the container's log file; nil when the view has no container.
     public var logFile: LogFileSize?
 
-    public init(layers: [ImageLayer], usage: ImageDiskUsage?, usageProblem: String? = nil, logFile: LogFileSize?) {
+    public init(layers: [ImageLayer], usage: DiskUsage.ImageUsage?, usageProblem: String? = nil, logFile: LogFileSize?) {
         self.layers = layers
         self.usage = usage
         self.usageProblem = usageProblem

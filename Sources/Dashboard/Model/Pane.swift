@@ -1,9 +1,9 @@
-/// The six panes, in tab order (keys `1`…`6`).
+/// The seven panes, in tab order (keys `1`…`7`).
 public enum Pane: Int, Sendable, Hashable, CaseIterable {
     /// `docker node ls`, `docker service ls` by stack, `docker service ps`, `docker ps -s` on
-    /// every node, the placement grid of tasks per node, and the event timeline (what
-    /// happened, newest first).
-    case nodes, services, tasks, containers, placement, events
+    /// every node, the placement grid of tasks per node, the disk (`docker system df` per node
+    /// and writable layers with their growth), and the event timeline (what happened, newest first).
+    case nodes, services, tasks, containers, placement, disk, events
 
     /// The tab label, e.g. `Nodes`.
     public var title: String {
@@ -13,11 +13,12 @@ public enum Pane: Int, Sendable, Hashable, CaseIterable {
         case .tasks: "Tasks"
         case .containers: "Containers"
         case .placement: "Placement"
+        case .disk: "Disk"
         case .events: "Events"
         }
     }
 
-    /// The digit that shows this pane (`1` for nodes … `6` for events).
+    /// The digit that shows this pane (`1` for nodes … `7` for events).
     public var digit: Character { Character(String(rawValue + 1)) }
 
     /// The pane after this one, wrapping around (Tab).

@@ -52,6 +52,7 @@ struct SnapshotModel: Sendable {
         case .services: ServicesView.columns
         case .tasks: TasksView.columns
         case .containers: ContainersView.columns
+        case .disk: DiskView.columns
         case .events: EventsView.columns
         case .placement: []
         }
@@ -67,6 +68,7 @@ struct SnapshotModel: Sendable {
         case .services: ServicesView.rows(snapshot)
         case .tasks: TasksView.rows(snapshot)
         case .containers: ContainersView.rows(snapshot)
+        case .disk: DiskView.rows(snapshot)
         case .events: EventsView.rows(snapshot, timeZone: timeZone)
         case .placement: []
         }

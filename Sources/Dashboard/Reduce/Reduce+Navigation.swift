@@ -65,7 +65,8 @@ extension AppState {
         if let i = table.index(of: sel.id) { sel.row = i }
         sel.row = clamp(sel.row, table.rows.count)
         sel.id = table.rows.indices.contains(sel.row) ? table.rows[sel.row].id : nil
-        sel.scroll = Selection.scroll(sel.scroll, keeping: sel.row, visible: layout.tableRows, count: table.rows.count)
+        sel.scroll = Selection.scroll(sel.scroll, keeping: sel.row, visible: pane == .disk ? layout.pageSize(.disk) : layout.tableRows,
+                                      count: table.rows.count)
         selection = sel
         if let beside = layout.placementBeside(pane) {
             var grid = selections[.placement] ?? Selection()

@@ -61,11 +61,11 @@ enum LayersView {
     /// `image sha256:9a33ddda6651  9 layers  8.02MB: 1.99MB shared with other images, 6.03MB unique`.
     static func summary(_ request: ImageLayersRequest, _ answer: ImageLayers) -> String {
         let id = "image \(shortID(request.imageID))  \(answer.layers.count) layer\(answer.layers.count == 1 ? "" : "s")"
-        guard let usage = answer.usage, usage.sharedSize >= 0 else {
+        guard let size = answer.usage?.size, let shared = answer.usage?.sharedSize, shared >= 0 else {
             return id + "  shared size not known" + (answer.usageProblem.map { " (\($0))" } ?? "")
         }
-        return id + "  \(Format.humanSize(usage.size)): \(Format.humanSize(usage.sharedSize)) shared with other images, "
-            + "\(Format.humanSize(usage.size - usage.sharedSize)) unique"
+        return id + "  \(Format.humanSize(size)): \(Format.humanSize(shared)) shared with other images, "
+            + "\(Format.humanSize(size - shared)) unique"
     }
 
     /// `1.2kB (/path/…-json.log)` or why it is not known.

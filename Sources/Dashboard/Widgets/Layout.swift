@@ -35,20 +35,29 @@ struct Layout: Sendable, Equatable {
     var cardRows: Int { max(0, pane.height - 2) }
 
     /// The rows one page moves in `pane`.
-    func pageSize(_ pane: Pane) -> Int { max(1, pane == .placement ? cardRows : tableRows) }
+    func pageSize(_ pane: Pane) -> Int {
+        max(1, pane == .placement ? cardRows : pane == .disk ? diskTable.height - 1 : tableRows)
+    }
 
     /// Where `pane`'s own table or grid goes: the whole pane, or its left three fifths when the
     /// placement grid is beside it.
     func content(of pane: Pane) -> Rect {
+        if pane == .disk { return diskTable }
         guard let beside = placementBeside(pane) else { return self.pane }
         return Rect(x: 0, y: self.pane.y, width: beside.x - 1, height: self.pane.height)
     }
 
+    /// The disk pane's table: the pane under the summary (`DiskView.summaryHeight` rows).
+    var diskTable: Rect {
+        let top = min(DiskView.summaryHeight, pane.height)
+        return Rect(x: 0, y: pane.y + top, width: width, height: pane.height - top)
+    }
+
     /// The placement grid beside a table pane on a terminal of `sideBySideWidth` columns or
     /// more: the right two fifths, after a one-column rule; nil otherwise (and beside the
-    /// placement and events panes, which take the whole width).
+    /// placement, disk and events panes, which take the whole width).
     func placementBeside(_ pane: Pane) -> Rect? {
-        guard pane != .placement, pane != .events, width >= Layout.sideBySideWidth else { return nil }
+        guard pane != .placement, pane != .events, pane != .disk, width >= Layout.sideBySideWidth else { return nil }
         let gridWidth = (width - 1) * 2 / 5
         return Rect(x: width - gridWidth, y: self.pane.y, width: gridWidth, height: self.pane.height)
     }

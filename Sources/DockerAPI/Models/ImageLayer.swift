@@ -40,32 +40,3 @@ public struct ImageLayer: Codable, Sendable, Hashable {
         case id = "Id", created = "Created", createdBy = "CreatedBy", tags = "Tags", size = "Size", comment = "Comment"
     }
 }
-
-/// An image's disk usage as `docker system df -v` lists it.
-///
-/// Source: the `Images` of `GET /system/df` (Engine API v1.41+, `ImageSummary`): there
-/// `SharedSize` is computed (in `/images/json` it is -1 unless asked with `shared-size=1`, API 1.42+).
-public struct ImageDiskUsage: Codable, Sendable, Hashable {
-    /// The image ID, e.g. `sha256:9a33…`.
-    public var id: String
-    /// Its `repo:tag` names.
-    public var repoTags: [String]?
-    /// Bytes of all its layers (its virtual size).
-    public var size: Int64
-    /// Bytes of its layers that other images use too; -1 when not computed.
-    public var sharedSize: Int64
-    /// Containers on this engine that use it; -1 when not computed.
-    public var containers: Int64?
-
-    public init(id: String, repoTags: [String]? = nil, size: Int64, sharedSize: Int64, containers: Int64? = nil) {
-        self.id = id
-        self.repoTags = repoTags
-        self.size = size
-        self.sharedSize = sharedSize
-        self.containers = containers
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id = "Id", repoTags = "RepoTags", size = "Size", sharedSize = "SharedSize", containers = "Containers"
-    }
-}

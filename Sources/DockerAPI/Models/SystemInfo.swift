@@ -10,6 +10,18 @@ public struct SystemInfo: Codable, Sendable, Hashable {
     /// Total memory in bytes.
     public var memTotal: Int64?
     public var swarm: Swarm?
+    /// The storage driver, e.g. `overlay2`, `btrfs`, `zfs`.
+    public var driver: String?
+    /// The driver's facts as name/value pairs, e.g. `["Backing Filesystem", "extfs"]`.
+    public var driverStatus: [[String]]?
+    /// The engine's data root, e.g. `/var/lib/docker`.
+    public var dockerRootDir: String?
+
+    /// The filesystem under the driver's directories (`DriverStatus`' `Backing Filesystem`,
+    /// e.g. `extfs`, `xfs`); nil when the driver does not say.
+    public var backingFilesystem: String? {
+        driverStatus?.first { $0.count == 2 && $0[0] == "Backing Filesystem" }?[1]
+    }
 
     /// The engine's view of its swarm membership.
     public struct Swarm: Codable, Sendable, Hashable {
@@ -29,5 +41,6 @@ public struct SystemInfo: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id = "ID", name = "Name", serverVersion = "ServerVersion", ncpu = "NCPU"
         case memTotal = "MemTotal", swarm = "Swarm"
+        case driver = "Driver", driverStatus = "DriverStatus", dockerRootDir = "DockerRootDir"
     }
 }
