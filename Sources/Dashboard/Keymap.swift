@@ -137,7 +137,7 @@ public struct Keymap: Sendable {
                    scope: .panes([.services, .tasks, .containers, .placement]), .openLogs),
         // No hint: the hint line of these panes is full at 80 columns; help lists it.
         KeyBinding("image_layers", [.char("L")], "layers of the container's or task's image",
-                   scope: .panes([.tasks, .containers]), .openImageLayers),
+                   scope: .panes(Self.containerPanes), .openImageLayers),
         KeyBinding("log_search", [.char("/")], "log view: search (type, Enter)", hint: "search", scope: .logs, .searchLogs),
         KeyBinding("log_next", [.char("n")], "log view: next match", hint: "next", scope: .logs, .nextMatch),
         KeyBinding("log_previous", [.char("N")], "log view: previous match", scope: .logs, .previousMatch),
@@ -146,7 +146,7 @@ public struct Keymap: Sendable {
         KeyBinding("log_close", [.char("q"), .escape], "log view: close it (stops the stream)", hint: "close", scope: .logs, .closeLogs),
         // No hint: the Tasks and Containers hint bars are full at 80 columns; help and the README list it.
         KeyBinding("changes", [.char("d")], "what the container changed against its image (docker diff)",
-                   scope: .panes(Self.changesPanes), .openChanges),
+                   scope: .panes(Self.containerPanes), .openChanges),
         KeyBinding("changes_filter", [.char("/")], "changes view: filter the paths (type, Enter)", hint: "filter", scope: .changes, .filterChanges),
         KeyBinding("changes_measure", [.char("r")], "changes view: measure the selected file, or up to 50 files in the selected directory",
                    hint: "size", scope: .changes, .measureChanges),
@@ -166,9 +166,9 @@ public struct Keymap: Sendable {
         KeyBinding("cancel", [.char("n"), .escape], "cancel (dialog)", hint: "cancel", scope: .dialog, .cancel),
     ])
 
-    /// The panes where `d` shows a container's changes: its rows are containers, or tasks (their
-    /// container). The Disk pane's container rows join them here (`RowID.container`).
-    static let changesPanes: Set<Pane> = [.tasks, .containers]
+    /// The panes whose rows are containers (Containers, Disk) or tasks (their container): where
+    /// `d` shows a container's changes and `L` its image's layers.
+    static let containerPanes: Set<Pane> = [.tasks, .containers, .disk]
 
     /// The panes that are tables (all but placement): they filter and sort.
     static let tablePanes: Set<Pane> = [.nodes, .services, .tasks, .containers, .disk, .events]

@@ -65,3 +65,11 @@ public struct DiskContainer: Sendable, Hashable {
         }
     }
 }
+
+extension NodeEngine {
+    /// The container `id` as this engine last listed it: in its container list, else in its
+    /// last `/system/df` (a Disk row may come from there between two lists); nil when neither has it.
+    public func container(id: String) -> ContainerSummary? {
+        containers.first { $0.id == id } ?? diskUsage?.containers?.first { $0.id == id }
+    }
+}

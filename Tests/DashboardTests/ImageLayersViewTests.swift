@@ -141,6 +141,22 @@ final class ImageLayersViewTests: XCTestCase {
         XCTAssertNil(Keymap.standard.clash)
         let bound = Keymap.standard.bindings.filter { $0.keys.contains(.char("L")) }
         XCTAssertEqual(bound.map(\.name), ["image_layers"])
-        XCTAssertEqual(bound.first?.scope, .panes([.tasks, .containers]))
+        XCTAssertEqual(bound.first?.scope, .panes([.tasks, .containers, .disk]))
+    }
+
+    /// The Disk pane's rows are containers: `L` opens the layers of a row's image, `d` its
+    /// changes, both through the row's node engine.
+    func testLAndDOnADiskRowReadTheContainersImageAndChanges() throws {
+        let snapshot = try LabFixtures.diskSnapshot()
+        var state = AppState.loaded(snapshot, width: 150, height: 30)
+        state.type("6")
+        XCTAssertEqual(state.pane, .disk)
+        guard case .container(let hostname, let id)? = state.selection.id else { return XCTFail("\(String(describing: state.selection.id))") }
+        let container = try XCTUnwrap(snapshot.engines.first { $0.hostname == hostname }?.diskUsage?.containers?.first { $0.id == id })
+        let effects = state.type("L")
+        guard case .readImageLayers(let request, _)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual([request.hostname, request.containerID, request.imageID], [hostname, id, container.imageID])
+        XCTAssertEqual(state.press(.escape), [])
+        XCTAssertEqual(state.type("d"), [.readChanges(hostname: hostname, containerID: id, name: container.name)])
     }
 }

@@ -6,27 +6,13 @@ import SwarmState
 extension AppState {
     /// `d`: opens the changes view on the selected container and asks for its changes.
     mutating func openChanges() -> [Effect] {
-        guard let snapshot, let id = selection.id else { return [] }
-        let hostname: String, containerID: String
-        switch id {
-        case .container(let host, let cid):
-            (hostname, containerID) = (host, cid)
-        case .task(let taskID):
-            guard let task = snapshot.tasks.first(where: { $0.id == taskID }) else { return [] }
-            guard let cid = task.status?.containerStatus?.containerID, !cid.isEmpty else {
-                refuse("\(snapshot.taskName(task)) has no container (\(task.state.isEmpty ? "unknown" : task.state))")
-                return []
-            }
-            (hostname, containerID) = (snapshot.node(id: task.nodeID)?.hostname ?? task.nodeID ?? "?", cid)
-        default:
-            return []
-        }
+        guard let snapshot, let (hostname, containerID) = selectedContainer() else { return [] }
         let engine = snapshot.engines.first { $0.hostname == hostname }
         guard engine != nil else {
             refuse("swarmtop does not reach the engine of \(hostname): give it with --node-host or --node-host-template to read its containers")
             return []
         }
-        let name = engine?.containers.first { $0.id == containerID }?.name ?? String(containerID.prefix(12))
+        let name = engine?.container(id: containerID)?.name ?? String(containerID.prefix(12))
         changes = ChangesView(hostname: hostname, containerID: containerID, name: name)
         return [.readChanges(hostname: hostname, containerID: containerID, name: name)]
     }

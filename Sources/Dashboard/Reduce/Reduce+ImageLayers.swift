@@ -1,28 +1,14 @@
 import SwarmState
 
-/// The image layers view: `L` on a container (Containers pane) or a task (Tasks pane, its
+/// The image layers view: `L` on a container (Containers or Disk pane) or a task (Tasks pane, its
 /// container) opens the layers of the image it runs over the pane, read through the engine of
 /// its node; j/k scroll, Esc closes it, a pane key closes it and shows that pane.
 extension AppState {
     /// `L`: opens the view on the selection's container and asks for its image's layers.
     mutating func openImageLayers() -> [Effect] {
-        guard let snapshot, let id = selection.id else { return [] }
-        let hostname: String, containerID: String
-        switch id {
-        case .container(let host, let cid):
-            (hostname, containerID) = (host, cid)
-        case .task(let taskID):
-            guard let task = snapshot.tasks.first(where: { $0.id == taskID }) else { return [] }
-            guard let cid = task.status?.containerStatus?.containerID, let host = snapshot.node(id: task.nodeID)?.hostname else {
-                refuse("\(snapshot.taskName(task)) has no container yet: no image layers to show")
-                return []
-            }
-            (hostname, containerID) = (host, cid)
-        default:
-            return []
-        }
+        guard let snapshot, let (hostname, containerID) = selectedContainer() else { return [] }
         let engine = snapshot.engines.first { $0.hostname == hostname }
-        guard let container = engine?.containers.first(where: { $0.id == containerID }), let imageID = container.imageID else {
+        guard let container = engine?.container(id: containerID), let imageID = container.imageID else {
             refuse("the engine of \(hostname) does not list container \(containerID.prefix(12)): no image to read")
             return []
         }
