@@ -24,7 +24,19 @@ final class CommandLineEndToEndTests: XCTestCase {
         let result = try run(["snapshot", "--format", "json"], environment: try E2E.labEnvironment())
         XCTAssertEqual(result.status, 0, result.err)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
-        XCTAssertEqual(Set(object.keys), ["endpoint", "api_version", "taken_at", "nodes", "services", "tasks", "containers", "errors"])
+        XCTAssertEqual(Set(object.keys), ["endpoint", "api_version", "taken_at", "nodes", "services", "tasks", "containers", "errors", "disk"])
+        // The disk view: per node `docker system df` with the storage driver, the swarm's totals, the largest writable layers.
+        let disk = try XCTUnwrap(object["disk"] as? [String: Any])
+        XCTAssertEqual(Set(disk.keys), ["nodes", "swarm", "top_containers"])
+        let diskNodes = try XCTUnwrap(disk["nodes"] as? [[String: Any]])
+        XCTAssertEqual(diskNodes.compactMap { $0["node"] as? String }, ["node1", "node2"])
+        for node in diskNodes {
+            XCTAssertEqual(Set(node.keys), ["backing_filesystem", "data_root", "driver", "error", "node", "types"], "\(node)")
+            XCTAssertEqual(node["driver"] as? String, "overlay2")
+        }
+        let top = try XCTUnwrap(disk["top_containers"] as? [[String: Any]])
+        XCTAssertFalse(top.isEmpty)
+        XCTAssertEqual(Set(top[0].keys), ["growth_bytes_per_minute", "id", "image", "name", "node", "recent_sizes", "service", "size_rw", "stack"])
         let keys: [String: Set<String>] = [
             "nodes": ["id", "hostname", "role", "availability", "state", "manager_status", "engine_version", "cpus",
                       "memory_bytes", "running_tasks", "engine", "engine_origin"],
@@ -58,11 +70,15 @@ final class CommandLineEndToEndTests: XCTestCase {
         let result = try run(["snapshot"], environment: try E2E.labEnvironment())
         XCTAssertEqual(result.status, 0, result.err)
         let blocks = result.out.components(separatedBy: "\n\n")
-        XCTAssertEqual(blocks.count, 4, result.out)
+        // docker node ls, service ls, service ps, ps -s; then the disk view: storage drivers, system df, top writable layers.
+        XCTAssertEqual(blocks.count, 7, result.out)
         XCTAssertTrue(blocks[0].hasPrefix("HOSTNAME"), blocks[0])
         XCTAssertTrue(blocks[1].contains("lab_web") && blocks[1].contains("5/5"), blocks[1])
         XCTAssertTrue(blocks[2].contains("lab_web.1"), blocks[2])
         XCTAssertNotNil(blocks[3].range(of: #"B \(virtual [0-9.]+[kMG]?B\)"#, options: .regularExpression), blocks[3])
+        XCTAssertTrue(blocks[4].hasPrefix("node1: overlay2 on "), blocks[4])
+        XCTAssertTrue(blocks[5].hasPrefix("NODE") && blocks[5].contains("RECLAIMABLE") && blocks[5].contains("Images"), blocks[5])
+        XCTAssertTrue(blocks[6].hasPrefix("NODE") && blocks[6].contains("GROWTH") && blocks[6].contains("lab_scribbler"), blocks[6])
     }
 
     func testSnapshotOfAnEngineThatIsNotThereFails() throws {
