@@ -122,7 +122,7 @@ final class DiskPaneTests: XCTestCase {
             "lab_disk.64wq4yd1wpnepsqmz9mm0dy…  node1  lab_disk        lab    swarmtop-lab/disk:1     4.72MB  0B/min       ▁▁",
             "lab_disk.azeccmbsen6ryv6oqti2tde…  node2  lab_disk        lab    swarmtop-lab/disk:1     4.72MB  -            ▁",
             "",
-            "q quit  ? help  Esc back  / filter  s sort  : command",
+            "q quit  ? help  Enter open  Esc back  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock",
         ])
     }
