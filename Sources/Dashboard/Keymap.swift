@@ -120,7 +120,7 @@ public struct Keymap: Sendable {
         KeyBinding("bottom", [.char("G"), .end], "last row", .moveBottom),
         KeyBinding("left", [.left], "node on the left (placement)", hint: "prev node", scope: .panes([.placement]), .moveLeft),
         KeyBinding("right", [.right], "node on the right (placement)", hint: "next node", scope: .panes([.placement]), .moveRight),
-        KeyBinding("open", [.enter], "open the node, service or stack", hint: "open", scope: .panes([.nodes, .services]), .drillDown),
+        KeyBinding("open", [.enter], "open node, service, stack, image", hint: "open", scope: .panes([.nodes, .services, .disk]), .drillDown),
         KeyBinding("back", [.escape], "back (or clear a table's filter)", hint: "back", .back),
         KeyBinding("scale_up", [.char("+")], "scale up by one", hint: "scale up", scope: .panes([.services]), dangerous: true, .scaleUp),
         KeyBinding("scale_down", [.char("-")], "scale down by one", hint: "scale down", scope: .panes([.services]), dangerous: true, .scaleDown),

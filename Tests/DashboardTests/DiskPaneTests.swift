@@ -66,7 +66,7 @@ final class DiskPaneTests: XCTestCase {
             "lab_disk.64wq4yd1wpnepsqmz9mm0dy…  node1  lab_disk        lab    swarmtop-lab/disk:1     4.72MB  0B/min       ▁▁          Up 21 minutes",
             "lab_disk.azeccmbsen6ryv6oqti2tde…  node2  lab_disk        lab    swarmtop-lab/disk:1     4.72MB  -            ▁           Up 21 minutes",
             "capture_grow                       node1                         swarmtop-lab/busybox:1  3.15MB  +10.5MB/min  ▁█          Up 14 seconds",
-            "q quit  ? help  / filter  s sort  : command",
+            "q quit  ? help  Enter open  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock",
         ])
     }
@@ -97,7 +97,7 @@ final class DiskPaneTests: XCTestCase {
             "lab_disk.64wq4yd1wpnepsqmz9…  node1  swarmtop-lab/disk:1     4.72MB  0B/min",
             "lab_disk.azeccmbsen6ryv6oqt…  node2  swarmtop-lab/disk:1     4.72MB  -",
             "capture_grow                  node1  swarmtop-lab/busybox:1  3.15MB  +10.5MB/min",
-            "q quit  ? help  / filter  s sort  : command",
+            "q quit  ? help  Enter open  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock",
         ])
     }
@@ -122,7 +122,7 @@ final class DiskPaneTests: XCTestCase {
             "lab_disk.64wq4yd1wpnepsqmz9mm0dy…  node1  lab_disk        lab    swarmtop-lab/disk:1     4.72MB  0B/min       ▁▁",
             "lab_disk.azeccmbsen6ryv6oqti2tde…  node2  lab_disk        lab    swarmtop-lab/disk:1     4.72MB  -            ▁",
             "",
-            "q quit  ? help  Esc back  / filter  s sort  : command",
+            "q quit  ? help  Enter open  Esc back  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock",
         ])
     }
@@ -147,7 +147,7 @@ final class DiskPaneTests: XCTestCase {
             "",
             "",
             "",
-            "q quit  ? help  / filter  s sort  : command",
+            "q quit  ? help  Enter open  / filter  s sort  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }

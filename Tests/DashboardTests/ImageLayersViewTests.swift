@@ -159,4 +159,16 @@ final class ImageLayersViewTests: XCTestCase {
         XCTAssertEqual(state.press(.escape), [])
         XCTAssertEqual(state.type("d"), [.readChanges(hostname: hostname, containerID: id, name: container.name)])
     }
+
+    func testEnterOnADiskRowOpensTheLayersOfItsImage() throws {
+        let snapshot = try LabFixtures.diskSnapshot()
+        var state = AppState.loaded(snapshot, width: 150, height: 30)
+        state.type("6")
+        guard case .container(let hostname, let id)? = state.selection.id else { return XCTFail("\(String(describing: state.selection.id))") }
+        let container = try XCTUnwrap(snapshot.engines.first { $0.hostname == hostname }?.diskUsage?.containers?.first { $0.id == id })
+        let effects = state.press(.enter)
+        guard case .readImageLayers(let request, _)? = effects.first else { return XCTFail("Enter on a Disk row: \(effects)") }
+        XCTAssertEqual([request.hostname, request.containerID, request.imageID], [hostname, id, container.imageID])
+        XCTAssertEqual(state.pane, .disk)
+    }
 }

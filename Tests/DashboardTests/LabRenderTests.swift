@@ -285,7 +285,7 @@ final class LabRenderTests: XCTestCase {
             "│ Ctrl-C     quit from anywhere      PgUp    page up                           │",
             "│ ?          show or hide this help  g/Home  first row                         │",
             "│ Tab        next pane               G/End   last row                          │",
-            "│ Shift-Tab  previous pane           Enter   open the node, service or stack   │",
+            "│ Shift-Tab  previous pane           Enter   open node, service, stack, image  │",
             "│ 1          Nodes pane              Esc     back (or clear a table's filter)  │",
             "│ 2          Services pane           u       undo the last scale (confirm)     │",
             "│ 3          Tasks pane              a       make the node active (confirm)    │",

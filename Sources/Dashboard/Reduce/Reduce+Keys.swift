@@ -41,7 +41,7 @@ extension AppState {
             return []
         }
         if binding.command == .openChanges { return openChanges() }
-        if binding.command == .openImageLayers { return openImageLayers() }
+        if binding.command == .openImageLayers || (binding.command == .drillDown && pane == .disk) { return openImageLayers() }
         if binding.command == .refreshSize { return refreshSelectedSize() }
         if binding.command == .openLogs { return openLogs() }
         if binding.command == .removeStack { return removeSelectedStack() }
