@@ -444,13 +444,13 @@ public actor RefreshEngine {
                 nextTaskPoll = Date().addingTimeInterval(intervals.poll)
             }
         }
-        let wantsVersion = snapshot.apiVersion == nil || snapshot.error != nil
-        feed(.manager, .roundEnd)
-        if snapshot.error != nil {
-            retryNeeds.formUnion(needs.subtracting(.tasks))  // retried with the next task poll
-        } else if wantsVersion, let version = try? await m.apiVersion() {
+        // The version comes before the round's end: a snapshot published meanwhile (by a node
+        // engine's loop) must not say "refreshed" without it.
+        if !assembler.roundFailed, snapshot.apiVersion == nil || snapshot.error != nil, let version = try? await m.apiVersion() {
             feed(.manager, .apiVersion(version.description))
         }
+        feed(.manager, .roundEnd)
+        if snapshot.error != nil { retryNeeds.formUnion(needs.subtracting(.tasks)) }  // retried with the next task poll
         publishIfChanged()
     }
 

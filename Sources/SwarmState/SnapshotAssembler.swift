@@ -42,6 +42,9 @@ public struct SnapshotAssembler: Sendable {
     private var managerBodies: [String: Data] = [:]
     /// Manager failures since the last `.roundEnd`, in order.
     private var roundErrors: [String] = []
+
+    /// True when a manager answer of the round not yet ended (`.roundEnd`) failed.
+    public var roundFailed: Bool { !roundErrors.isEmpty }
     /// What the node engines answered, by hostname.
     private var nodes: [String: NodeState] = [:]
     /// What happened, kept across the run (the snapshot's `timeline`).
