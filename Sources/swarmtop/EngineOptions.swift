@@ -1,5 +1,6 @@
 import ArgumentParser
 import Settings
+import SwarmState
 
 /// The options that say which engines to ask, shared by the dashboard and `snapshot`. Each is
 /// optional so that the config file and the environment can supply it (see `EffectiveSettings`).
@@ -18,4 +19,19 @@ struct EngineOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Seconds before a request to an engine counts as failed \(Configuration.helpDefault(\.timeout)).", valueName: "seconds"))
     var timeout: Double?
+}
+
+extension EngineOptions {
+    /// Read-only clients for the engines these options name (with the environment and the config
+    /// file under them), for the one-shot commands (`snapshot`, `diff`), which only read.
+    /// - Throws: `InvalidSetting` for a setting that is not valid or an endpoint that cannot be used.
+    func readOnlyConnections(environment: [String: String]) throws -> Connections {
+        let config = try EffectiveSettings.resolve(
+            flags: ConfigLayer(host: host, context: context, nodeHosts: nodeHosts.isEmpty ? nil : nodeHosts,
+                               timeout: timeout, nodeHostTemplate: nodeHostTemplate),
+            environment: environment)
+        try EffectiveSettings.validate(config)
+        let endpoints = try EffectiveSettings.endpoints(config, environment: environment)
+        return try EffectiveSettings.connections(endpoints, timeout: config.timeout.value, readOnly: true)
+    }
 }

@@ -32,15 +32,9 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     private func snapshot() async throws {
         let env = ProcessInfo.processInfo.environment
-        let config = try EffectiveSettings.resolve(
-            flags: ConfigLayer(host: engines.host, context: engines.context, nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts,
-                               timeout: engines.timeout, nodeHostTemplate: engines.nodeHostTemplate),
-            environment: env)
-        try EffectiveSettings.validate(config)
         DisplayText.useUTF8Locale()
-        let endpoints = try EffectiveSettings.endpoints(config, environment: env)
         // A snapshot only reads: its clients refuse any write.
-        let connections = try EffectiveSettings.connections(endpoints, timeout: config.timeout.value, readOnly: true)
+        let connections = try engines.readOnlyConnections(environment: env)
         let snapshot = await SnapshotRead.fetch(connections)
         await connections.shutdown()
         let report = SnapshotReport(snapshot, at: Date())
