@@ -40,9 +40,9 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     // While a name is typed, letters are text: the dialog's own footer says which keys answer.
     let typing = if case .typeName? = state.dialog { true } else { false }
     if let typing = state.changes?.typing {
-        ContainerChangesView.drawPrompt(typing, y: layout.hintRow, width: layout.width, into: &buffer)
+        PromptBar.drawSlash(typing, action: "filter", y: layout.hintRow, width: layout.width, into: &buffer)
     } else if let search = state.logs?.search.typing {
-        LogsView.drawPrompt(search, y: layout.hintRow, width: layout.width, into: &buffer)
+        PromptBar.drawSlash(search, action: "search", y: layout.hintRow, width: layout.width, into: &buffer)
     } else if let prompt = state.prompt, state.dialog == nil {
         PromptBar.draw(prompt, y: layout.hintRow, width: layout.width, into: &buffer)
     } else {

@@ -66,14 +66,4 @@ enum ContainerChangesView {
         case .changed: Style(.warn, bold: true)
         }
     }
-
-    /// The filter being typed, on the hint row: `/text▏  Enter filter  Esc cancel`.
-    static func drawPrompt(_ typing: String, y: Int, width: Int, into buffer: inout CellBuffer) {
-        var x = buffer.put("/" + typing, x: 0, y: y, style: Style(.normal, bold: true), maxWidth: width)
-        x = buffer.put("▏", x: x, y: y, style: Style(.key), maxWidth: max(0, width - x)) + 2
-        for (key, word) in [("Enter", "filter"), ("Esc", "cancel")] where x < width {
-            x = buffer.put(key, x: x, y: y, style: Style(.key, bold: true), maxWidth: width - x)
-            x = buffer.put(" " + word, x: x, y: y, style: Style(.dim), maxWidth: max(0, width - x)) + 2
-        }
-    }
 }

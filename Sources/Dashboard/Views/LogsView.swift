@@ -16,16 +16,6 @@ enum LogsView {
         }
     }
 
-    /// The search text being typed, on the hint row: `/text▏  Enter search  Esc cancel`.
-    static func drawPrompt(_ typing: String, y: Int, width: Int, into buffer: inout CellBuffer) {
-        var x = buffer.put("/" + typing, x: 0, y: y, style: Style(.normal, bold: true), maxWidth: width)
-        x = buffer.put("▏", x: x, y: y, style: Style(.key), maxWidth: max(0, width - x)) + 2
-        for (key, word) in [("Enter", "search"), ("Esc", "cancel")] where x < width {
-            x = buffer.put(key, x: x, y: y, style: Style(.key, bold: true), maxWidth: width - x)
-            x = buffer.put(" " + word, x: x, y: y, style: Style(.dim), maxWidth: max(0, width - x)) + 2
-        }
-    }
-
     /// One screen row: a line's number and the styled graphemes it shows there.
     struct Row {
         var number: Int

@@ -18,4 +18,15 @@ enum PromptBar {
         }
         if x + 2 < width { buffer.put(DisplayText.truncate(after.0, to: width - x - 2), x: x + 2, y: y, style: after.1) }
     }
+
+    /// A view's `/` text being typed, on the hint row: `/text▏  Enter search  Esc cancel`
+    /// (`action`: what Enter does, e.g. `search` in the log view, `filter` in the changes view).
+    static func drawSlash(_ typing: String, action: String, y: Int, width: Int, into buffer: inout CellBuffer) {
+        var x = buffer.put("/" + typing, x: 0, y: y, style: Style(.normal, bold: true), maxWidth: width)
+        x = buffer.put("▏", x: x, y: y, style: Style(.key), maxWidth: max(0, width - x)) + 2
+        for (key, word) in [("Enter", action), ("Esc", "cancel")] where x < width {
+            x = buffer.put(key, x: x, y: y, style: Style(.key, bold: true), maxWidth: width - x)
+            x = buffer.put(" " + word, x: x, y: y, style: Style(.dim), maxWidth: max(0, width - x)) + 2
+        }
+    }
 }
