@@ -12,6 +12,33 @@ public enum EnginePath {
     public static let services = "/services?status=true"
     /// `GET /tasks`: every task the manager still keeps.
     public static let tasks = "/tasks"
+    /// `GET /tasks?filters={"service":[…]}`: the tasks of these services only (by ID, sorted), for a
+    /// poll that fetches what moved rather than the whole swarm.
+    public static func tasks(services ids: some Collection<String>) -> String {
+        "/tasks?filters=" + ((try? EngineFilters.list("service", ids.sorted())) ?? "")
+    }
+
+    /// `GET /services?status=true&filters={"id":[…]}`: these services only (by ID, sorted), with
+    /// their running/desired counts.
+    public static func services(ids: some Collection<String>) -> String {
+        services + "&filters=" + ((try? EngineFilters.list("id", ids.sorted())) ?? "")
+    }
+
+    /// The service IDs of a `tasks(services:)` path; nil for any other path.
+    public static func taskServices(_ path: String) -> [String]? {
+        filterValues(path, prefix: "/tasks?filters=", name: "service")
+    }
+
+    /// The service IDs of a `services(ids:)` path; nil for any other path.
+    public static func serviceIDs(_ path: String) -> [String]? {
+        filterValues(path, prefix: services + "&filters=", name: "id")
+    }
+
+    private static func filterValues(_ path: String, prefix: String, name: String) -> [String]? {
+        guard path.hasPrefix(prefix) else { return nil }
+        return EngineFilters.values(of: name, in: String(path.dropFirst(prefix.count)))
+    }
+
     /// `GET /system/df`: what the engine's data root holds (images, containers' writable
     /// layers, volumes, build cache). Expensive: the engine walks every layer, as with `size=1`.
     public static let systemDF = "/system/df"

@@ -127,6 +127,10 @@ public actor RefreshEngine {
     private var retryNeeds: RefreshNeeds = []
     private var taskPolicy: TaskPollPolicy
     private var nextTaskPoll = Date.distantPast
+    /// The services whose tasks and counts the next round fetches alone (`.serviceTasks`).
+    private var movedServices: Set<String> = []
+    /// Services an event touched, with the end of their fast window: fast polls fetch theirs.
+    private var inMotion: [String: Date] = [:]
     private var nextResync: Date
 
     private var waiters: [Loop: (token: Int, continuation: CheckedContinuation<Void, Never>)] = [:]
@@ -368,10 +372,27 @@ public actor RefreshEngine {
             case .node(let key): markContainersDirty(key)
             }
         }
-        let forManager = taskPolicy.admit(event, needs: needs, at: Date()).subtracting(.containers)
+        var forManager = taskPolicy.admit(event, needs: needs, at: Date()).subtracting(.containers)
+        // A service's own event, or one of its task containers': that service's tasks and counts
+        // alone, not the whole swarm's (a node event still asks for every task).
+        if forManager.contains(.tasks), let service = Self.service(of: event) {
+            forManager.subtract([.tasks, .services])
+            forManager.insert(.serviceTasks)
+            movedServices.insert(service)
+            inMotion[service] = Date().addingTimeInterval(intervals.fastWindow)
+        }
         if !forManager.isEmpty {
             managerNeeds.formUnion(forManager)
             kick(.manager)
+        }
+    }
+
+    /// The service an event is about: a service's own, or that of a swarm task's container.
+    private static func service(of event: DockerEvent) -> String? {
+        switch event.type {
+        case "service": event.actor?.id
+        case "container": event.actor?.attributes?["com.docker.swarm.service.id"]
+        default: nil
         }
     }
 
@@ -393,11 +414,11 @@ public actor RefreshEngine {
             var needs = managerNeeds
             managerNeeds = []
             if now >= nextTaskPoll {
-                needs.formUnion(retryNeeds.union(.tasks))
+                needs.formUnion(retryNeeds.union(pollNeeds(at: now)))
                 retryNeeds = []
             }
             if now >= nextResync {
-                needs.formUnion([.info, .nodes, .services])
+                needs.formUnion(.manager)
                 nextResync = now.addingTimeInterval(intervals.resync)
             }
             guard !needs.isEmpty else { continue }
@@ -406,28 +427,49 @@ public actor RefreshEngine {
         }
     }
 
+    /// What a task poll asks for: fast (an event's window, tasks settling), the tasks and counts
+    /// of the services in motion alone; otherwise (steady, or fast after a node event) every
+    /// service with its counts, whose changes then name the services whose tasks are fetched.
+    private func pollNeeds(at now: Date) -> RefreshNeeds {
+        inMotion = inMotion.filter { $0.value > now }
+        guard taskPolicy.current < intervals.poll else { return .services }
+        let settling = snapshot.tasks.filter { $0.isSettling && !taskPolicy.cycling.contains($0.serviceID) }.map(\.serviceID)
+        let moving = Set(inMotion.keys).union(settling)
+        guard !moving.isEmpty else { return .services }
+        movedServices.formUnion(moving)
+        return .serviceTasks
+    }
+
     /// Lets a burst of events gather (`coalesce`), and keeps rounds `minSpacing` apart.
     private func settle(after lastRound: Date) async {
         let wait = max(intervals.coalesce, intervals.minSpacing - Date().timeIntervalSince(lastRound))
         try? await Task.sleep(nanoseconds: Seconds.nanoseconds(wait))
     }
 
-    /// Fetches `needs` from the manager concurrently; when the tasks changed, the services too
-    /// (their running counts come from the manager's `ServiceStatus`). A round with a failure
-    /// is asked again with the next task poll.
+    /// Fetches `needs` from the manager concurrently. `.serviceTasks` fetches the tasks and the
+    /// counts of `movedServices` alone; a whole service list whose counts moved (running,
+    /// desired, completed, or the spec's version) fetches those services' tasks after it; more
+    /// than `wholeListAbove` services at once, and `.tasks`, fetch every task. A round with a
+    /// failure is asked again with the next task poll.
     private func refreshManager(_ needs: RefreshNeeds) async {
         diagnostics.managerRounds += 1
         let m = connections.managerReader
-        @Sendable func read(_ path: String, _ need: RefreshNeeds) async -> (String, Result<Data, any Error>)? {
-            needs.contains(need) ? (path, await Self.attempt { try await m.read(path, timeout: nil) }) : nil
+        @Sendable func read(_ path: String?) async -> (String, Result<Data, any Error>)? {
+            guard let path else { return nil }
+            return (path, await Self.attempt { try await m.read(path, timeout: nil) })
         }
-        @Sendable func reread(_ path: String) async -> (String, Result<Data, any Error>) {
-            (path, await Self.attempt { try await m.read(path, timeout: nil) })
-        }
-        async let info = read(EnginePath.info, .info)
-        async let nodes = read(EnginePath.nodes, .nodes)
-        async let services = read(EnginePath.services, .services)
-        async let tasks = read(EnginePath.tasks, .tasks)
+        var moved = needs.contains(.serviceTasks) ? movedServices : []
+        movedServices = []
+        var wholeTasks = needs.contains(.tasks) || moved.count > Self.wholeListAbove
+        if wholeTasks { moved = [] }
+        let servicesPath = needs.contains(.services) || wholeTasks ? EnginePath.services
+            : moved.isEmpty ? nil : EnginePath.services(ids: moved)
+        let tasksPath = wholeTasks ? EnginePath.tasks : moved.isEmpty ? nil : EnginePath.tasks(services: moved)
+        let countsBefore = Dictionary(snapshot.services.map { ($0.id, Self.counts($0)) }, uniquingKeysWith: { a, _ in a })
+        async let info = read(needs.contains(.info) ? EnginePath.info : nil)
+        async let nodes = read(needs.contains(.nodes) ? EnginePath.nodes : nil)
+        async let services = read(servicesPath)
+        async let tasks = read(tasksPath)
         let (i, n, s, t) = await (info, nodes, services, tasks)
         let managerHostname = snapshot.info?.name
         feedManager(i)
@@ -435,23 +477,44 @@ public actor RefreshEngine {
         // Nodes that joined or left, or the manager's own hostname now known: plan the engines again.
         if nodesChanged || snapshot.info?.name != managerHostname { followNodes(snapshot.nodes, managerHostname: snapshot.info?.name) }
         feedManager(s)
-        if let (_, result) = t {
-            let changed = feedManager(t)
-            if case .success = result {
-                nextTaskPoll = Date().addingTimeInterval(taskPolicy.next(at: Date(), tasks: snapshot.tasks))
-                if changed, (try? s?.1.get()) == nil { feedManager(await reread(EnginePath.services)) }
-            } else {
-                nextTaskPoll = Date().addingTimeInterval(intervals.poll)
+        var taskReads = [t].compactMap { $0 }
+        if servicesPath == EnginePath.services, !wholeTasks, (try? s?.1.get()) != nil {
+            var countsMoved = Set(snapshot.services.filter { countsBefore[$0.id] != Self.counts($0) }.map(\.id))
+            countsMoved.formUnion(countsBefore.keys.filter { id in !snapshot.services.contains { $0.id == id } })
+            countsMoved.subtract(moved)
+            if !countsMoved.isEmpty {
+                wholeTasks = countsMoved.count > Self.wholeListAbove
+                taskReads.append(await read(wholeTasks ? EnginePath.tasks : EnginePath.tasks(services: countsMoved))!)
+                moved.formUnion(countsMoved)
             }
         }
+        var tasksFailed = false
+        for read in taskReads {
+            feedManager(read)
+            if case .failure = read.1 { tasksFailed = true }
+        }
+        nextTaskPoll = Date().addingTimeInterval(tasksFailed ? intervals.poll : taskPolicy.next(at: Date(), tasks: snapshot.tasks))
         // The version comes before the round's end: a snapshot published meanwhile (by a node
         // engine's loop) must not say "refreshed" without it.
         if !assembler.roundFailed, snapshot.apiVersion == nil || snapshot.error != nil, let version = try? await m.apiVersion() {
             feed(.manager, .apiVersion(version.description))
         }
         feed(.manager, .roundEnd)
-        if snapshot.error != nil { retryNeeds.formUnion(needs.subtracting(.tasks)) }  // retried with the next task poll
+        if snapshot.error != nil {  // retried with the next task poll
+            retryNeeds.formUnion(needs.subtracting([.tasks, .serviceTasks]))
+            if wholeTasks { retryNeeds.insert(.tasks) }
+            if !moved.isEmpty { movedServices.formUnion(moved); retryNeeds.insert(.serviceTasks) }
+        }
         publishIfChanged()
+    }
+
+    /// More services than this at once fetch every task instead of theirs (a filter's length in the URL).
+    static let wholeListAbove = 40
+
+    /// What tells that a service's tasks moved: its counts and its spec's version.
+    private static func counts(_ service: Service) -> [UInt64?] {
+        [service.version?.index, service.serviceStatus?.runningTasks, service.serviceStatus?.desiredTasks,
+         service.serviceStatus?.completedTasks]
     }
 
     /// Feeds one manager answer (or its failure) to the assembler.

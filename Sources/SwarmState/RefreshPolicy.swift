@@ -16,6 +16,8 @@ public struct RefreshNeeds: OptionSet, Sendable, Hashable {
     public static let tasks = RefreshNeeds(rawValue: 8)
     /// The container list of the engine the event came from.
     public static let containers = RefreshNeeds(rawValue: 16)
+    /// The tasks and counts of the services that moved (the refresh engine keeps which), not the whole swarm's.
+    public static let serviceTasks = RefreshNeeds(rawValue: 32)
     /// Everything the manager answers.
     public static let manager: RefreshNeeds = [.info, .nodes, .services, .tasks]
 

@@ -8,7 +8,9 @@ import Foundation
 /// - the manager's `/info`, `/nodes`, `/services?status=true`, `/tasks` (`EnginePath`): the
 ///   snapshot's `info`, `nodes`, `services`, `tasks`. An answer whose bytes are those of the
 ///   last answer to the same path is not decoded again (a steady swarm answers the same bytes).
-///   A failure, or a body that does not decode, counts against the round;
+///   The tasks of some services (`EnginePath.tasks(services:)`) and some services with their
+///   counts (`EnginePath.services(ids:)`) replace those services' tasks, or those services, in
+///   the snapshot. A failure, or a body that does not decode, counts against the round;
 /// - `.roundEnd` on the manager: a round without failure sets `refreshedAt` and clears the
 ///   manager's `error`; otherwise the round's first failure becomes the `error`;
 /// - `.apiVersion` on the manager: `apiVersion`;
@@ -96,14 +98,25 @@ public struct SnapshotAssembler: Sendable {
                 case EnginePath.nodes: snapshot.nodes = try DockerJSON.decode([Node].self, from: body, path: path)
                 case EnginePath.services: snapshot.services = try DockerJSON.decode([Service].self, from: body, path: path)
                 case EnginePath.tasks: snapshot.tasks = try DockerJSON.decode([SwarmTask].self, from: body, path: path)
-                default: return
+                default:
+                    if let ids = EnginePath.taskServices(path) {
+                        let tasks = try DockerJSON.decode([SwarmTask].self, from: body, path: path)
+                        snapshot.tasks = Self.replacing(snapshot.tasks, of: Set(ids), by: \.serviceID, with: tasks)
+                        managerBodies[EnginePath.tasks] = nil  // the next whole list is decoded, even if as before
+                    } else if let ids = EnginePath.serviceIDs(path) {
+                        let services = try DockerJSON.decode([Service].self, from: body, path: path)
+                        snapshot.services = Self.replacing(snapshot.services, of: Set(ids), by: \.id, with: services)
+                        managerBodies[EnginePath.services] = nil
+                    }
+                    return  // a part of a list: its bytes are not kept (they would pile up, set by set)
                 }
                 managerBodies[path] = body
             } catch {
                 roundErrors.append(Self.describe(error))
             }
         case .failure(let path, let error):
-            if [EnginePath.info, EnginePath.nodes, EnginePath.services, EnginePath.tasks].contains(path) { roundErrors.append(error) }
+            if [EnginePath.info, EnginePath.nodes, EnginePath.services, EnginePath.tasks].contains(path)
+                || EnginePath.taskServices(path) != nil || EnginePath.serviceIDs(path) != nil { roundErrors.append(error) }
         case .roundEnd:
             if let first = roundErrors.first {
                 snapshot.error = first
@@ -122,6 +135,12 @@ public struct SnapshotAssembler: Sendable {
         case .event, .engines, .sizeInterval:
             break
         }
+    }
+
+    /// `list` with the items whose `key` is in `ids` replaced by `part` (the answer of a list
+    /// filtered to those IDs: what it lacks is gone), in the order the items came.
+    static func replacing<T, Key: Hashable>(_ list: [T], of ids: Set<Key>, by key: KeyPath<T, Key>, with part: [T]) -> [T] {
+        list.filter { !ids.contains($0[keyPath: key]) } + part
     }
 
     // MARK: - Node engines

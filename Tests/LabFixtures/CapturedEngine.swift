@@ -79,9 +79,36 @@ public final class CapturedEngine: EngineReader, @unchecked Sendable {
             return (answers[path], delays[path])
         }
         if let delay { try await Task.sleep(nanoseconds: UInt64(delay * 1e9)) }
+        if answer == nil, let filtered = try filtered(path) { return filtered }
         guard let answer else { throw DockerError.api(status: 404, message: "no captured answer for \(path)") }
         return try answer.get()
     }
+
+    /// The answer to a list filtered by IDs (`EnginePath.tasks(services:)`, `services(ids:)`), as
+    /// the engine filters: the items of the whole list's answer whose `ServiceID` (tasks) or `ID`
+    /// (services) is among them; nil for any other path.
+    private func filtered(_ path: String) throws -> Data? {
+        let (whole, key, ids): (String, String, [String])
+        if let services = EnginePath.taskServices(path) {
+            (whole, key, ids) = (EnginePath.tasks, "ServiceID", services)
+        } else if let services = EnginePath.serviceIDs(path) {
+            (whole, key, ids) = (EnginePath.services, "ID", services)
+        } else {
+            return nil
+        }
+        guard let answer = lock.withLock({ answers[whole] }) else { return nil }
+        let items = try JSONSerialization.jsonObject(with: try answer.get()) as? [[String: Any]] ?? []
+        return try JSONSerialization.data(withJSONObject: items.filter { ($0[key] as? String).map(ids.contains) ?? false })
+    }
+
+    /// Times a path that `matches` was asked (e.g. every task list, filtered or whole).
+    public func count(where matches: (String) -> Bool) -> Int { lock.withLock { asked.filter { matches($0.path) }.count } }
+
+    /// When a path that `matches` was asked, in order.
+    public func times(where matches: (String) -> Bool) -> [Date] { lock.withLock { asked.filter { matches($0.path) }.map(\.at) } }
+
+    /// The paths asked, in order.
+    public var paths: [String] { lock.withLock { asked.map(\.path) } }
 
     public func openEvents(filter: EventFilter, since: String?) async throws -> AsyncThrowingStream<Data, any Error> {
         let (stream, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()

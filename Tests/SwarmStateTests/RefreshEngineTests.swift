@@ -121,15 +121,21 @@ final class RefreshEngineTests: XCTestCase {
     func testABurstOfEventsCostsOneRoundThenTasksArePolledFastForTheWindowThenSteady() async throws {
         let (lab, _) = try lab(Self.intervals())
         await settled(lab, quiet: true)
-        let services = lab.manager.count(EnginePath.services), tasks = lab.manager.count(EnginePath.tasks)
+        let someServices = { (path: String) in EnginePath.serviceIDs(path) != nil }
+        let services = lab.manager.count(where: someServices)
+        let wholeServices = lab.manager.count(EnginePath.services), wholeTasks = lab.manager.count(EnginePath.tasks)
         let burst = try CapturedEngine.eventLines(type: "service")
         XCTAssertGreaterThanOrEqual(burst.count, 2)
         lab.manager.emit(burst + burst + burst)
-        await eventually("the burst's round") { lab.manager.count(EnginePath.services) > services }
+        await eventually("the burst's round") { lab.manager.count(where: someServices) > services }
         let eventAt = Date()
         try await Task.sleep(nanoseconds: 350_000_000)  // the fast window (0.25 s) and beyond
-        XCTAssertEqual(lab.manager.count(EnginePath.services), services + 1, "\(burst.count * 3) service events, one round")
-        let polls = lab.manager.times(EnginePath.tasks).dropFirst(tasks)
+        // The burst's service (and only it) is asked for: its counts, then its tasks, fast.
+        let ids = Set(burst.compactMap { try? DockerJSON.decode(DockerEvent.self, from: $0, path: "event").actor?.id })
+        XCTAssertEqual(lab.manager.paths.compactMap(EnginePath.serviceIDs).first.map(Set.init), ids)
+        XCTAssertLessThanOrEqual(lab.manager.count(EnginePath.services), wholeServices + 1, "the counts checked once, when the window ends")
+        XCTAssertEqual(lab.manager.count(EnginePath.tasks), wholeTasks, "no whole task list")
+        let polls = lab.manager.times(where: { EnginePath.taskServices($0).map(Set.init) == ids })
         let inWindow = polls.filter { $0.timeIntervalSince(eventAt) < 0.25 }
         XCTAssertGreaterThanOrEqual(inWindow.count, 3, "fast polls (0.05 s) in the 0.25 s window: \(polls.map { $0.timeIntervalSince(eventAt) })")
         XCTAssertEqual(polls.filter { $0.timeIntervalSince(eventAt) > 0.3 }.count, 0, "steady (60 s) after the window")
@@ -137,6 +143,39 @@ final class RefreshEngineTests: XCTestCase {
         XCTAssertEqual(events, burst.count * 3)
         XCTAssertEqual(lab.observations.all(EngineObservation.self).filter { if case .event = $0.content { true } else { false } }.count,
                        burst.count * 3, "every event is an observation")
+    }
+
+    func testATaskContainersEventAsksForItsServicesTasksAndCountsAlone() async throws {
+        let (lab, _) = try lab(Self.intervals())
+        await settled(lab, quiet: true)
+        let die = try XCTUnwrap(try CapturedEngine.eventLines(type: "container").first { $0.contains(Data("\"die\"".utf8)) })
+        let service = try XCTUnwrap(try DockerJSON.decode(DockerEvent.self, from: die, path: "event").actor?.attributes?["com.docker.swarm.service.id"])
+        let wholeServices = lab.manager.count(EnginePath.services), wholeTasks = lab.manager.count(EnginePath.tasks)
+        lab.node2.emit([die])
+        await eventually("that service's tasks asked for") { lab.manager.count(EnginePath.tasks(services: [service])) > 0 }
+        await eventually("its counts asked for") { lab.manager.count(EnginePath.services(ids: [service])) > 0 }
+        XCTAssertEqual(lab.manager.count(EnginePath.tasks), wholeTasks, "no whole task list: \(lab.manager.paths)")
+        XCTAssertEqual(lab.manager.count(EnginePath.services), wholeServices, "no whole service list")
+    }
+
+    func testASteadyPollAsksForTheCountsAndOnlyTheTasksOfTheServicesWhoseCountsMoved() async throws {
+        let (lab, _) = try lab(Self.intervals(poll: 0.1))
+        await settled(lab, quiet: true)
+        let anyTasks = { (path: String) in path.hasPrefix(EnginePath.tasks) }
+        let services = lab.manager.count(EnginePath.services), tasks = lab.manager.count(where: anyTasks)
+        let wholeTasks = lab.manager.count(EnginePath.tasks)
+        await eventually("three steady polls") { lab.manager.count(EnginePath.services) >= services + 3 }
+        XCTAssertEqual(lab.manager.count(where: anyTasks), tasks, "counts as before: no task asked for: \(lab.manager.paths)")
+        // One service's running count moves (as when one of its tasks fails): its tasks alone are asked for.
+        var list = try XCTUnwrap(try JSONSerialization.jsonObject(with: LabFixtures.data("refresh/services.json")) as? [[String: Any]])
+        let moved = try XCTUnwrap(list[0]["ID"] as? String)
+        var status = try XCTUnwrap(list[0]["ServiceStatus"] as? [String: Any])
+        status["RunningTasks"] = (status["RunningTasks"] as? Int ?? 0) + 1
+        list[0]["ServiceStatus"] = status
+        lab.manager.serve(EnginePath.services, body: try JSONSerialization.data(withJSONObject: list))
+        await eventually("the moved service's tasks asked for") { lab.manager.count(EnginePath.tasks(services: [moved])) > 0 }
+        XCTAssertEqual(lab.manager.count(EnginePath.tasks), wholeTasks, "no whole task list")
+        XCTAssertEqual(lab.manager.count(where: anyTasks), tasks + 1, "\(lab.manager.paths)")
     }
 
     func testADroppedStreamIsReopenedWithSinceTheLastEventAndListsAgain() async throws {
@@ -234,13 +273,13 @@ final class RefreshEngineTests: XCTestCase {
         let (lab, _) = try lab(Self.intervals(poll: 0.1))
         await settled(lab)
         let worker503 = try CapturedEngine.error("error-worker-503.json")
-        lab.manager.fail(EnginePath.tasks, worker503)
+        lab.manager.fail(EnginePath.services, worker503)  // the steady poll's request
         await eventually("the error shown") { await lab.engine.current.error != nil }
         let failed = await lab.engine.current
         XCTAssertEqual(failed.error, worker503.description)
         XCTAssertTrue(worker503.description.hasPrefix("engine said 503: This node is not a swarm manager."))
         XCTAssertEqual(failed.tasks.count, 23, "the last good tasks are kept")
-        try lab.manager.serve(EnginePath.tasks, file: "refresh/tasks.json")
+        try lab.manager.serve(EnginePath.services, file: "refresh/services.json")
         await eventually("cleared by the next poll") { await lab.engine.current.error == nil }
         let recovered = await lab.engine.current
         XCTAssertGreaterThan(try XCTUnwrap(recovered.refreshedAt), try XCTUnwrap(failed.refreshedAt))
@@ -253,22 +292,23 @@ final class RefreshEngineTests: XCTestCase {
         let dies = text.split(whereSeparator: \.isNewline).filter { $0.contains("\"Action\":\"die\"") }.map { Data($0.utf8) }
         XCTAssertGreaterThanOrEqual(dies.count, 4)
         // Each failure seen: a die event asks for a task poll, which sees the next capture.
+        let anyTasks = { (path: String) in path.hasPrefix(EnginePath.tasks) }
         for (index, file) in ["refresh/crash-tasks-2.json", "refresh/crash-tasks-3.json"].enumerated() {
-            let polls = lab.manager.count(EnginePath.tasks)
+            let polls = lab.manager.count(where: anyTasks)
             try lab.manager.serve(EnginePath.tasks, file: file)
             lab.manager.emit([dies[index]])
-            await eventually("the die event's poll") { lab.manager.count(EnginePath.tasks) > polls }
-            let expected = try LabFixtures.decode([SwarmTask].self, file)
-            await eventually("\(file) applied") { await lab.engine.current.tasks == expected }
+            await eventually("the die event's poll") { lab.manager.count(where: anyTasks) > polls }
+            let expected = try LabFixtures.decode([SwarmTask].self, file).sorted { $0.id < $1.id }
+            await eventually("\(file) applied") { await lab.engine.current.tasks.sorted { $0.id < $1.id } == expected }
         }
         // 4 failures within a minute: the service cycles; its tasks no longer keep the poll
         // fast, and its containers' events no longer ask for one (they still list containers).
         try await Task.sleep(nanoseconds: 150_000_000)  // the 0.05 s fast window and a poll after it
-        let polls = lab.manager.count(EnginePath.tasks), lists = lab.manager.count(EnginePath.containers(size: false))
+        let polls = lab.manager.count(where: anyTasks), lists = lab.manager.count(EnginePath.containers(size: false))
         lab.manager.emit(Array(dies[2...]))
         await eventually("the containers listed") { lab.manager.count(EnginePath.containers(size: false)) > lists }
         try await Task.sleep(nanoseconds: 150_000_000)
-        XCTAssertEqual(lab.manager.count(EnginePath.tasks), polls, "\(dies.count - 2) die events of a cycling service: no task poll")
+        XCTAssertEqual(lab.manager.count(where: anyTasks), polls, "\(dies.count - 2) die events of a cycling service: no task poll")
     }
 
     func testOneContainerIsMeasuredAloneThroughTheFeed() async throws {

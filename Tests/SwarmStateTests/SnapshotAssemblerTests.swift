@@ -27,6 +27,35 @@ final class SnapshotAssemblerTests: XCTestCase {
         a.apply(EngineObservation(.manager, .roundEnd, at: at))
     }
 
+    /// The captured whole list `file` filtered as the engine filters it (`filters`): the items whose `key` is among `ids`.
+    static func filtered(_ file: String, _ key: String, _ ids: Set<String>) throws -> Data {
+        let items = try XCTUnwrap(try JSONSerialization.jsonObject(with: LabFixtures.data("refresh/" + file)) as? [[String: Any]])
+        return try JSONSerialization.data(withJSONObject: items.filter { ($0[key] as? String).map(ids.contains) ?? false })
+    }
+
+    func testTheTasksOrCountsOfSomeServicesReplaceTheirsAndWhatTheyLackIsGone() throws {
+        var a = SnapshotAssembler(endpoint: Self.endpoint)
+        try managerRound(&a, at: t0)
+        let before = a.snapshot
+        let web = try XCTUnwrap(before.services.first { $0.name == "lab_web" })
+        let viz = try XCTUnwrap(before.services.first { $0.name == "lab_viz" })
+        let webTasks = try XCTUnwrap(try JSONSerialization.jsonObject(with: Self.filtered("tasks.json", "ServiceID", [web.id])) as? [[String: Any]])
+        XCTAssertGreaterThan(webTasks.count, 1)
+        // lab_web's tasks, one of them gone: it goes, every other task stays.
+        let gone = try XCTUnwrap(webTasks[0]["ID"] as? String)
+        a.apply(EngineObservation(.manager, .answer(path: EnginePath.tasks(services: [web.id]),
+                                                    body: try JSONSerialization.data(withJSONObject: Array(webTasks.dropFirst())), took: nil), at: t0))
+        XCTAssertEqual(Set(a.snapshot.tasks.map(\.id)), Set(before.tasks.map(\.id)).subtracting([gone]))
+        // lab_web and lab_viz asked for, lab_viz not in the answer (removed): it goes.
+        a.apply(EngineObservation(.manager, .answer(path: EnginePath.services(ids: [viz.id, web.id]),
+                                                    body: try Self.filtered("services.json", "ID", [web.id]), took: nil), at: t0))
+        XCTAssertEqual(a.snapshot.services.map(\.id).sorted(), before.services.map(\.id).filter { $0 != viz.id }.sorted())
+        // The next whole lists are decoded, though their bytes are those decoded first.
+        try managerRound(&a, at: t0)
+        XCTAssertEqual(a.snapshot.tasks, before.tasks)
+        XCTAssertEqual(a.snapshot.services, before.services)
+    }
+
     func testCapturedAnswersMakeTheSnapshotTheCLIShows() throws {
         var a = SnapshotAssembler(endpoint: Self.endpoint)
         a.apply(EngineObservation(.manager, .engines([Self.planned("node1"), Self.planned("node2")]), at: t0))
