@@ -17,9 +17,9 @@ public struct ConfigLayer: Sendable, Equatable {
     public var nodeHosts: [String]?
     /// Every other node's engine from one pattern, e.g. `ssh://ops@{hostname}` (`NodeHostTemplate`).
     public var nodeHostTemplate: String?
-    /// Seconds between task polls while the swarm is steady.
+    /// Seconds between polls of the services' task counts while the swarm is steady.
     public var interval: Double?
-    /// Seconds between task polls right after a change.
+    /// Seconds between polls of a changing service's tasks right after a change.
     public var fastInterval: Double?
     /// Least seconds between writable-layer size queries per engine.
     public var sizeInterval: Double?

@@ -65,9 +65,9 @@ public struct Configuration: Sendable, Equatable {
     public let nodeHosts: Setting<[String]>
     /// Every other node's engine from one pattern (`NodeHostTemplate`); nil when not set.
     public let nodeHostTemplate: Setting<String?>
-    /// Seconds between task polls while the swarm is steady.
+    /// Seconds between polls of the services' task counts while the swarm is steady.
     public let interval: Setting<Double>
-    /// Seconds between task polls right after a change.
+    /// Seconds between polls of a changing service's tasks right after a change.
     public let fastInterval: Setting<Double>
     /// Least seconds between writable-layer size queries per engine.
     public let sizeInterval: Setting<Double>

@@ -36,10 +36,10 @@ struct Swarmtop: AsyncParsableCommand {
     @Flag(name: .customLong("print-config"), help: "Print the effective settings and where each came from, then exit.")
     var printConfig = false
 
-    @Option(help: ArgumentHelp("Seconds between task polls while the swarm is steady (everything else follows events) \(Configuration.helpDefault(\.interval)).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds between polls of the services' task counts while the swarm is steady (everything else follows events) \(Configuration.helpDefault(\.interval)).", valueName: "seconds"))
     var interval: Double?
 
-    @Option(name: .customLong("fast-interval"), help: ArgumentHelp("Seconds between task polls right after a change and while tasks are starting or stopping \(Configuration.helpDefault(\.fastInterval)).", valueName: "seconds"))
+    @Option(name: .customLong("fast-interval"), help: ArgumentHelp("Seconds between polls of a changing service's tasks, right after a change and while they are starting or stopping \(Configuration.helpDefault(\.fastInterval)).", valueName: "seconds"))
     var fastInterval: Double?
 
     @Option(name: .customLong("size-interval"), help: ArgumentHelp("Least seconds between writable-layer size queries (size=1) on each engine; longer when a query takes more than 5% of the time \(Configuration.helpDefault(\.sizeInterval)).", valueName: "seconds"))
