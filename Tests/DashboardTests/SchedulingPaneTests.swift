@@ -76,6 +76,17 @@ final class SchedulingPaneTests: XCTestCase {
         XCTAssertTrue(DialogView.fitsWhole(try XCTUnwrap(state.dialog), opening: nil, width: 80, height: 24))
     }
 
+    func testTheDrainDialogSaysWhatIsAGuess() throws {
+        var snapshot = try LabFixtures.snapshot()
+        let node1 = try XCTUnwrap(snapshot.engines.firstIndex { $0.hostname == "node1" })
+        snapshot.engines[node1].containers = []
+        var state = try onNode2(snapshot)
+        state.press(.char("d"))
+        let message = try XCTUnwrap(state.confirmation?.message)
+        XCTAssertTrue(message.contains("Guess: node1 has swarmtop-lab/busybox:1 (not seen there)."), "\(message)")
+        XCTAssertTrue(DialogView.fitsWhole(try XCTUnwrap(state.dialog), opening: nil, width: 80, height: 24))
+    }
+
     func testThePauseDialogSaysNoTaskLeaves() throws {
         var state = try onNode2(try LabFixtures.snapshot())
         state.press(.char("p"))

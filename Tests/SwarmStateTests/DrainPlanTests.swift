@@ -55,4 +55,14 @@ final class DrainPlanTests: XCTestCase {
         XCTAssertTrue(plan.moves.isEmpty)
         XCTAssertEqual(plan.staying.count, snapshot.tasks.filter { $0.nodeID == node2.id && $0.desiredState == "running" }.count)
     }
+
+    func testAnImageNotSeenOnTheTargetNodeIsAGuess() throws {
+        var snapshot = try LabFixtures.snapshot()
+        let node1 = try XCTUnwrap(snapshot.engines.firstIndex { $0.hostname == "node1" })
+        snapshot.engines[node1].containers = []
+        let node2 = try XCTUnwrap(snapshot.nodes.first { $0.hostname == "node2" })
+        let plan = try XCTUnwrap(SchedulingModel(snapshot).drainPlan(nodeID: node2.id, availability: .drain))
+        XCTAssertFalse(plan.moves.isEmpty)
+        XCTAssertTrue(plan.moves.allSatisfy { $0.guesses == ["node1 has swarmtop-lab/busybox:1 (not seen there)"] }, "\(plan.moves)")
+    }
 }

@@ -75,4 +75,17 @@ final class SchedulingExplanationTests: XCTestCase {
         let hosts = snapshot.nodes.map(\.hostname)
         XCTAssertEqual(Set(why.short?.components(separatedBy: "; ") ?? []), ["\(hosts[0]) drained", "\(hosts[1]) down"])
     }
+
+    func testAGlobalServicesTaskWaitsOnlyForItsOwnNode() throws {
+        var snapshot = try LabFixtures.schedSnapshot()
+        let node2 = try XCTUnwrap(snapshot.nodes.firstIndex { $0.hostname == "node2" })
+        snapshot.nodes[node2].spec?.availability = "pause"
+        let agent = try XCTUnwrap(snapshot.tasks.firstIndex { $0.nodeID == snapshot.nodes[node2].id && snapshot.service(id: $0.serviceID)?.name == "lab_agent" })
+        snapshot.tasks[agent].status?.state = "pending"
+        let why = try XCTUnwrap(SchedulingModel(snapshot).explain(snapshot.tasks[agent]))
+        XCTAssertEqual(why.verdicts.map(\.node.hostname), ["node2"])
+        XCTAssertEqual(why.short, "node2 paused")
+        XCTAssertEqual(why.schedulerError, "no suitable node (1 node not available for new tasks)")
+        XCTAssertEqual(why.lines.last, "  node2: paused: no new tasks are placed on it")
+    }
 }
