@@ -59,3 +59,21 @@ extension ClusterSnapshot {
         SchedulingModel(self).explain(task)?.lines ?? []
     }
 }
+
+extension SchedulingModel {
+    /// The short reason (`SchedulingExplanation.short`) of every waiting task whose engine error
+    /// it replaces (`replacesEngineError`), by task ID, for the Tasks pane. Tasks alike (same
+    /// requirements, node, state and error: a service's pending replicas) are explained once.
+    public func shortReasons() -> [String: String] {
+        struct Alike: Hashable { var requirements: TaskRequirements, nodeID: String?, state: String, err: String? }
+        var explained: [Alike: String?] = [:]
+        var reasons: [String: String] = [:]
+        for task in snapshot.tasks where Self.isWaiting(task) {
+            let key = Alike(requirements: requirements(task), nodeID: task.nodeID, state: task.state, err: task.status?.err)
+            let reason = explained[key] ?? explain(task).flatMap { $0.replacesEngineError ? $0.short : nil }
+            explained[key] = reason
+            if let reason { reasons[task.id] = reason }
+        }
+        return reasons
+    }
+}

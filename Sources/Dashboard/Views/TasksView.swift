@@ -25,11 +25,11 @@ enum TasksView {
                     slot: task.slot ?? 0, node: task.nodeID.flatMap { nodeRank[$0] } ?? Int.max,
                     newest: -(task.status?.timestamp ?? .distantPast).timeIntervalSinceReferenceDate, id: task.id)
         }
-        let scheduling = tasks.contains(where: SchedulingModel.isWaiting) ? SchedulingModel(snapshot) : nil
+        let reasons = tasks.contains(where: SchedulingModel.isWaiting) ? SchedulingModel(snapshot).shortReasons() : [:]
         return tasks.indices.sorted { keys[$0] < keys[$1] }.map { i in
             let task = tasks[i]
             let err = task.status?.err ?? ""
-            let why = scheduling?.explain(task).flatMap { $0.replacesEngineError ? $0.short : nil }
+            let why = reasons[task.id]
             return TableRow(id: .task(task.id), cells: [
                 TableCell(snapshot.taskName(task)),
                 TableCell(task.nodeID.flatMap { hostnames[$0] } ?? ""),
