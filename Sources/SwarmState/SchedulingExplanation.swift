@@ -100,7 +100,7 @@ public struct SchedulingExplanation: Sendable, Hashable {
             if let engineError { lines.append("The engine says: \(engineError)") }
             return lines
         }
-        lines.append("\(taskName) wants to run and is \(state) with no node that can take it" + (short == nil ? "?" : "."))
+        lines.append("\(taskName) wants to run and is \(state)" + (short == nil ? "." : ": no node it may run on can take it."))
         if let engineError, !engineError.isEmpty { lines.append("The engine says: \(engineError)") }
         lines.append(short.map { "Why: \($0)" }
                      ?? "Why: every node can take it as far as swarmtop can tell (it does not check plugins, the image's platforms or host-mode ports); it may be placed any moment.")
