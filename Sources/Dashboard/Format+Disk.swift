@@ -6,7 +6,7 @@ extension Format {
     /// A size as `go-units.HumanSize` (`docker system df`, `docker images`): decimal units, four
     /// significant digits with `%.4g`, e.g. `0B`, `1.987MB`, `20.97MB`.
     public static func diskSize(_ bytes: Int64) -> String {
-        scaled(bytes, base: 1000, units: ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"], format: "%.4g")
+        GoUnits.scaled(bytes, base: 1000, units: ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"], format: "%.4g")
     }
 
     /// The RECLAIMABLE column of `docker system df`: `1.987MB (86%)`, just the size when SIZE is

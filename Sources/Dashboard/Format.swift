@@ -5,27 +5,12 @@ import SwarmState
 /// reads as `docker node ls`, `docker service ls`, `docker service ps` and `docker ps -s` print it.
 public enum Format {
     /// A size as `go-units.HumanSizeWithPrecision(size, 3)`: decimal units, three significant
-    /// digits with `%.3g`, e.g. `0B`, `32.8kB`, `5.24MB`, `1.2MB`.
-    public static func humanSize(_ bytes: Int64) -> String {
-        scaled(bytes, base: 1000, units: ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"], format: "%.3g")
-    }
+    /// digits with `%.3g`, e.g. `0B`, `32.8kB`, `5.24MB`, `1.2MB` (`GoUnits.humanSize`).
+    public static func humanSize(_ bytes: Int64) -> String { GoUnits.humanSize(bytes) }
 
     /// A size as `go-units.BytesSize`: binary units, four significant digits with `%.4g`, as
-    /// `docker node inspect --pretty` and `docker info` print memory, e.g. `23.54GiB`.
-    public static func binarySize(_ bytes: Int64) -> String {
-        scaled(bytes, base: 1024, units: ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"], format: "%.4g")
-    }
-
-    /// go-units' `CustomSize`: divide by `base` until below it, then print with `format` and the unit.
-    static func scaled(_ bytes: Int64, base: Double, units: [String], format: String) -> String {
-        var size = Double(bytes)
-        var unit = 0
-        while size >= base, unit < units.count - 1 {
-            size /= base
-            unit += 1
-        }
-        return String(format: format, size) + units[unit]
-    }
+    /// `docker node inspect --pretty` and `docker info` print memory, e.g. `23.54GiB` (`GoUnits.binarySize`).
+    public static func binarySize(_ bytes: Int64) -> String { GoUnits.binarySize(bytes) }
 
     /// The SIZE column of `docker ps -s`: `5.24MB (virtual 7.23MB)`, only the writable layer
     /// when the virtual size is zero, and `-` when the sizes were never measured (neither field

@@ -109,14 +109,14 @@ final class OperatorActionTests: XCTestCase {
         state.press(.char("d"))
         XCTAssertEqual(state.confirmation?.message, [
             "Drain node node2?",
-            "3 tasks will move: shut down on node2 and started again on other nodes (lab_web.2, lab_web.3, lab_web.5).",
-            "1 task of global services will be shut down, not moved (lab_agent.node2).",
+            "3 tasks will move (shut down on node2, started again where they fit): lab_web.2, lab_web.3 and lab_web.5 to node1.",
+            "Warning: 1 task of global services will stop on node2, not move (lab_agent.node2).",
             "No new tasks are placed on node2 until it is active again.",
         ])
         XCTAssertEqual(state.press(.char("y")), [.setAvailability(nodeID: "n2", hostname: "node2", from: "active", .drain)])
         state.press(.char("p"))
         XCTAssertEqual(state.confirmation?.message, ["Pause node node2?",
-                                                     "No task will move: its 4 tasks keep running, and no new tasks are placed on it."])
+                                                     "No task leaves node2: its 4 tasks keep running (lab_agent.node2, lab_web.2, lab_web.3, lab_web.5). New tasks are not placed on it."])
         state.press(.escape, .char("a"))
         XCTAssertNil(state.dialog)
         XCTAssertEqual(state.status?.text, "node2 is already active")

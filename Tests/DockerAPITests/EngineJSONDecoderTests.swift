@@ -35,6 +35,9 @@ final class EngineJSONDecoderTests: XCTestCase {
         try assertSameAsFoundation(Service.self, "service-inspect-web.json")
         try assertSameAsFoundation([SwarmTask].self, "tasks.json")
         try assertSameAsFoundation([SwarmTask].self, "logs-context-tasks.json")
+        try assertSameAsFoundation([Service].self, "sched/services.json")
+        try assertSameAsFoundation([SwarmTask].self, "sched/tasks.json")
+        try assertSameAsFoundation([Node].self, "sched/nodes.json")
         try assertSameAsFoundation([ContainerSummary].self, "containers-node1.json")
         try assertSameAsFoundation([ContainerSummary].self, "containers-node2.json")
         try assertSameAsFoundation(SystemInfo.self, "info-manager.json")
@@ -59,6 +62,18 @@ final class EngineJSONDecoderTests: XCTestCase {
         XCTAssertEqual(first.spec?.containerSpec?.labels, ["com.docker.stack.namespace": "lab"])
         XCTAssertEqual(first.status?.timestamp?.timeIntervalSince1970 ?? 0, 1_795_951_973.163152504, accuracy: 1e-6)
         XCTAssertEqual(first.status?.containerStatus?.pid, 1017)
+    }
+
+    func testTheCapturedResourcesAndPlacement() throws {
+        let services = try EngineJSONDecoder.decode([Service].self, from: LabFixtures.data("sched/services.json"))
+        let template = { (name: String) in services.first { $0.name == name }?.spec.taskTemplate }
+        XCTAssertEqual(template("lab_web")?.resources?.limits, Node.Resources(nanoCPUs: 100_000_000, memoryBytes: 52_428_800))
+        XCTAssertEqual(template("hsched_mem")?.resources?.reservations?.memoryBytes, 1_073_741_824_000)
+        XCTAssertEqual(template("hsched_max")?.placement?.maxReplicas, 1)
+        XCTAssertEqual(template("hsched_gpu")?.placement?.constraints, ["node.labels.gpu == true"])
+        let tasks = try EngineJSONDecoder.decode([SwarmTask].self, from: LabFixtures.data("sched/tasks.json"))
+        let mem = try XCTUnwrap(services.first { $0.name == "hsched_mem" })
+        XCTAssertEqual(tasks.first { $0.serviceID == mem.id }?.spec?.resources?.reservations?.memoryBytes, 1_073_741_824_000)
     }
 
     private struct Sample: Decodable, Equatable {

@@ -12,7 +12,9 @@ enum TasksView {
     ]
 
     /// Tasks whose desired state is `running` first, then the others (history); each group
-    /// by service name and slot (or node), the newest first within a slot.
+    /// by service name and slot (or node), the newest first within a slot. A task waiting for a
+    /// node shows why in its ERROR column (`SchedulingExplanation.short`) where the engine said
+    /// no more than `no suitable node (…)`; every other error is the engine's, quoted.
     static func rows(_ snapshot: ClusterSnapshot) -> [TableRow] {
         let tasks = snapshot.tasks
         let hostnames = Dictionary(snapshot.nodes.map { ($0.id, $0.hostname) }) { first, _ in first }
@@ -23,15 +25,17 @@ enum TasksView {
                     slot: task.slot ?? 0, node: task.nodeID.flatMap { nodeRank[$0] } ?? Int.max,
                     newest: -(task.status?.timestamp ?? .distantPast).timeIntervalSinceReferenceDate, id: task.id)
         }
+        let reasons = tasks.contains(where: SchedulingModel.isWaiting) ? SchedulingModel(snapshot).shortReasons() : [:]
         return tasks.indices.sorted { keys[$0] < keys[$1] }.map { i in
             let task = tasks[i]
             let err = task.status?.err ?? ""
+            let why = reasons[task.id]
             return TableRow(id: .task(task.id), cells: [
                 TableCell(snapshot.taskName(task)),
                 TableCell(task.nodeID.flatMap { hostnames[$0] } ?? ""),
                 TableCell(Format.prettyPrint(task.desiredState ?? "")),
                 TableCell(Format.prettyPrint(task.state), since: task.status?.timestamp),
-                TableCell(err.isEmpty ? "" : "\"\(err)\""),
+                TableCell(why ?? (err.isEmpty ? "" : "\"\(err)\"")),
             ], style: style(task), serviceID: task.serviceID, nodeID: task.nodeID)
         }
     }

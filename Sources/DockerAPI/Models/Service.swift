@@ -31,9 +31,21 @@ public struct Service: Codable, Sendable, Hashable, Identifiable {
         public var containerSpec: ContainerSpec?
         public var placement: Placement?
         public var restartPolicy: RestartPolicy?
+        /// CPU and memory limits and reservations of each task.
+        public var resources: ResourceRequirements?
         enum CodingKeys: String, CodingKey {
             case containerSpec = "ContainerSpec", placement = "Placement", restartPolicy = "RestartPolicy"
+            case resources = "Resources"
         }
+    }
+
+    /// `TaskTemplate.Resources`: what a task may use at most (`Limits`) and what the scheduler
+    /// keeps free for it on its node (`Reservations`), in nano-CPUs and bytes as a node's
+    /// resources are (nil or 0 is none).
+    public struct ResourceRequirements: Codable, Sendable, Hashable {
+        public var limits: Node.Resources?
+        public var reservations: Node.Resources?
+        enum CodingKeys: String, CodingKey { case limits = "Limits", reservations = "Reservations" }
     }
 
     /// When swarm replaces a task whose container ended (`TaskTemplate.RestartPolicy`).
@@ -51,10 +63,29 @@ public struct Service: Codable, Sendable, Hashable, Identifiable {
         enum CodingKeys: String, CodingKey { case image = "Image", labels = "Labels" }
     }
 
-    /// Placement constraints such as `node.role==manager`.
+    /// Where the scheduler may put the tasks (`TaskTemplate.Placement`).
     public struct Placement: Codable, Sendable, Hashable {
+        /// Constraints every chosen node meets, e.g. `node.role==manager`, `node.labels.gpu == true`.
         public var constraints: [String]?
-        enum CodingKeys: String, CodingKey { case constraints = "Constraints" }
+        /// Spread preferences, tried in order among the nodes that meet the constraints.
+        public var preferences: [PlacementPreference]?
+        /// At most this many tasks of the service on one node (API 1.40+); nil or 0 is no limit.
+        public var maxReplicas: UInt64?
+        enum CodingKeys: String, CodingKey {
+            case constraints = "Constraints", preferences = "Preferences", maxReplicas = "MaxReplicas"
+        }
+    }
+
+    /// One placement preference: spread the tasks evenly over the values of a node attribute.
+    public struct PlacementPreference: Codable, Sendable, Hashable {
+        public var spread: Spread?
+        enum CodingKeys: String, CodingKey { case spread = "Spread" }
+    }
+
+    /// `Preferences[].Spread`: the attribute spread over, e.g. `node.labels.zone`.
+    public struct Spread: Codable, Sendable, Hashable {
+        public var spreadDescriptor: String?
+        enum CodingKeys: String, CodingKey { case spreadDescriptor = "SpreadDescriptor" }
     }
 
     /// The scheduling mode: exactly one of the four members is present.

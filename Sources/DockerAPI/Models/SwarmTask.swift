@@ -17,10 +17,15 @@ public struct SwarmTask: Codable, Sendable, Hashable, Identifiable {
     public var desiredState: String?
     public var spec: Spec?
 
-    /// The task template it was created from (the image is read from it).
+    /// The task template it was created from (the image is read from it); the scheduler
+    /// places the task by this copy's placement and reservations, not the service's current spec.
     public struct Spec: Codable, Sendable, Hashable {
         public var containerSpec: Service.ContainerSpec?
-        enum CodingKeys: String, CodingKey { case containerSpec = "ContainerSpec" }
+        public var placement: Service.Placement?
+        public var resources: Service.ResourceRequirements?
+        enum CodingKeys: String, CodingKey {
+            case containerSpec = "ContainerSpec", placement = "Placement", resources = "Resources"
+        }
     }
 
     /// What the node's agent last reported.
