@@ -160,4 +160,19 @@ final class InspectViewTests: XCTestCase {
         XCTAssertEqual(state.type("i"), [])
         XCTAssertEqual(state.status?.text, "lab is a stack: select one of its services to inspect it")
     }
+
+    func testTheRawJSONIsEscapedAsThePanesAre() throws {
+        var state = try onService(webID)
+        state.type("i")
+        let hostile = Data("{\"Spec\":{\"Name\":\"lab_web\",\"Labels\":{\"x\":\"\u{9b}31m\u{202e}red\"}}}".utf8)
+        _ = reduce(&state, .inspected(InspectAnswer(json: hostile), view: 1))
+        state.type("J")
+        let shown = screen(state).joined(separator: "\n")
+        XCTAssertFalse(shown.contains("\u{9b}") || shown.contains("\u{202e}"), shown)
+        XCTAssertTrue(shown.contains(#""x": "\x9B31m‹U+202E›red""#), shown)
+        XCTAssertTrue(state.inspect?.rows.contains { $0.text == #"      "x": "\x9B31m‹U+202E›red""# } == true,
+                      "the rows searched are the rows shown: \(state.inspect?.rows.map(\.text) ?? [])")
+        state.type("J")
+        XCTAssertTrue(screen(state).contains(#"  x=\x9B31m‹U+202E›red"#), screen(state).joined(separator: "\n"))
+    }
 }
