@@ -75,6 +75,30 @@ final class InspectIntegrationTests: XCTestCase {
         XCTAssertEqual(ours["Resources.Limits.Memory"], ["50MiB"])
     }
 
+    /// A service that is gone, a container on a node swarmtop has no engine for, and a worker's
+    /// engine taken for the manager: each read ends in an error naming what was inspected, with
+    /// the engine's own words (the view shows it: `InspectViewTests`).
+    func testFailuresAreSaidInTheView() async throws {
+        let node2 = try XCTUnwrap(try Lab.nodeURLs().first { $0.0 == "node2" }?.1)
+        for (manager, target, words) in [
+            (try Lab.managerURL(), InspectTarget.service(id: "hinspectgone", name: "hinspectgone"), "service hinspectgone not found"),
+            (try Lab.managerURL(), InspectTarget.container(hostname: "node9", id: "abc", name: "x"), "node9"),
+            (node2, InspectTarget.node(id: "node1", hostname: "node1"), "This node is not a swarm manager"),
+        ] {
+            let connections = try Connections(manager: DockerEndpoint(parsing: manager), nodeHosts: [], timeout: 10, readOnly: true)
+            let source = SwarmSource(feed: RefreshEngine(connections: connections, intervals: .init(poll: 60, sizes: 600)),
+                                     connections: connections, recorder: ActionRecorder(readOnly: true, log: nil, endpoint: manager))
+            let session = SwarmSession(source, open: nil) { _ in }
+            let runner = EffectRunner(session: session, themes: ThemeCatalog(directories: []), logStreams: LogStreams { _ in })
+            let answer = await runner.run(.inspect(target, view: 1))
+            await session.shutdown()
+            guard case .effectFinished(_, let message, let isError) = answer else { return XCTFail("\(target): \(answer)") }
+            XCTAssertTrue(isError)
+            XCTAssertTrue(message.hasPrefix("could not inspect \(target.label): "), message)
+            XCTAssertTrue(message.contains(words), message)
+        }
+    }
+
     /// `docker service inspect --pretty`'s lines by their path of labels (`Resources.Limits.CPU`:
     /// a line's label under the labels of the lines less indented above it), `Label: value` and
     /// `Label = value` alike; a label's values in order.
