@@ -175,4 +175,18 @@ final class InspectViewTests: XCTestCase {
         state.type("J")
         XCTAssertTrue(screen(state).contains(#"  x=\x9B31m‹U+202E›red"#), screen(state).joined(separator: "\n"))
     }
+
+    /// A Placement card is a task, a Disk row a container: `i` reads them as such.
+    func testOnAPlacementCardATaskOnADiskRowAContainer() throws {
+        var state = AppState.loaded(try LabFixtures.inspectSnapshot(), width: 150, height: 30)
+        state.type("5")
+        guard case .task(let taskID)? = state.selection.id else { return XCTFail("\(String(describing: state.selection.id))") }
+        guard case .inspect(.task(let id, _, _), _)? = state.type("i").first else { return XCTFail("no task inspected") }
+        XCTAssertEqual(id, taskID)
+        state.press(.escape)
+        state = AppState.loaded(try LabFixtures.diskSnapshot(), width: 150, height: 30)
+        state.type("6")
+        guard case .container(let hostname, let containerID)? = state.selection.id else { return XCTFail("\(String(describing: state.selection.id))") }
+        guard case .inspect(.container(hostname, containerID, _), _)? = state.type("i").first else { return XCTFail("no container inspected") }
+    }
 }
