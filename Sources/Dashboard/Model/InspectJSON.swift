@@ -4,16 +4,24 @@ import Foundation
 /// key where a section needs a member (no `Decodable` model: inspect shows what the engine
 /// said, members swarmtop does not know included, in the raw view).
 public indirect enum InspectJSON: Sendable, Hashable, Decodable {
+    /// `null`, and what a missing member reads as.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// An integral number that fits in 64 bits.
     case integer(Int64)
     /// Any other number.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array, in order.
     case array([InspectJSON])
+    /// An object, by key (the engine's order is kept only in the raw view, `InspectRawJSON`).
     case object([String: InspectJSON])
 
+    /// Decodes any JSON value: a bool before a number (the decoder refuses a number as a bool),
+    /// an integer before another number.
+    /// - Throws: `DecodingError` when the value is not JSON.
     public init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer()
         if value.decodeNil() { self = .null }

@@ -39,6 +39,11 @@ public struct InspectAnswer: Sendable, Hashable {
     /// not be read is left out (shown by its ID, as the docker CLI does).
     public var networkNames: [String: String]
 
+    /// - Parameters:
+    ///   - json: the object's answer.
+    ///   - service: a task's service, as stored.
+    ///   - serviceProblem: why a task's service was not read.
+    ///   - networkNames: a service's network names by ID.
     public init(json: Data, service: Data? = nil, serviceProblem: String? = nil, networkNames: [String: String] = [:]) {
         self.json = json
         self.service = service
@@ -78,9 +83,12 @@ public struct InspectLine: Sendable, Hashable {
 
 /// A titled group of lines, e.g. `Resources` or `Restart policy`.
 public struct InspectSection: Sendable, Hashable {
+    /// The title, in the docker CLI's words where it has some (`UpdateConfig`, `TLS Info`).
     public var title: String
+    /// The lines under it, in order.
     public var lines: [InspectLine]
 
+    /// A section titled `title` holding `lines`.
     public init(_ title: String, _ lines: [InspectLine]) {
         self.title = title
         self.lines = lines
@@ -92,6 +100,7 @@ public struct InspectSection: Sendable, Hashable {
 public struct InspectView: Sendable {
     /// Each view opened takes the next number: an answer for a closed one is dropped.
     public let number: Int
+    /// What is inspected.
     public let target: InspectTarget
     /// The answer in sections; nil while it is read or when it failed.
     public internal(set) var sections: [InspectSection]?
@@ -108,6 +117,7 @@ public struct InspectView: Sendable {
     /// The `/` search, as in the log view; `match` is a row's index.
     public internal(set) var search = LogSearch()
 
+    /// A view of `target` waiting for its answer.
     public init(number: Int, target: InspectTarget) {
         self.number = number
         self.target = target
@@ -115,7 +125,9 @@ public struct InspectView: Sendable {
 
     /// One row of the body: a section title, or a line of text.
     public struct Row: Sendable, Hashable {
+        /// The row's text, escaped, indented.
         public var text: String
+        /// True for a section's title (drawn bold).
         public var isTitle: Bool
     }
 
