@@ -29,6 +29,8 @@ public enum Action: Sendable {
     case pathStatsRead(hostname: String, containerID: String, [String: ContainerPathStat], asked: Int)
     /// The answer of `Effect.readImageLayers` for the image layers view numbered `view`.
     case imageLayersRead(ImageLayers, view: Int)
+    /// The answer of `Effect.inspect` for the inspect view numbered `view`.
+    case inspected(InspectAnswer, view: Int)
     /// The theme `:theme NAME` asked for (`Effect.loadTheme`), read from its file.
     case themeLoaded(name: String, Theme)
     /// The clock, about once a second: ages transient messages.

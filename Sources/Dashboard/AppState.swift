@@ -58,6 +58,10 @@ public struct AppState: Sendable {
     public internal(set) var layers: ImageLayersView?
     /// The number of the last image layers view opened: each new one takes the next.
     var lastLayersView = 0
+    /// The inspect view over the pane (`i`), nil when closed.
+    public internal(set) var inspect: InspectView?
+    /// The number of the last inspect view opened: each new one takes the next.
+    var lastInspectView = 0
     /// True while the help overlay is shown.
     public internal(set) var showsHelp = false
     /// Where the replay is, nil when the swarm is live: set by `Action.replayStatus`; while set,

@@ -26,8 +26,12 @@ public enum Command: Sendable, Hashable {
     case openLogs, closeLogs
     /// Open the layers of the image the selected container or task runs (Esc closes them).
     case openImageLayers
-    /// In the log view: type a search, go to the next or previous match, show timestamps, wrap lines.
+    /// In the log view: type a search, go to the next or previous match, show timestamps, wrap lines
+    /// (the first three in the inspect view too).
     case searchLogs, nextMatch, previousMatch, toggleTimestamps, toggleWrap
+    /// Inspect the selected node, service, task or container; in that view, show the raw JSON or
+    /// the sections, show or hide secret-looking values; close it.
+    case openInspect, toggleInspectJSON, revealSecrets, closeInspect
     /// Open what the selected container changed against its image; in that view, filter its paths; close it.
     case openChanges, filterChanges, measureChanges, closeChanges
     /// Answers in a dialog.
@@ -50,6 +54,8 @@ public enum KeyScope: Sendable, Hashable {
     case logs
     /// In the changes view (`d`), over any pane; its keys win over global ones, as the log view's.
     case changes
+    /// In the inspect view (`i`), over any pane; its keys win over global ones, as the log view's.
+    case inspect
 }
 
 /// One row of the keymap: keys, what they do, where, and whether they act on the swarm.
@@ -84,16 +90,18 @@ public struct KeyBinding: Sendable, Hashable {
     public var label: String { keys.map(\.label).joined(separator: "/") }
 
     /// True when the binding applies in `pane`, or in a dialog when `inDialog`, or in the log
-    /// view when `inLogs`, or in the changes view when `inChanges` (in those two, global
-    /// bindings but actions on the swarm).
-    public func applies(in pane: Pane, inDialog: Bool, inLogs: Bool = false, inChanges: Bool = false) -> Bool {
+    /// view when `inLogs`, or in the changes view when `inChanges`, or in the inspect view when
+    /// `inInspect` (in those three, global bindings but actions on the swarm).
+    public func applies(in pane: Pane, inDialog: Bool, inLogs: Bool = false, inChanges: Bool = false, inInspect: Bool = false) -> Bool {
+        let inView = inLogs || inChanges || inInspect
         switch scope {
-        case .always: true
-        case .global: !inDialog && !((inLogs || inChanges) && dangerous)
-        case .panes(let panes): !inDialog && !inLogs && !inChanges && panes.contains(pane)
-        case .dialog: inDialog
-        case .logs: inLogs && !inDialog
-        case .changes: inChanges && !inDialog
+        case .always: return true
+        case .global: return !inDialog && !(inView && dangerous)
+        case .panes(let panes): return !inDialog && !inView && panes.contains(pane)
+        case .dialog: return inDialog
+        case .logs: return inLogs && !inDialog
+        case .changes: return inChanges && !inDialog
+        case .inspect: return inInspect && !inDialog
         }
     }
 }
@@ -151,6 +159,16 @@ public struct Keymap: Sendable {
         KeyBinding("changes_measure", [.char("r")], "changes view: measure the selected file, or up to 50 files in the selected directory",
                    hint: "size", scope: .changes, .measureChanges),
         KeyBinding("changes_close", [.char("q"), .escape], "changes view: close it", hint: "close", scope: .changes, .closeChanges),
+        // No hint in the panes: their hint lines are full at 80 columns; help and the README list it.
+        KeyBinding("inspect", [.char("i")], "inspect: details of the selection",
+                   scope: .panes([.nodes, .services, .tasks, .containers, .placement, .disk]), .openInspect),
+        KeyBinding("inspect_json", [.char("J")], "inspect view: the raw JSON, or the sections", hint: "json", scope: .inspect, .toggleInspectJSON),
+        KeyBinding("inspect_reveal", [.char("v")], "inspect view: show or hide secret-looking values (PASSWORD, TOKEN, KEY…)",
+                   hint: "reveal", scope: .inspect, .revealSecrets),
+        KeyBinding("inspect_search", [.char("/")], "inspect view: search (type, Enter)", hint: "search", scope: .inspect, .searchLogs),
+        KeyBinding("inspect_next", [.char("n")], "inspect view: next match", hint: "next", scope: .inspect, .nextMatch),
+        KeyBinding("inspect_previous", [.char("N")], "inspect view: previous match", scope: .inspect, .previousMatch),
+        KeyBinding("inspect_close", [.char("q"), .escape], "inspect view: close it", hint: "close", scope: .inspect, .closeInspect),
     ] + NodeAvailability.allCases.map {
         KeyBinding("node_\($0.rawValue)", [.char(Character(String($0.rawValue.prefix(1))))], Self.availabilityWords[$0] ?? $0.rawValue,
                    hint: $0.rawValue,
@@ -179,30 +197,36 @@ public struct Keymap: Sendable {
     ]
 
     /// The binding `key` triggers in `pane` (or in a dialog when `inDialog`, in the log view
-    /// when `inLogs`, in the changes view when `inChanges`), if any; a view's own binding first.
-    public func binding(for key: KeyEvent, pane: Pane, inDialog: Bool, inLogs: Bool = false, inChanges: Bool = false) -> KeyBinding? {
-        let matching = bindings.filter { $0.keys.contains(key) && $0.applies(in: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges) }
-        return matching.first { $0.scope == .logs || $0.scope == .changes } ?? matching.first
+    /// when `inLogs`, in the changes view when `inChanges`, in the inspect view when
+    /// `inInspect`), if any; a view's own binding first.
+    public func binding(for key: KeyEvent, pane: Pane, inDialog: Bool, inLogs: Bool = false, inChanges: Bool = false,
+                        inInspect: Bool = false) -> KeyBinding? {
+        let matching = bindings.filter {
+            $0.keys.contains(key) && $0.applies(in: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges, inInspect: inInspect)
+        }
+        return matching.first { $0.scope == .logs || $0.scope == .changes || $0.scope == .inspect } ?? matching.first
     }
 
     /// The bindings the hint bar shows, in keymap order: those with a hint that apply here,
     /// without `back` when there is nowhere to go back to, and without actions in read-only mode.
     /// In the log view, global bindings whose keys a log binding takes are left out.
     public func hints(pane: Pane, inDialog: Bool, canGoBack: Bool, readOnly: Bool, inLogs: Bool = false,
-                      inChanges: Bool = false) -> [KeyBinding] {
+                      inChanges: Bool = false, inInspect: Bool = false) -> [KeyBinding] {
         bindings.filter { b in
-            b.hint != nil && b.applies(in: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges)
+            b.hint != nil && b.applies(in: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges, inInspect: inInspect)
                 && (b.command != .back || canGoBack) && !(readOnly && b.dangerous)
-                && b.keys.contains { binding(for: $0, pane: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges) == b }
+                && b.keys.contains {
+                    binding(for: $0, pane: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges, inInspect: inInspect) == b
+                }
         }
     }
 
     /// The bindings help lists: in the log view, the keys that work there; elsewhere those
     /// that apply in `pane`.
-    public func help(pane: Pane, inLogs: Bool, inChanges: Bool = false) -> [KeyBinding] {
-        guard inLogs || inChanges else { return bindings.filter { $0.applies(in: pane, inDialog: false) } }
+    public func help(pane: Pane, inLogs: Bool, inChanges: Bool = false, inInspect: Bool = false) -> [KeyBinding] {
+        guard inLogs || inChanges || inInspect else { return bindings.filter { $0.applies(in: pane, inDialog: false) } }
         return bindings.filter { b in
-            b.keys.contains { binding(for: $0, pane: pane, inDialog: false, inLogs: inLogs, inChanges: inChanges) == b }
+            b.keys.contains { binding(for: $0, pane: pane, inDialog: false, inLogs: inLogs, inChanges: inChanges, inInspect: inInspect) == b }
         }
     }
 
@@ -241,17 +265,19 @@ public struct Keymap: Sendable {
     /// The first key that means two things in one place (a pane, a dialog, the log view, where
     /// log keys are meant to win over global ones); nil when none does.
     var clash: KeymapError? {
-        let places = Pane.allCases.flatMap { pane in [false, true].map { (pane, $0, false, false) } }
-            + [(Pane.nodes, false, true, false), (Pane.nodes, false, false, true)]
-        for (pane, inDialog, inLogs, inChanges) in places {
+        let places = Pane.allCases.flatMap { pane in [false, true].map { (pane, $0, false, false, false) } }
+            + [(Pane.nodes, false, true, false, false), (Pane.nodes, false, false, true, false), (Pane.nodes, false, false, false, true)]
+        for (pane, inDialog, inLogs, inChanges, inInspect) in places {
             var seen: [KeyEvent: KeyBinding] = [:]
+            let inView = inLogs || inChanges || inInspect
             let applying = bindings.filter {
-                $0.applies(in: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges) && (!(inLogs || inChanges) || $0.scope != .global)
+                $0.applies(in: pane, inDialog: inDialog, inLogs: inLogs, inChanges: inChanges, inInspect: inInspect) && (!inView || $0.scope != .global)
             }
             for binding in applying {
                 for key in binding.keys {
                     if let other = seen[key] {
-                        let place = inLogs ? "the log view" : inChanges ? "the changes view" : inDialog ? "a dialog" : "the \(pane.title) pane"
+                        let place = inLogs ? "the log view" : inChanges ? "the changes view" : inInspect ? "the inspect view"
+                            : inDialog ? "a dialog" : "the \(pane.title) pane"
                         return KeymapError("\(key.label) would mean both \(other.name) and \(binding.name) in \(place)",
                                            bindings: [other.name, binding.name])
                     }

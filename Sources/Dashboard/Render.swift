@@ -19,7 +19,9 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     }
     TabBar.draw(pane: state.pane, trailer: state.tabBarTrailer, y: layout.tabBarRow, width: layout.width, into: &buffer)
     let pane = layout.content(of: state.pane)
-    if let changes = state.changes {
+    if let inspect = state.inspect {
+        InspectDetailsView.draw(inspect, in: layout.pane, into: &buffer)
+    } else if let changes = state.changes {
         ContainerChangesView.draw(changes, in: layout.pane, into: &buffer)
     } else if let logs = state.logs {
         LogsView.draw(logs, in: layout.pane, into: &buffer)
@@ -41,14 +43,15 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     let typing = if case .typeName? = state.dialog { true } else { false }
     if let typing = state.changes?.typing {
         PromptBar.drawSlash(typing, action: "filter", y: layout.hintRow, width: layout.width, into: &buffer)
-    } else if let search = state.logs?.search.typing {
+    } else if let search = state.logs?.search.typing ?? state.inspect?.search.typing {
         PromptBar.drawSlash(search, action: "search", y: layout.hintRow, width: layout.width, into: &buffer)
     } else if let prompt = state.prompt, state.dialog == nil {
         PromptBar.draw(prompt, y: layout.hintRow, width: layout.width, into: &buffer)
     } else {
         let canGoBack = !state.drillDown.isEmpty || state.filters[state.pane] != nil
         var hints = typing ? [] : state.keymap.hints(pane: state.pane, inDialog: state.dialog != nil, canGoBack: canGoBack || state.layers != nil,
-                                                     readOnly: state.readOnly || state.replay != nil, inLogs: state.logs != nil, inChanges: state.changes != nil)
+                                                     readOnly: state.readOnly || state.replay != nil, inLogs: state.logs != nil, inChanges: state.changes != nil,
+                                                     inInspect: state.inspect != nil)
         // Over the image layers view only leaving it and help act.
         if state.layers != nil, state.dialog == nil { hints = hints.filter { [Command.back, .quit, .toggleHelp].contains($0.command) } }
         HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
@@ -56,9 +59,10 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
     StatusBar.draw(state, y: layout.statusRow, width: layout.width, into: &buffer)
     let screen = Rect(x: 0, y: 0, width: layout.width, height: layout.height)
     if state.showsHelp {
-        let overView = state.logs != nil || state.changes != nil
-        HelpOverlay.draw(state.keymap.help(pane: state.pane, inLogs: state.logs != nil, inChanges: state.changes != nil),
-                         title: state.changes != nil ? "Keys: changes view" : state.logs != nil ? "Keys: log view" : "Keys: \(state.pane.title)",
+        let overView = state.logs != nil || state.changes != nil || state.inspect != nil
+        HelpOverlay.draw(state.keymap.help(pane: state.pane, inLogs: state.logs != nil, inChanges: state.changes != nil, inInspect: state.inspect != nil),
+                         title: state.inspect != nil ? "Keys: inspect view" : state.changes != nil ? "Keys: changes view"
+                             : state.logs != nil ? "Keys: log view" : "Keys: \(state.pane.title)",
                          readOnly: state.readOnly,
                          actionLog: state.actionLog, note: state.pane == .nodes && !overView ? NodesView.engineHelp : [],
                          in: screen, into: &buffer)

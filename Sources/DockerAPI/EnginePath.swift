@@ -87,6 +87,23 @@ public enum EnginePath {
         "/containers/\(id)/archive"
     }
 
+    /// `GET /nodes/{id}`: one node inspected (managers only).
+    public static func node(id: String) -> String { "/nodes/\(id)" }
+
+    /// `GET /services/{id}`: one service inspected, with its `PreviousSpec` (managers only); with
+    /// `insertDefaults`, the spec's unset fields filled with swarm's defaults (as the docker CLI
+    /// asks: `UpdateConfig`, a restart policy's `Delay`…), else the spec as stored, which a
+    /// task's spec is a copy of.
+    public static func service(id: String, insertDefaults: Bool = false) -> String {
+        insertDefaults ? "/services/\(id)?insertDefaults=true" : "/services/\(id)"
+    }
+
+    /// `GET /tasks/{id}`: one task inspected (managers only).
+    public static func task(id: String) -> String { "/tasks/\(id)" }
+
+    /// `GET /networks/{id}`: one network inspected (its name, for a service's networks).
+    public static func network(id: String) -> String { "/networks/\(id)" }
+
     /// A path as `DockerClient.send` takes it: the path, and its query as name/value pairs.
     public static func split(_ path: String) -> (path: String, query: [(String, String)]) {
         guard let mark = path.firstIndex(of: "?") else { return (path, []) }

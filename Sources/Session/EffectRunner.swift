@@ -90,6 +90,16 @@ public struct EffectRunner: Sendable {
                 return .effectFinished(effect, message: "could not read the layers of \(request.label): \(SnapshotAssembler.describe(error))", isError: true)
             }
         }
+        if case .inspect(let target, let view) = effect {
+            do {
+                let connections = try source.clients()
+                var client = connections.manager
+                if case .container(let hostname, _, _) = target { client = try await nodeEngine(hostname, connections, source.feed) }
+                return .inspected(try await InspectReader.read(target, client: client), view: view)
+            } catch {
+                return .effectFinished(effect, message: "could not inspect \(target.label): \(SnapshotAssembler.describe(error))", isError: true)
+            }
+        }
         var message: String
         var isError: Bool
         do {
@@ -148,7 +158,7 @@ public struct EffectRunner: Sendable {
         case .forceUpdate(let id, let name):
             try await manager.forceUpdateService(id: id)
             return ("\(name) is being redeployed", false)
-        case .loadTheme, .listStack, .switchContext, .refreshSize, .stopLogs, .readChanges, .statPaths, .replay, .readImageLayers:
+        case .loadTheme, .listStack, .switchContext, .refreshSize, .stopLogs, .readChanges, .statPaths, .replay, .readImageLayers, .inspect:
             preconditionFailure("answered before: \(effect.action)")
         case .followLogs(let target, let stream):
             var client = manager

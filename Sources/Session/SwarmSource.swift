@@ -77,7 +77,7 @@ extension Effect {
     var asksEngine: Bool {
         switch self {
         case .loadTheme, .stopLogs, .refreshSize: false
-        case .listStack, .followLogs, .switchContext, .readChanges, .statPaths, .readImageLayers: true
+        case .listStack, .followLogs, .switchContext, .readChanges, .statPaths, .readImageLayers, .inspect: true
         default: changesSwarm
         }
     }

@@ -34,11 +34,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(ColonCommand.parse("h"), .success(.help))
         XCTAssertEqual(ColonCommand.parse("sc web 2"), .success(.scale(service: "web", replicas: 2)))
         XCTAssertEqual(ColonCommand.parse("th dark"), .success(.theme("dark")))
-        XCTAssertEqual(ColonCommand.parse("pods"), .failure(.init("unknown command pods: try containers, context, disk, events, help, nodes, placement, quit, scale, seek, services, stack, tasks, theme")))
+        XCTAssertEqual(ColonCommand.parse("pods"), .failure(.init("unknown command pods: try containers, context, disk, events, help, inspect, nodes, placement, quit, scale, seek, services, stack, tasks, theme")))
         XCTAssertEqual(ColonCommand.parse("scale web"), .failure(.init("usage: scale SERVICE REPLICAS (or SERVICE=REPLICAS)")))
         XCTAssertEqual(ColonCommand.parse("scale web -1"), .failure(.init("-1 is not a number of replicas")))
         XCTAssertEqual(ColonCommand.parse("stack ls"), .failure(.init("usage: stack rm STACK")))
-        XCTAssertEqual(ColonCommand.parse(""), .failure(.init("type a command: containers, context, disk, events, help, nodes, placement, quit, scale, seek, services, stack, tasks, theme")))
+        XCTAssertEqual(ColonCommand.parse(""), .failure(.init("type a command: containers, context, disk, events, help, inspect, nodes, placement, quit, scale, seek, services, stack, tasks, theme")))
     }
 
     func testTabCompletesWhatFitsWhereTheWordStands() {

@@ -48,6 +48,10 @@ public enum Effect: Sendable, Hashable {
     /// `/system/df`, and the container's `LogPath`) for the image layers view numbered `view`;
     /// the answer comes back as `Action.imageLayersRead`.
     case readImageLayers(ImageLayersRequest, view: Int)
+    /// Read a node, service or task from the manager, or a container from its node's engine, for
+    /// the inspect view numbered `view` (`InspectTarget` names the requests); the answer comes
+    /// back as `Action.inspected`.
+    case inspect(InspectTarget, view: Int)
     /// Watch the swarm of the docker context `name` instead (`:context NAME`): the engines of
     /// the current one are closed and the new ones opened; the answer is `Action.contextSwitched`.
     case switchContext(name: String)
@@ -58,7 +62,7 @@ public enum Effect: Sendable, Hashable {
     /// True for effects that change the swarm (logged in the action log); false for reads.
     public var changesSwarm: Bool {
         switch self {
-        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext, .readChanges, .statPaths, .replay, .readImageLayers: false
+        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext, .readChanges, .statPaths, .replay, .readImageLayers, .inspect: false
         default: true
         }
     }
@@ -93,6 +97,7 @@ public enum Effect: Sendable, Hashable {
         case .readChanges: "diff"
         case .statPaths: "measure"
         case .readImageLayers: "history"
+        case .inspect: "inspect"
         }
     }
 
@@ -110,6 +115,7 @@ public enum Effect: Sendable, Hashable {
         case .stopLogs(let stream): "log stream \(stream)"
         case .replay: "the recording"
         case .readImageLayers(let request, _): request.label
+        case .inspect(let target, _): target.label
         }
     }
 }

@@ -17,13 +17,15 @@ enum ColonCommand: Equatable {
     case context(String?)
     /// `:seek TIME` in a replay: `12:30`, `+5m`, `-30s` (`SeekTime`).
     case seek(ReplayControl)
+    /// `:inspect` (the selected row) or `:inspect SERVICE` (a service, named as for `:scale`).
+    case inspect(String?)
     /// `:help` or `:?`.
     case help
     /// `:q`, `:quit`, `:q!`.
     case quit
 
     /// The first words the line knows, as Tab completes them.
-    static let verbs = ["containers", "context", "disk", "events", "help", "nodes", "placement", "quit", "scale", "seek", "services", "stack", "tasks", "theme"]
+    static let verbs = ["containers", "context", "disk", "events", "help", "inspect", "nodes", "placement", "quit", "scale", "seek", "services", "stack", "tasks", "theme"]
 
     /// Parses a command line (without its `:`).
     /// - Returns: the command, or a message that says what is wrong, e.g. `usage: scale SERVICE REPLICAS`.
@@ -44,6 +46,9 @@ enum ColonCommand: Equatable {
         case "seek":
             guard args.count == 1 else { return .failure(.init("usage: seek TIME (12:30, 1:02:03, 90, +5m, -30s, +1h)")) }
             return SeekTime.parse(args[0]).map { .seek($0) }
+        case "inspect":
+            guard args.count <= 1 else { return .failure(.init("usage: inspect [SERVICE]")) }
+            return .success(.inspect(args.first))
         case "context", "ctx":
             guard args.count <= 1 else { return .failure(.init("usage: context [NAME]")) }
             return .success(.context(args.first))

@@ -30,7 +30,7 @@ struct ColonCompletion {
     private func candidates(after words: [String]) -> [String] {
         switch words {
         case []: ColonCommand.verbs
-        case ["scale"]: services
+        case ["scale"], ["inspect"]: services
         case ["stack"]: ["rm"]
         case ["stack", "rm"], ["stack", "remove"], ["stack", "down"]: stacks
         case ["theme"]: themes

@@ -32,7 +32,7 @@ extension AppState {
         model = SnapshotModel()
         table = .empty
         (scope, drillDown, selections, filters, prompt) = (nil, [], [:], [:], nil)
-        (dialog, opening, lastScale, pendingScales, logs, changes, layers) = (nil, nil, nil, [:], nil, nil, nil)
+        (dialog, opening, lastScale, pendingScales, logs, changes, layers, inspect) = (nil, nil, nil, [:], nil, nil, nil, nil)
         status = StatusMessage("context \(name): \(endpoint)")
         return stopLogs
     }

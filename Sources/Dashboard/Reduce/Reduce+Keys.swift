@@ -9,17 +9,19 @@ extension AppState {
         if dialog != nil { return handleDialog(key) }
         if logs?.search.typing != nil { return editLogSearch(key) }
         if changes?.typing != nil { return editChangesFilter(key) }
+        if inspect?.search.typing != nil { return editInspectSearch(key) }
         if let effects = handlePrompt(key) { return effects }
         if case .paste = key {
             refuse("paste ignored: a paste is text in the / and : lines only")
             return []
         }
-        guard let binding = keymap.binding(for: key, pane: pane, inDialog: false, inLogs: logs != nil, inChanges: changes != nil) else { return [] }
+        guard let binding = keymap.binding(for: key, pane: pane, inDialog: false, inLogs: logs != nil, inChanges: changes != nil,
+                                           inInspect: inspect != nil) else { return [] }
         // While a line is typed, only quit and the movement keys act (the rows can be browsed).
         if prompt != nil, !Self.movements.contains(binding.command), binding.command != .quit { return [] }
         if showsHelp {
             switch binding.command {
-            case .toggleHelp, .back, .closeLogs, .closeChanges: showsHelp = false
+            case .toggleHelp, .back, .closeLogs, .closeChanges, .closeInspect: showsHelp = false
             case .quit: quit = true
             default: break
             }
@@ -36,11 +38,13 @@ extension AppState {
         if case .replay(let control) = binding.command { return [.replay(control)] }
         if logs != nil { return performInLogs(binding.command) }
         if changes != nil { return performInChanges(binding.command) }
+        if inspect != nil { return performInInspect(binding.command) }
         if layers != nil {
             performInImageLayers(binding.command)
             return []
         }
         if binding.command == .openChanges { return openChanges() }
+        if binding.command == .openInspect { return openInspect() }
         if binding.command == .openImageLayers || (binding.command == .drillDown && pane == .disk) { return openImageLayers() }
         if binding.command == .refreshSize { return refreshSelectedSize() }
         if binding.command == .openLogs { return openLogs() }
@@ -77,7 +81,8 @@ extension AppState {
         case .sortByNextColumn: sortByNextColumn()
         case .reverseSort: reverseSort()
         case .confirm, .cancel, .refreshSize, .openLogs, .removeStack, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
-             .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .measureChanges, .closeChanges, .replay, .openImageLayers: break
+             .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .measureChanges, .closeChanges, .replay, .openImageLayers,
+             .openInspect, .toggleInspectJSON, .revealSecrets, .closeInspect: break
         }
     }
 

@@ -82,24 +82,11 @@ extension AppState {
 
     /// A key while the search text is typed: text, Backspace, Enter (search) or Esc (cancel).
     mutating func editLogSearch(_ key: KeyEvent) -> [Effect] {
-        guard var typed = logs?.search.typing else { return [] }
-        if editText(&typed, key, limit: 200, accepts: { _ in true }) {
-            logs?.search.typing = typed
-            return []
-        }
-        switch key {
-        case .enter:
-            logs?.search.typing = nil
-            logs?.search.query = typed
-            logs?.search.match = nil
-            if !typed.isEmpty { findMatch(forward: logs?.isFollowing == false) }
-        case .escape:
-            logs?.search.typing = nil
-        case .ctrl("c"):
-            quit = true
-        default:
-            break
-        }
+        guard var search = logs?.search else { return [] }
+        let typed = search.type(key)
+        logs?.search = search
+        if typed == .quit { quit = true }
+        if typed == .entered, !search.query.isEmpty { findMatch(forward: logs?.isFollowing == false) }
         return []
     }
 
@@ -109,7 +96,6 @@ extension AppState {
     private mutating func findMatch(forward: Bool) {
         guard let view = logs, !view.search.query.isEmpty else { return }
         let (rows, width) = (layout.tableRows, layout.width)
-        let query = view.search.query.lowercased()
         let count = view.lines.count
         guard count > 0 else { return refuse("no lines to search for \(view.search.query)") }
         let start: Int
@@ -118,16 +104,14 @@ extension AppState {
         } else {
             start = forward ? view.topShown(rows: rows, width: width) - view.dropped : count - 1
         }
-        for step in 0..<count {
-            let i = ((start + (forward ? step : -step)) % count + count) % count
-            guard view.lines[i].shown(timestamps: view.showsTimestamps).lowercased().contains(query) else { continue }
-            let number = view.dropped + i
-            logs?.search.match = number
-            if !view.isShown(number, rows: rows, width: width) { logs?.top = min(number, view.bottomTop(rows: rows, width: width)) }
-            if logs?.top == nil { logs?.top = view.bottomTop(rows: rows, width: width) }
-            return
+        guard let i = LogSearch.find(view.search.query, count: count, from: start, forward: forward,
+                                     text: { view.lines[$0].shown(timestamps: view.showsTimestamps) }) else {
+            return refuse("not found: \(view.search.query)")
         }
-        refuse("not found: \(view.search.query)")
+        let number = view.dropped + i
+        logs?.search.match = number
+        if !view.isShown(number, rows: rows, width: width) { logs?.top = min(number, view.bottomTop(rows: rows, width: width)) }
+        if logs?.top == nil { logs?.top = view.bottomTop(rows: rows, width: width) }
     }
 }
 

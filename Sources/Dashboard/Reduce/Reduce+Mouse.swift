@@ -7,7 +7,7 @@ extension AppState {
 
     /// Applies a click or a wheel notch. Nothing happens while a dialog is open (it is answered
     /// with keys: nothing is confirmed by a stray click), while the help is shown, or on a
-    /// screen too small to show anything; in the log view (and the image layers view) the wheel scrolls it. A click ends a `/` or `:` line being typed (the filter
+    /// screen too small to show anything; in the log view (and the changes, inspect and image layers views) the wheel scrolls it. A click ends a `/` or `:` line being typed (the filter
     /// stays, as after Enter; a command is dropped, as after Esc); the wheel leaves it open.
     mutating func handle(_ event: MouseEvent) {
         guard dialog == nil, !showsHelp, !layout.isTooSmall else { return }
@@ -19,6 +19,11 @@ extension AppState {
         if changes != nil {  // the same in the changes view
             guard event.kind != .press else { return }
             for _ in 0..<Self.wheelRows { _ = performInChanges(event.kind == .wheelUp ? .moveUp : .moveDown) }
+            return
+        }
+        if inspect != nil {  // the same in the inspect view
+            guard event.kind != .press else { return }
+            for _ in 0..<Self.wheelRows { _ = performInInspect(event.kind == .wheelUp ? .moveUp : .moveDown) }
             return
         }
         if layers != nil {  // the same over the image layers view

@@ -87,6 +87,13 @@ extension AppState {
             return useContext(name)
         case .seek(let control):
             return [.replay(control)]
+        case .inspect(nil):
+            return openInspect()
+        case .inspect(let name?):
+            switch service(named: name) {
+            case .failure(let error): reopen(&self, error.message)
+            case .success(let service): return openInspect(.service(id: service.id, name: service.name))
+            }
         case .scale(let name, let replicas):
             switch service(named: name) {
             case .failure(let error): reopen(&self, error.message)
@@ -130,7 +137,7 @@ extension ColonCommand {
     var changesSwarm: Bool {
         switch self {
         case .scale, .removeStack: true
-        case .show, .theme, .context, .help, .quit, .seek: false
+        case .show, .theme, .context, .help, .quit, .seek, .inspect: false
         }
     }
 }

@@ -10,6 +10,7 @@ extension AppState {
         switch binding.command {
         case .refreshSize: return "refused: \(binding.label) measures on an engine: \(Self.replayWords)"
         case .openLogs: return "refused: logs are not in recordings: \(Self.replayWords)"
+        case .openInspect: return "refused: inspect reads the engine's full answer, which recordings do not keep: \(Self.replayWords)"
         default: return nil
         }
     }
@@ -18,7 +19,7 @@ extension AppState {
     func replayRefusal(_ command: ColonCommand, typed: String) -> String? {
         switch (command, replay != nil) {
         case (.seek, false): "refused: :\(typed) seeks in a replay only (swarmtop replay FILE)"
-        case (.scale, true), (.removeStack, true), (.context, true): "refused: :\(typed): \(Self.replayWords)"
+        case (.scale, true), (.removeStack, true), (.context, true), (.inspect, true): "refused: :\(typed): \(Self.replayWords)"
         default: nil
         }
     }

@@ -41,6 +41,10 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.imageLayersFailed(view: view, message: message)
     case .imageLayersRead(let answer, let view):
         state.receiveImageLayers(answer, view: view)
+    case .effectFinished(.inspect(_, let view), let message, _):
+        state.inspectFailed(view: view, message: message)
+    case .inspected(let answer, let view):
+        state.receiveInspect(answer, view: view)
     case .effectFinished(.listStack(let name), let message, _):
         state.stackListFailed(name, message: message)
     case .effectFinished(.readChanges(let hostname, let containerID, _), let message, _):

@@ -115,7 +115,9 @@ enum LogsView {
         return found
     }
 
-    private static func drawRow(_ row: Row, y: Int, x: Int, width: Int, into buffer: inout CellBuffer) {
+    /// Draws a row's graphemes in runs of one style, and `…` at the edge when it is cut (the
+    /// inspect view's rows too).
+    static func drawRow(_ row: Row, y: Int, x: Int, width: Int, into buffer: inout CellBuffer) {
         var col = x
         var start = row.cells.startIndex
         while start < row.cells.endIndex {
