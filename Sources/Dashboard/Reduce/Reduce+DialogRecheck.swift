@@ -41,7 +41,8 @@ extension AppState {
             guard let engine = snapshot.engines.first(where: { $0.hostname == hostname }), engine.error == nil,
                   !engine.containers.contains(where: { $0.id == id }) else { return nil }
             return "\(name) on \(hostname) is gone"
-        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext, .readChanges, .statPaths, .replay, .readImageLayers:
+        case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext, .readChanges, .statPaths, .replay, .readImageLayers,
+             .exec:
             return nil
         }
     }

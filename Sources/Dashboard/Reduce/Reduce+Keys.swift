@@ -41,6 +41,7 @@ extension AppState {
             return []
         }
         if binding.command == .openChanges { return openChanges() }
+        if binding.command == .exec { return openExecPrompt() }
         if binding.command == .openImageLayers || (binding.command == .drillDown && pane == .disk) { return openImageLayers() }
         if binding.command == .refreshSize { return refreshSelectedSize() }
         if binding.command == .openLogs { return openLogs() }
@@ -77,7 +78,7 @@ extension AppState {
         case .sortByNextColumn: sortByNextColumn()
         case .reverseSort: reverseSort()
         case .confirm, .cancel, .refreshSize, .openLogs, .removeStack, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
-             .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .measureChanges, .closeChanges, .replay, .openImageLayers: break
+             .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .measureChanges, .closeChanges, .replay, .openImageLayers, .exec: break
         }
     }
 
