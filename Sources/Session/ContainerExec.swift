@@ -36,7 +36,7 @@ enum ContainerExec {
             let status = try await foreground(docker, arguments, DockerExecCommand.environment(environment)) { status in
                 shell && status == 0 ? nil : "[exit status \(status); press any key to return to swarmtop]"
             }
-            return ("\(what) (\(endpoint)): exit status \(status)\(meaning(status))", status != 0)
+            return ("\(what): exit status \(status)\(meaning(status)) (through \(endpoint))", status != 0)
         } catch {
             return ("\(what) failed: \(error)", true)
         }

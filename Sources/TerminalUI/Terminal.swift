@@ -87,10 +87,10 @@ final class Terminal {
         Signals.cursesActive = 0
     }
 
-    /// Takes the terminal back after `suspend`: curses' tty modes and alternate screen
-    /// (`doupdate`), the size read again from the terminal (it may have changed meanwhile),
-    /// keypad, mouse reporting, bracketed paste, the cursor hidden; every cell is written at
-    /// the next `draw`.
+    /// Takes the terminal back after `suspend`: curses' tty modes, alternate screen, keypad and
+    /// mouse reporting (`doupdate` after `endwin` restores them), the size read again from the
+    /// terminal (it may have changed meanwhile), bracketed paste, the cursor hidden; every cell
+    /// is written at the next `draw`.
     func resume() {
         Signals.cursesActive = 1
         doupdate()
@@ -99,8 +99,6 @@ final class Terminal {
            Int(window.ws_col) != size.width || Int(window.ws_row) != size.height {
             resizeterm(Int32(window.ws_row), Int32(window.ws_col))
         }
-        keypad(swarmtop_stdscr(), true)
-        mousemask(MouseDecoder.mask, nil)
         BracketedPaste.enable()
         curs_set(0)
         invalidate()

@@ -3,7 +3,7 @@ import XCTest
 
 /// `e` in the real binary against the lab: a command in a lab_web task's container on node2
 /// (the worker: its own engine), run by the docker CLI in the full terminal; the dashboard is
-/// drawn again whole afterwards, and the action log says what ran.
+/// drawn again whole afterwards (keys and the mouse work again), and the action log says what ran.
 final class ExecEndToEndTests: XCTestCase {
     private let node2 = "unix:///run/swarmtop-lab/node2.sock"
 
@@ -29,7 +29,8 @@ final class ExecEndToEndTests: XCTestCase {
         var env = try E2E.labEnvironment()
         env["XDG_STATE_HOME"] = stateHome.path
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        let t = try Tmux("'\(E2E.binary)'; echo \"exit=$?\"; sleep 120", environment: env)
+        // xterm's terminfo asks for SGR mouse reports, which `click(on:)` types.
+        let t = try Tmux("TERM=xterm-256color '\(E2E.binary)'; echo \"exit=$?\"; sleep 120", environment: env)
         try t.waitFor("Leader")
         try t.send("3")
         try t.send("/", task.slot.replacingOccurrences(of: ".", with: "\\.") + "  node2", "Enter")
@@ -70,10 +71,12 @@ final class ExecEndToEndTests: XCTestCase {
         try t.send("Space")
         let back = try t.waitFor("the dashboard again") { $0.contains("1 Nodes") && $0.contains("exit status 0") }
         assertDashboardIntact(back, slot: task.slot)
-        XCTAssertTrue(back.contains("exec hostname in \(task.slot).\(task.taskID) on node2 (\(node2)): exit status 0"), back)
+        XCTAssertTrue(back.contains("exec hostname in \(task.slot).\(task.taskID) on node2: exit status 0 (through \(node2))"), back)
         try t.send("4")
         try t.waitFor("keys work again: the Containers pane") { $0.contains("lab_scribbler.") }
-        XCTAssertEqual(try logged(stateHome), ["exec \(task.slot).\(task.taskID) on node2 ok exec hostname in \(task.slot).\(task.taskID) on node2 (\(node2)): exit status 0"])
+        try t.click(on: "Services")
+        try t.waitFor("the mouse works again: the Services pane") { $0.contains("REPLICAS") }
+        XCTAssertEqual(try logged(stateHome), ["exec \(task.slot).\(task.taskID) on node2 ok exec hostname in \(task.slot).\(task.taskID) on node2: exit status 0 (through \(node2))"])
         try t.send("q")
         try t.waitFor("exit=0")
     }
@@ -92,7 +95,7 @@ final class ExecEndToEndTests: XCTestCase {
         try t.send("exit", "Enter")
         let back = try t.waitFor("the dashboard again") { $0.contains("1 Nodes") && $0.contains("exit status 0") }
         assertDashboardIntact(back, slot: task.slot)
-        XCTAssertEqual(try logged(stateHome), ["exec \(task.slot).\(task.taskID) on node2 ok exec sh in \(task.slot).\(task.taskID) on node2 (\(node2)): exit status 0"])
+        XCTAssertEqual(try logged(stateHome), ["exec \(task.slot).\(task.taskID) on node2 ok exec sh in \(task.slot).\(task.taskID) on node2: exit status 0 (through \(node2))"])
         try t.send("q")
         try t.waitFor("exit=0")
     }
