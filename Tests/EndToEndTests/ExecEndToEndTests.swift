@@ -81,7 +81,7 @@ final class ExecEndToEndTests: XCTestCase {
         try t.waitFor("exit=0")
     }
 
-    func testAShellThatExitsReturnsToTheDashboard() throws {
+    func testAShellThatExitsReturnsToTheDashboardAtTheTerminalsNewSize() throws {
         let stateHome = FileManager.default.temporaryDirectory.appendingPathComponent("h-exec-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: stateHome) }
         let task = try taskOnNode2()
@@ -92,9 +92,16 @@ final class ExecEndToEndTests: XCTestCase {
         try t.waitFor("the shell's hostname") { screen in
             screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == task.hostname }
         }
+        // The terminal shrinks meanwhile: the command follows it, and so does the dashboard after.
+        try Tmux.tmux(["resize-window", "-t", t.session, "-x", "120", "-y", "30"])
+        try t.send("stty size", "Enter")
+        try t.waitFor("the shell's new size") { $0.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "30 120" } }
         try t.send("exit", "Enter")
         let back = try t.waitFor("the dashboard again") { $0.contains("1 Nodes") && $0.contains("exit status 0") }
         assertDashboardIntact(back, slot: task.slot)
+        let rows = back.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(rows.count >= 30 && rows[29].contains("exit status 0"), "the status bar on the last of 30 rows:\n\(back)")
+        XCTAssertTrue(rows.allSatisfy { $0.count <= 120 }, back)
         XCTAssertEqual(try logged(stateHome), ["exec \(task.slot).\(task.taskID) on node2 ok exec sh in \(task.slot).\(task.taskID) on node2: exit status 0 (through \(node2))"])
         try t.send("q")
         try t.waitFor("exit=0")
