@@ -66,6 +66,19 @@ final class ExecReduceTests: XCTestCase {
         XCTAssertTrue(state.status?.isError == true)
     }
 
+    func testAReplayRefusesIt() throws {
+        var state = AppState(endpoint: "unix:///run/swarmtop-lab/node1.sock", keymap: Keymap.standard.addingReplayKeys(),
+                             timeZone: .utc, width: 100, height: 20)
+        _ = reduce(&state, .replayStatus(ReplayStatus(position: 0, duration: 60, paused: true, speed: 1, start: SampleCluster.refreshedAt)))
+        _ = reduce(&state, .snapshot(SampleCluster.snapshot()))
+        state.press(.char("3"))
+        state.select(.task("t-web2"))
+        XCTAssertEqual(state.press(.char("e"), .enter), [])
+        XCTAssertNil(state.prompt)
+        XCTAssertEqual(state.status?.text,
+                       "refused: e would run a command in the container, a shell by default (docker exec -it): this is a replay of a recording, no engine is asked")
+    }
+
     func testATaskWithoutAContainerIsRefused() {
         var state = onTask("t-web3")
         XCTAssertEqual(state.press(.char("e")), [])

@@ -24,13 +24,15 @@ final class ExecEndToEndTests: XCTestCase {
 
     /// swarmtop on the Tasks pane with the task's row selected (filtered to its slot on node2,
     /// the current task first), and `e` pressed: the exec line is open on that task's container.
+    /// - Parameter path: swarmtop's `PATH` (the test's own unless told).
     private func openExec(_ task: (slot: String, taskID: String, containerID: String, hostname: String),
-                          stateHome: URL) throws -> Tmux {
+                          stateHome: URL, path: String? = nil) throws -> Tmux {
         var env = try E2E.labEnvironment()
         env["XDG_STATE_HOME"] = stateHome.path
-        env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        let shellPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         // xterm's terminfo asks for SGR mouse reports, which `click(on:)` types.
-        let t = try Tmux("TERM=xterm-256color '\(E2E.binary)'; echo \"exit=$?\"; sleep 120", environment: env)
+        let t = try Tmux("TERM=xterm-256color PATH='\(path ?? shellPath)' '\(E2E.binary)'; echo \"exit=$?\"; sleep 120",
+                         environment: env.merging(["PATH": shellPath]) { $1 })
         try t.waitFor("Leader")
         try t.send("3")
         try t.send("/", task.slot.replacingOccurrences(of: ".", with: "\\.") + "  node2", "Enter")
@@ -103,6 +105,18 @@ final class ExecEndToEndTests: XCTestCase {
         XCTAssertTrue(rows.count >= 30 && rows[29].contains("exit status 0"), "the status bar on the last of 30 rows:\n\(back)")
         XCTAssertTrue(rows.allSatisfy { $0.count <= 120 }, back)
         XCTAssertEqual(try logged(stateHome), ["exec \(task.slot).\(task.taskID) on node2 ok exec sh in \(task.slot).\(task.taskID) on node2: exit status 0 (through \(node2))"])
+        try t.send("q")
+        try t.waitFor("exit=0")
+    }
+
+    func testWithoutADockerCLIOnPathTheStatusLineSaysSo() throws {
+        let stateHome = FileManager.default.temporaryDirectory.appendingPathComponent("h-exec-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: stateHome) }
+        let task = try taskOnNode2()
+        let t = try openExec(task, stateHome: stateHome, path: "/nonexistent")
+        try t.send("Enter")
+        let screen = try t.waitFor("no docker CLI on PATH")
+        assertDashboardIntact(screen, slot: task.slot)
         try t.send("q")
         try t.waitFor("exit=0")
     }
