@@ -24,10 +24,12 @@ final class ExecEndToEndTests: XCTestCase {
 
     /// swarmtop on the Tasks pane with the task's row selected (filtered to its slot on node2,
     /// the current task first), and `e` pressed: the exec line is open on that task's container.
-    /// - Parameter path: swarmtop's `PATH` (the test's own unless told).
+    /// - Parameters:
+    ///   - path: swarmtop's `PATH` (the test's own unless told).
+    ///   - tls: reach the lab's engines over TLS (`scripts/lab env --tls`).
     private func openExec(_ task: (slot: String, taskID: String, containerID: String, hostname: String),
-                          stateHome: URL, path: String? = nil) throws -> Tmux {
-        var env = try E2E.labEnvironment()
+                          stateHome: URL, path: String? = nil, tls: Bool = false) throws -> Tmux {
+        var env = tls ? try E2E.labTLSEnvironment() : try E2E.labEnvironment()
         env["XDG_STATE_HOME"] = stateHome.path
         let shellPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         // xterm's terminfo asks for SGR mouse reports, which `click(on:)` types.
@@ -105,6 +107,23 @@ final class ExecEndToEndTests: XCTestCase {
         XCTAssertTrue(rows.count >= 30 && rows[29].contains("exit status 0"), "the status bar on the last of 30 rows:\n\(back)")
         XCTAssertTrue(rows.allSatisfy { $0.count <= 120 }, back)
         XCTAssertEqual(try logged(stateHome), ["exec \(task.slot).\(task.taskID) on node2 ok exec sh in \(task.slot).\(task.taskID) on node2: exit status 0 (through \(node2))"])
+        try t.send("q")
+        try t.waitFor("exit=0")
+    }
+
+    func testOverTLSTheCLIGetsTheNodesTLSEndpointAndFiles() throws {
+        let stateHome = FileManager.default.temporaryDirectory.appendingPathComponent("h-exec-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: stateHome) }
+        let task = try taskOnNode2()
+        let t = try openExec(task, stateHome: stateHome, tls: true)
+        try t.send("BSpace", "BSpace", "hostname", "Enter")
+        let shown = try t.waitFor("the command's output and the key prompt") { $0.contains("[exit status 0; press any key to return to swarmtop]") }
+        XCTAssertTrue(shown.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == task.hostname }, shown)
+        try t.send("Space")
+        let back = try t.waitFor("the dashboard again") { $0.contains("1 Nodes") && $0.contains("exit status 0") }
+        assertDashboardIntact(back, slot: task.slot)
+        XCTAssertEqual(try logged(stateHome),
+                       ["exec \(task.slot).\(task.taskID) on node2 ok exec hostname in \(task.slot).\(task.taskID) on node2: exit status 0 (through tcp://10.213.0.12:2376)"])
         try t.send("q")
         try t.waitFor("exit=0")
     }
