@@ -24,6 +24,8 @@ public enum Command: Sendable, Hashable {
     case sortByNextColumn, reverseSort
     /// Open the selected service's, task's or container's log; close the log view.
     case openLogs, closeLogs
+    /// Run a command (a shell) in the selected container or task's container, in the full terminal.
+    case exec
     /// Open the layers of the image the selected container or task runs (Esc closes them).
     case openImageLayers
     /// In the log view: type a search, go to the next or previous match, show timestamps, wrap lines
@@ -143,6 +145,9 @@ public struct Keymap: Sendable {
         KeyBinding("restart_container", [.char("R")], "restart the container", hint: "restart", scope: .panes([.containers]), dangerous: true, .restartContainer),
         KeyBinding("logs", [.char("l")], "logs of the service, task or container", hint: "logs",
                    scope: .panes([.services, .tasks, .containers, .placement]), .openLogs),
+        // No hint: the hint lines of these panes are full at 80 columns; help and the README list it.
+        KeyBinding("exec", [.char("e")], "run a command in the container, a shell by default (docker exec -it)",
+                   scope: .panes(Self.containerPanes.union([.placement])), dangerous: true, .exec),
         // No hint: the hint line of these panes is full at 80 columns; help lists it.
         KeyBinding("image_layers", [.char("L")], "layers of the container's or task's image",
                    scope: .panes(Self.containerPanes), .openImageLayers),

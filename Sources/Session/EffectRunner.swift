@@ -16,15 +16,19 @@ public struct EffectRunner: Sendable {
     let themes: ThemeCatalog
     /// The log view's streams.
     let logStreams: LogStreams
+    /// What lends the terminal to `docker exec` (`e`); nil where there is no terminal.
+    let foreground: ForegroundRunner?
 
     /// - Parameters:
     ///   - session: the swarm watched.
     ///   - themes: where `:theme` finds themes.
     ///   - logStreams: the log view's streams.
-    public init(session: SwarmSession, themes: ThemeCatalog, logStreams: LogStreams) {
+    ///   - foreground: runs a program in the full terminal (`UILoop.runInTerminal`), for `e`.
+    public init(session: SwarmSession, themes: ThemeCatalog, logStreams: LogStreams, foreground: ForegroundRunner? = nil) {
         self.session = session
         self.themes = themes
         self.logStreams = logStreams
+        self.foreground = foreground
     }
 
     /// Performs `effect`; never throws: a failure becomes an error message for the status line.
@@ -149,6 +153,9 @@ public struct EffectRunner: Sendable {
         case .startStack(let contents):
             let result = try await manager.startStack(contents)
             return ("stack \(contents.stack): \(result.summary("started"))", !result.failures.isEmpty)
+        case .exec(let request):
+            let endpoint = try await nodeEngine(request.hostname, connections, feed).endpoint
+            return await ContainerExec.run(request, endpoint: endpoint, environment: ProcessInfo.processInfo.environment, foreground: foreground)
         case .setAvailability(let nodeID, let hostname, let from, let availability):
             try await manager.setNodeAvailability(id: nodeID, from: from, to: availability)
             return ("\(hostname) is now \(availability.adjective)", false)

@@ -14,6 +14,9 @@ enum Signals {
     nonisolated(unsafe) static var quitSignal: sig_atomic_t = 0
     /// How many of them arrived; the UI loop turns each new one into `Action.quit` (a second one leaves at once).
     nonisolated(unsafe) static var quitSignals: sig_atomic_t = 0
+    /// True while a program run in the terminal owns it (`UILoop.runInTerminal`): SIGINT (a
+    /// Ctrl-C typed to it) is its alone then, not a quit of swarmtop.
+    nonisolated(unsafe) static var handedOver: sig_atomic_t = 0
     /// True while curses owns the terminal.
     nonisolated(unsafe) static var cursesActive: sig_atomic_t = 0
     /// The write end of the UI loop's wake-up pipe while it runs; -1 otherwise.
@@ -27,6 +30,7 @@ enum Signals {
         wakeDescriptor = wake
         for s in [SIGTERM, SIGHUP, SIGINT] {
             signal(s) { sig in
+                if sig == SIGINT, Signals.handedOver != 0 { return }
                 Signals.quitSignal = sig
                 Signals.quitSignals &+= 1
                 Signals.wake()

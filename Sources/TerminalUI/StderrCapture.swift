@@ -10,6 +10,10 @@ enum StderrCapture {
     nonisolated(unsafe) private static var fileFD: Int32 = -1
     nonisolated(unsafe) private static var buffer = UnsafeMutableRawPointer.allocate(byteCount: 4096, alignment: 8)
 
+    /// The descriptor of the real stderr (the terminal, usually), also while it is captured:
+    /// what a program run in the terminal gets as its stderr.
+    static var real: Int32 { savedFD >= 0 ? savedFD : STDERR_FILENO }
+
     /// Sends stderr to a temporary file; does nothing if the file cannot be made.
     static func begin() {
         var template = Array("/tmp/swarmtop-stderr-XXXXXX".utf8CString)

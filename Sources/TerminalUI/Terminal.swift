@@ -78,6 +78,32 @@ final class Terminal {
         StderrCapture.end()
     }
 
+    /// Lends the terminal to another program until `resume`: bracketed paste off, the cursor
+    /// shown, then `endwin` (mouse reporting off, the shell's tty modes and main screen back).
+    func suspend() {
+        BracketedPaste.disable()
+        curs_set(1)
+        endwin()
+        Signals.cursesActive = 0
+    }
+
+    /// Takes the terminal back after `suspend`: curses' tty modes, alternate screen, keypad and
+    /// mouse reporting (`doupdate` after `endwin` restores them), the size read again from the
+    /// terminal (it may have changed meanwhile), bracketed paste, the cursor hidden; every cell
+    /// is written at the next `draw`.
+    func resume() {
+        Signals.cursesActive = 1
+        doupdate()
+        var window = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0,
+           Int(window.ws_col) != size.width || Int(window.ws_row) != size.height {
+            resizeterm(Int32(window.ws_row), Int32(window.ws_col))
+        }
+        BracketedPaste.enable()
+        curs_set(0)
+        invalidate()
+    }
+
     /// The terminal's size in columns and rows.
     var size: (width: Int, height: Int) {
         (Int(getmaxx(swarmtop_stdscr())), Int(getmaxy(swarmtop_stdscr())))

@@ -24,8 +24,21 @@ public final class UILoop: Sendable {
         var actions: [Action] = []
         /// Only the newest snapshot matters: older ones are dropped, never queued.
         var snapshot: Action?
+        /// Programs waiting to run in the terminal (`runInTerminal`), in order.
+        var handOvers: [HandOver] = []
+        /// True once the loop ended: a program handed over then is refused.
+        var ended = false
         /// True once the loop was woken for what is queued (one pipe write per batch).
         var signalled = false
+    }
+
+    /// A program to run in the terminal, and what to tell its caller.
+    private struct HandOver: Sendable {
+        var executable: String
+        var arguments: [String]
+        var environment: [String]
+        var pause: @Sendable (Int32) -> String?
+        var done: @Sendable (Result<Int32, ForegroundFailure>) -> Void
     }
 
     /// - Parameters:
@@ -46,6 +59,51 @@ public final class UILoop: Sendable {
             return !box.signalled
         }
         if wake { wakeup.signal() }
+    }
+
+    /// Runs a program in the full terminal, from any thread: at its next turn the loop lends
+    /// the terminal (`endwin`: the shell's tty modes and main screen back), runs the program
+    /// on it and waits for it (a Ctrl-C is the program's, not swarmtop's; SIGWINCH reaches it
+    /// as the terminal's foreground process), shows `pause`'s line and waits for a key when
+    /// there is one, then takes the terminal back at its current size and redraws every cell.
+    /// - Parameters:
+    ///   - executable: the program's path.
+    ///   - arguments: its arguments, after its name.
+    ///   - environment: its environment, `NAME=value` strings.
+    ///   - pause: given the exit status, the line to show before returning (nil: return at once).
+    /// - Returns: the program's exit status (128 + N when signal N ended it).
+    /// - Throws: `ForegroundFailure` when it could not start, or when the loop ended first.
+    public func runInTerminal(_ executable: String, arguments: [String], environment: [String],
+                              pause: @escaping @Sendable (Int32) -> String?) async throws(ForegroundFailure) -> Int32 {
+        let result = await withCheckedContinuation { (done: CheckedContinuation<Result<Int32, ForegroundFailure>, Never>) in
+            let handOver = HandOver(executable: executable, arguments: arguments, environment: environment, pause: pause) { done.resume(returning: $0) }
+            let (wake, refused) = inbox.withLockedValue { box -> (Bool, Bool) in
+                if box.ended { return (false, true) }
+                box.handOvers.append(handOver)
+                defer { box.signalled = true }
+                return (!box.signalled, false)
+            }
+            if refused { handOver.done(.failure(ForegroundFailure(description: "swarmtop is quitting: \(executable) not run"))) }
+            if wake { wakeup.signal() }
+        }
+        return try result.get()
+    }
+
+    /// Runs the programs handed over (`runInTerminal`), each with the terminal lent to it; the
+    /// screen must then be drawn again at the terminal's current size.
+    private func runHandOvers(_ handOvers: [HandOver], _ terminal: Terminal) {
+        for handOver in handOvers {
+            terminal.suspend()
+            Signals.handedOver = 1
+            let result = Result { () throws(ForegroundFailure) -> Int32 in
+                try ForegroundProcess.run(handOver.executable, arguments: handOver.arguments, environment: handOver.environment,
+                                          stderr: StderrCapture.real)
+            }
+            if case .success(let status) = result, let line = handOver.pause(status) { ForegroundProcess.waitForKey(line) }
+            Signals.handedOver = 0
+            terminal.resume()
+            handOver.done(result)
+        }
     }
 
     /// The actions on the swarm that had not finished when `run()` returned (a second quit, or
@@ -82,6 +140,14 @@ public final class UILoop: Sendable {
         var signalsSeen: sig_atomic_t = 0
         var quitDeadline: Date?
         defer { leftRunning.withLockedValue { $0 = state.running } }
+        defer {
+            let refused = inbox.withLockedValue { box in
+                box.ended = true
+                defer { box.handOvers = [] }
+                return box.handOvers
+            }
+            for handOver in refused { handOver.done(.failure(ForegroundFailure(description: "swarmtop quit: \(handOver.executable) not run"))) }
+        }
         var read = 0  // numbers the reads: the keys of one read form one `Action.keys`
         while !state.quit {
             var actions: [Action] = []
@@ -109,9 +175,15 @@ public final class UILoop: Sendable {
             }
             actions += Self.take(&keys, read: read)
             if reads < 64 { read += 1 }
-            actions += inbox.withLockedValue { box in
+            let (posted, handOvers) = inbox.withLockedValue { box in
                 defer { box = Inbox() }
-                return (box.snapshot.map { [$0] } ?? []) + box.actions
+                return ((box.snapshot.map { [$0] } ?? []) + box.actions, box.handOvers)
+            }
+            actions += posted
+            if !handOvers.isEmpty {
+                runHandOvers(handOvers, terminal)
+                (width, height) = terminal.size
+                actions.append(.resize(width: width, height: height))
             }
             let now = Date()
             let second = Int(now.timeIntervalSince1970)

@@ -20,7 +20,10 @@ final class DashboardUI: @unchecked Sendable {
     /// - Returns: how the loop ended, and the effects still running then.
     func run(_ state: AppState, theme: Theme, themes: ThemeCatalog, session: SwarmSession) async -> (UILoop.Exit, unfinished: [Effect]) {
         let logStreams = LogStreams { [weak self] in self?.post($0) }
-        let runner = EffectRunner(session: session, themes: themes, logStreams: logStreams)
+        let runner = EffectRunner(session: session, themes: themes, logStreams: logStreams) { [weak self] executable, arguments, environment, pause in
+            guard let loop = self?.loop else { throw ForegroundFailure(description: "the dashboard is not running") }
+            return try await loop.runInTerminal(executable, arguments: arguments, environment: environment, pause: pause)
+        }
         let ui = UILoop(state: state, theme: theme) { [weak self] effect in
             Task { self?.post(await runner.run(effect)) }
         }

@@ -91,7 +91,7 @@ final class KeymapTests: XCTestCase {
         let dangerous = Set(Keymap.standard.bindings.filter(\.dangerous).map(\.command))
         XCTAssertEqual(dangerous, [.scaleUp, .scaleDown, .setReplicas, .undoScale, .stopContainer, .restartContainer, .removeStack,
                                    .stopOrStartStack, .rollback, .forceUpdate, .setAvailability(.active), .setAvailability(.pause),
-                                   .setAvailability(.drain)])
+                                   .setAvailability(.drain), .exec])
     }
 
     func testDispatchFollowsScopes() {

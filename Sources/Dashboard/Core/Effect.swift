@@ -28,6 +28,9 @@ public enum Effect: Sendable, Hashable {
     case rollback(serviceID: String, serviceName: String)
     /// Replace every task of a service, as `docker service update --force`.
     case forceUpdate(serviceID: String, serviceName: String)
+    /// Run a command in a container through its node's engine in the full terminal, as
+    /// `docker exec -it` (the dashboard is suspended meanwhile); logged in the action log.
+    case exec(ExecRequest)
     /// Measure one container's writable layer now (`GET /containers/{id}/json?size=1` on its node's engine).
     case refreshSize(hostname: String, containerID: String, name: String)
     /// Read the theme called `name` (`:theme NAME`); it comes back as `Action.themeLoaded`.
@@ -88,6 +91,7 @@ public enum Effect: Sendable, Hashable {
         case .setAvailability(_, _, _, let availability): "node update --availability \(availability.rawValue)"
         case .rollback: "service rollback"
         case .forceUpdate: "service update --force"
+        case .exec: "exec"
         case .refreshSize: "measure"
         case .loadTheme: "theme"
         case .followLogs: "logs"
@@ -111,6 +115,7 @@ public enum Effect: Sendable, Hashable {
         case .removeStack(let contents), .stopStack(let contents), .startStack(let contents): contents.stack
         case .listStack(let name), .loadTheme(let name), .switchContext(let name): name
         case .setAvailability(_, let hostname, _, _): hostname
+        case .exec(let request): "\(request.name) on \(request.hostname)"
         case .followLogs(let target, _): target.label
         case .stopLogs(let stream): "log stream \(stream)"
         case .replay: "the recording"

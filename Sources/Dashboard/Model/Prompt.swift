@@ -1,4 +1,5 @@
-/// A line typed on the hint row: the `/` filter of the pane, or a `:` command.
+/// A line typed on the hint row: the `/` filter of the pane, a `:` command, or the command
+/// to run in a container (`e`).
 public struct Prompt: Sendable, Hashable {
     /// What the line is for.
     public enum Kind: Sendable, Hashable {
@@ -6,6 +7,9 @@ public struct Prompt: Sendable, Hashable {
         case filter
         /// `:`: a command run by Enter, e.g. `scale lab_web 3`.
         case command
+        /// `e`: the command to run in this container (the request's own command is replaced
+        /// by the words typed when Enter runs it).
+        case exec(ExecRequest)
     }
 
     /// What the line is for.
@@ -23,6 +27,12 @@ public struct Prompt: Sendable, Hashable {
         self.text = text
     }
 
-    /// The character that opened it and starts the line: `/` or `:`.
-    public var leader: Character { kind == .filter ? "/" : ":" }
+    /// What starts the line: `/`, `:`, or `exec in NAME on NODE: `.
+    public var leader: String {
+        switch kind {
+        case .filter: "/"
+        case .command: ":"
+        case .exec(let request): "exec in \(request.name) on \(request.hostname): "
+        }
+    }
 }

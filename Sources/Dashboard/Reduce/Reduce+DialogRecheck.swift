@@ -42,7 +42,7 @@ extension AppState {
                   !engine.containers.contains(where: { $0.id == id }) else { return nil }
             return "\(name) on \(hostname) is gone"
         case .refreshSize, .loadTheme, .followLogs, .stopLogs, .listStack, .switchContext, .readChanges, .statPaths, .replay, .readImageLayers,
-             .inspect:
+             .inspect, .exec:
             return nil
         }
     }

@@ -45,6 +45,7 @@ extension AppState {
         }
         if binding.command == .openChanges { return openChanges() }
         if binding.command == .openInspect { return openInspect() }
+        if binding.command == .exec { return openExecPrompt() }
         if binding.command == .openImageLayers || (binding.command == .drillDown && pane == .disk) { return openImageLayers() }
         if binding.command == .refreshSize { return refreshSelectedSize() }
         if binding.command == .openLogs { return openLogs() }
@@ -82,7 +83,7 @@ extension AppState {
         case .reverseSort: reverseSort()
         case .confirm, .cancel, .refreshSize, .openLogs, .removeStack, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
              .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .measureChanges, .closeChanges, .replay, .openImageLayers,
-             .openInspect, .toggleInspectJSON, .revealSecrets, .closeInspect: break
+             .openInspect, .toggleInspectJSON, .revealSecrets, .closeInspect, .exec: break
         }
     }
 

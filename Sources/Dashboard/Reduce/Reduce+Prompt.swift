@@ -21,6 +21,7 @@ extension AppState {
         case .enter:
             prompt = nil
             if line.kind == .command { return run(line) }
+            if case .exec(let request) = line.kind { return runExec(request, typed: line) }
         case .tab where line.kind == .command:
             (line.text, line.candidates) = completion.complete(line.text)
             line.error = nil

@@ -1,8 +1,9 @@
-/// Draws the line being typed on the hint row: `/web▏` or `:scale lab_web 3▏`, then (dim) the
-/// command's completions, or its error, or which keys end the line.
+/// Draws the line being typed on the hint row: `/web▏`, `:scale lab_web 3▏` or
+/// `exec in lab_web.1.x on node2: sh▏`, then (dim) the command's completions, or its error, or
+/// which keys end the line.
 enum PromptBar {
     static func draw(_ prompt: Prompt, y: Int, width: Int, into buffer: inout CellBuffer) {
-        let line = String(prompt.leader) + prompt.text
+        let line = prompt.leader + prompt.text
         // The end of a long line stays visible: that is where the typing happens.
         let room = max(0, width - 1)
         let shown = DisplayText.width(line) <= room ? line : "…" + DisplayText.suffix(line, columns: room - 1)
@@ -14,7 +15,11 @@ enum PromptBar {
         } else if !prompt.candidates.isEmpty {
             after = (prompt.candidates.joined(separator: " "), Style(.dim))
         } else {
-            after = (prompt.kind == .filter ? "Enter keep  Esc clear" : "Tab complete  Enter run  Esc cancel", Style(.dim))
+            after = switch prompt.kind {
+            case .filter: ("Enter keep  Esc clear", Style(.dim))
+            case .command: ("Tab complete  Enter run  Esc cancel", Style(.dim))
+            case .exec: ("Enter run  Esc cancel", Style(.dim))
+            }
         }
         if x + 2 < width { buffer.put(DisplayText.truncate(after.0, to: width - x - 2), x: x + 2, y: y, style: after.1) }
     }
