@@ -108,7 +108,7 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(render(state, width: 30, height: 7, now: now).lines[1...3], [
             "node1          node2",
             "manager ready  worker ready",
-            "결제🚀.1       결제🚀.2 reje…",
+            "결제🚀.1       ✗ 결제🚀.2 re…",
         ])
     }
 
