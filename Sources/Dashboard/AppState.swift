@@ -42,6 +42,9 @@ public struct AppState: Sendable {
     public internal(set) var pendingScales: [String: ScaleRecord] = [:]
     /// The `/` filter of each pane, as typed; a pane without one shows every row.
     public internal(set) var filters: [Pane: String] = [:]
+    /// True after `a`: the tables show their quiet rows too (the tasks that ended long ago, the
+    /// containers that exited); false, the default, leaves them out as `docker ps` does.
+    public internal(set) var showsQuietRows = false
     /// The `s` / `S` order of each table pane; a pane without one keeps its natural order.
     public internal(set) var sorts: [Pane: SortOrder] = [:]
     /// The `/` or `:` line being typed, if any.

@@ -20,6 +20,8 @@ public enum Command: Sendable, Hashable {
     case refreshSize
     /// `/` filters the pane; `:` opens the command line.
     case filter, commandLine
+    /// Show the quiet rows (tasks that ended long ago, exited containers), or hide them again.
+    case toggleQuietRows
     /// Sort by the next column; reverse the order.
     case sortByNextColumn, reverseSort
     /// Open the selected service's, task's or container's log; close the log view.
@@ -160,6 +162,9 @@ public struct Keymap: Sendable {
         // No hint: the Tasks and Containers hint bars are full at 80 columns; help and the README list it.
         KeyBinding("changes", [.char("d")], "what the container changed against its image (docker diff)",
                    scope: .panes(Self.containerPanes), .openChanges),
+        // No hint: the Tasks and Containers hint bars are full; the tab bar names the key while rows are hidden.
+        KeyBinding("show_all", [.char("a")], "show or hide the tasks that ended long ago and the exited containers (docker ps -a)",
+                   scope: .panes([.tasks, .containers, .disk]), .toggleQuietRows),
         KeyBinding("changes_filter", [.char("/")], "changes view: filter the paths (type, Enter)", hint: "filter", scope: .changes, .filterChanges),
         KeyBinding("changes_measure", [.char("r")], "changes view: measure the selected file, or up to 50 files in the selected directory",
                    hint: "size", scope: .changes, .measureChanges),

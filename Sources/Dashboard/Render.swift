@@ -72,9 +72,10 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
 }
 
 extension AppState {
-    /// What the tab bar says after the tabs: the drill-down scope (`  tasks of lab_web`) and the
+    /// What the tab bar says after the tabs: the drill-down scope (`  tasks of lab_web`), the
     /// filter (`  /web  3 of 17`, with `(plain text)` when what was typed is not a regular
-    /// expression); empty for a whole, unfiltered pane.
+    /// expression) and the quiet rows (`  12 ended hidden · a shows all`); empty for a whole,
+    /// unfiltered pane without quiet rows.
     var tabBarTrailer: String {
         var parts = context.map { ["context \($0)"] } ?? []
         if let scope { parts.append(scope.label) }
@@ -82,6 +83,10 @@ extension AppState {
             let shown = table.rows.filter { !$0.isHeading }.count
             let total = table.unfilteredCount.map { " of \($0)" } ?? ""
             parts.append("/\(text)  \(shown)\(total)" + (filter.isPlainText ? " (plain text)" : ""))
+        }
+        if table.quietCount > 0, let key = keymap.bindings.first(where: { $0.command == .toggleQuietRows })?.keys.first?.label {
+            let quiet = "\(table.quietCount) \(PaneTable.quietWord(pane))"
+            parts.append(showsQuietRows ? "\(quiet) shown · \(key) hides them" : "\(quiet) hidden · \(key) shows all")
         }
         return parts.map { "  " + $0 }.joined()
     }

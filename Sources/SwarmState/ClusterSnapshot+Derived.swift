@@ -59,6 +59,15 @@ extension ClusterSnapshot {
         }
     }
 
+    /// The tasks that want to run and have no node yet (desired state `running`, no `NodeID`:
+    /// e.g. pending because no node meets a placement constraint), sorted by service name then
+    /// slot: the placement grid's `pending` column.
+    public var unplacedTasks: [SwarmTask] {
+        tasks.filter { $0.desiredState == "running" && $0.nodeID == nil }
+            .map { (key: (service(id: $0.serviceID)?.name ?? "", $0.slot ?? 0, $0.id), task: $0) }
+            .sorted { $0.key < $1.key }.map(\.task)
+    }
+
     /// Every container of every reached engine, with the hostname it runs on, sorted by node then name.
     public var containerRows: [ContainerRow] {
         engines.flatMap { engine in

@@ -7,10 +7,13 @@ import SwarmState
 final class OperatorActionTests: XCTestCase {
     override func setUp() { DisplayText.useUTF8Locale() }
 
+    /// The state on `pane` with row `id` selected; `showingAll` presses `a` first, for a
+    /// quiet row (an exited container).
     private func on(_ pane: Character, _ id: RowID, _ snapshot: ClusterSnapshot = SampleCluster.snapshot(),
-                    readOnly: Bool = false) -> AppState {
+                    readOnly: Bool = false, showingAll: Bool = false) -> AppState {
         var state = AppState.loaded(snapshot, readOnly: readOnly)
         state.press(.char(pane))
+        if showingAll { state.press(.char("a")) }
         state.select(id)
         return state
     }
@@ -148,7 +151,7 @@ final class OperatorActionTests: XCTestCase {
     }
 
     func testRestartRefusesASwarmTasksContainer() {
-        var state = on("4", .container(hostname: "node1", id: "c-scratch"))
+        var state = on("4", .container(hostname: "node1", id: "c-scratch"), showingAll: true)  // exited: a quiet row
         state.press(.char("R"))
         XCTAssertEqual(state.confirmation?.message.first, "Restart container scratch on node1?")
         XCTAssertEqual(state.press(.char("y")), [.restartContainer(hostname: "node1", containerID: "c-scratch", name: "scratch")])
@@ -162,7 +165,7 @@ final class OperatorActionTests: XCTestCase {
         let places: [(Character, RowID)] = [("1", .node("n2")), ("2", .service("s-web")), ("3", .task("t-web1")),
                                             ("4", .container(hostname: "node1", id: "c-scratch"))]
         for (pane, id) in places {
-            var state = on(pane, id, readOnly: true)
+            var state = on(pane, id, readOnly: true, showingAll: pane == "4")  // c-scratch exited: a quiet row
             for binding in Keymap.standard.bindings where binding.dangerous && binding.applies(in: state.pane, inDialog: false) {
                 XCTAssertEqual(state.press(binding.keys[0]), [])
                 XCTAssertNil(state.dialog, binding.description)

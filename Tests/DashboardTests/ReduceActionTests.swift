@@ -166,7 +166,7 @@ final class ReduceActionTests: XCTestCase {
 
     func testStopRefusesAContainerThatIsNotRunning() {
         var state = AppState.loaded()
-        state.press(.char("4"))
+        state.press(.char("4"), .char("a"))  // c-scratch exited: a quiet row, shown with a
         state.select(.container(hostname: "node1", id: "c-scratch"))
         state.press(.char("x"))
         XCTAssertNil(state.dialog)

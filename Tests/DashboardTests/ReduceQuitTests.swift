@@ -57,7 +57,7 @@ final class ReduceQuitTests: XCTestCase {
 
     func testReadsAndLogStreamsAreNotWaitedFor() {
         var state = AppState.loaded()
-        state.press(.char("4"))
+        state.press(.char("4"), .char("a"))  // c-scratch exited: a quiet row, shown with a
         state.select(.container(hostname: "node1", id: "c-scratch"))
         XCTAssertEqual(state.press(.char("r")).count, 1)
         XCTAssertEqual(state.running, [])

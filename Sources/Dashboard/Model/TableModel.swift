@@ -77,11 +77,14 @@ struct TableRow: Sendable, Equatable {
     var serviceID: String?
     var nodeID: String?
     var stack: String?
+    /// A row the table leaves out until `a` shows them all: a task that ended long ago, a
+    /// container that exited (`docker ps` without `-a`).
+    var quiet: Bool
     /// Each cell's `naturalWidth` (without ages), measured once.
     private(set) var widths: [Int]
 
     init(id: RowID, cells: [TableCell], style: Style = .normal, isHeading: Bool = false,
-         serviceID: String? = nil, nodeID: String? = nil, stack: String? = nil) {
+         serviceID: String? = nil, nodeID: String? = nil, stack: String? = nil, quiet: Bool = false) {
         self.id = id
         self.cells = cells
         self.style = style
@@ -89,6 +92,7 @@ struct TableRow: Sendable, Equatable {
         self.serviceID = serviceID
         self.nodeID = nodeID
         self.stack = stack
+        self.quiet = quiet
         widths = isHeading ? [] : cells.map(\.naturalWidth)
     }
 }
@@ -102,6 +106,8 @@ struct PaneTable: Sendable, Equatable {
     var naturalWidths: [Int]
     /// The rows (headings left out) before the `/` filter; nil when no filter is applied.
     var unfilteredCount: Int?
+    /// The quiet rows of the table (`TableRow.quiet`), left out or shown (`quieted`).
+    var quietCount = 0
 
     init(columns: [Column], rows: [TableRow]) {
         self.columns = columns

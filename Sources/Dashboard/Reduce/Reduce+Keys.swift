@@ -81,6 +81,9 @@ extension AppState {
         case .commandLine: openPrompt(.command)
         case .sortByNextColumn: sortByNextColumn()
         case .reverseSort: reverseSort()
+        case .toggleQuietRows:
+            showsQuietRows.toggle()
+            refreshTable()
         case .confirm, .cancel, .refreshSize, .openLogs, .removeStack, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
              .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .measureChanges, .closeChanges, .replay, .openImageLayers,
              .openInspect, .toggleInspectJSON, .revealSecrets, .closeInspect, .exec: break

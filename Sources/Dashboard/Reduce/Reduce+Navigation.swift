@@ -49,7 +49,7 @@ extension AppState {
     /// the selection back on its object.
     mutating func refreshTable() {
         table = pane == .placement ? .empty
-            : model.table(pane, scope: scope).filtered(by: RowFilter(filters[pane])).sorted(by: sorts[pane])
+            : model.table(pane, scope: scope).quieted(showingAll: showsQuietRows).filtered(by: RowFilter(filters[pane])).sorted(by: sorts[pane])
         resolveSelection()
     }
 

@@ -13,7 +13,8 @@ enum ContainersView {
     ]
 
     /// One row per container, by node then name. Rows of an engine whose last query failed
-    /// are the last good list: dim, and their node marked `(stale)`.
+    /// are the last good list: dim, and their node marked `(stale)`. Exited containers are
+    /// quiet rows, as `docker ps` without `-a` leaves them out.
     static func rows(_ snapshot: ClusterSnapshot) -> [TableRow] {
         snapshot.containerRows.map { row in
             let c = row.container
@@ -26,7 +27,7 @@ enum ContainersView {
                 TableCell(Format.containerSize(sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs), sortKey: c.sizeRw.map(Double.init)),
                 row.sizesAt != nil && (c.sizeRw != nil || c.sizeRootFs != nil)
                     ? TableCell("", since: row.sizesAt, ageFormat: .short) : TableCell("-"),
-            ], style: row.stale ? Style(.dim) : style(state))
+            ], style: row.stale ? Style(.dim) : style(state), quiet: state == "exited")
         }
     }
 

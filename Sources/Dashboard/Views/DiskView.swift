@@ -26,7 +26,7 @@ enum DiskView {
 
     /// One row per container of the engines' last `/system/df`, the largest writable layer
     /// first. SIZE and GROWTH sort by bytes. Rows of an engine whose last `/system/df` failed
-    /// are dim.
+    /// are dim. Exited containers are quiet rows (the totals above still count them).
     static func rows(_ snapshot: ClusterSnapshot) -> [TableRow] {
         snapshot.diskContainers.map { row in
             let c = row.container
@@ -42,7 +42,7 @@ enum DiskView {
                 TableCell(Format.sparkline(row.history?.recent.map(\.bytes) ?? [])),
                 TableCell(c.status ?? c.state ?? ""),
             ], style: row.stale ? Style(.dim) : ContainersView.style(c.state ?? ""),
-               serviceID: c.serviceID, nodeID: c.labels?["com.docker.swarm.node.id"])
+               serviceID: c.serviceID, nodeID: c.labels?["com.docker.swarm.node.id"], quiet: c.state == "exited")
         }
     }
 

@@ -1,12 +1,20 @@
 import SwarmState
 
-/// A node's column in the placement grid: its header and one card per task placed on it.
+/// A column of the placement grid: a node's header and one card per task placed on it, or the
+/// `pending` column of the tasks that have no node.
 struct PlacementColumnModel: Sendable, Equatable {
+    /// The node's ID; empty for the `pending` column.
     var nodeID: String
+    /// The hostname (`✗ node2` when the node is down), or `pending`.
     var hostname: String
-    /// Role and state, e.g. `manager ready`.
+    /// The hostname's style: the error colour for a down node, dim for a drained or paused one.
+    var hostnameStyle = Style(.header, bold: true)
+    /// Role, state and an availability other than active, e.g. `manager ready`,
+    /// `worker ready drain`; `2 tasks, no node` for the pending column.
     var detail: String
     var detailStyle: Style
+    /// True for a drained or paused node: its hostname and cards are drawn dim.
+    var dimmed: Bool = false
     var cards: [PlacementCard]
 }
 
@@ -14,37 +22,59 @@ struct PlacementColumnModel: Sendable, Equatable {
 struct PlacementCard: Sendable, Equatable {
     var taskID: String
     /// The task name without the stack prefix (the colour tells the service), plus the
-    /// current state when the task is not running yet, e.g. `web.3 preparing`.
+    /// current state when the task is not running yet, e.g. `◌ web.3 preparing`: marked `✗`
+    /// when it failed, was rejected or starts again after its slot's last task failed, `◌`
+    /// when it is on its way.
     var text: String
     var style: Style
 }
 
-/// The placement pane's model: `ClusterSnapshot.placement` turned into cards.
+/// The placement pane's model: `ClusterSnapshot.placement` turned into cards, after a
+/// `pending` column when some task has no node.
 enum PlacementView {
+    /// The mark of a failing card (failed, rejected, restarting in a loop) and of a starting one.
+    static let failingMark = "✗", startingMark = "◌"
+
     /// The columns, each card in its service's colour: distinct colours for up to 11 services,
-    /// the oldest keeping theirs (`Style.services`).
+    /// the oldest keeping theirs (`Style.services`); a failing card in the failed state's
+    /// colour, a starting one in its state's.
     static func columns(_ snapshot: ClusterSnapshot) -> [PlacementColumnModel] {
         let byAge = snapshot.services.sorted { ($0.createdAt ?? .distantPast, $0.id) < ($1.createdAt ?? .distantPast, $1.id) }
         let colours = Style.services(byAge.map(\.name))
-        return snapshot.placement.map { column in
+        let restarting = snapshot.restartingTaskIDs
+        func cards(_ tasks: [SwarmTask]) -> [PlacementCard] {
+            tasks.map { card($0, snapshot, colours: colours, restarting: restarting.contains($0.id)) }
+        }
+        let unplaced = snapshot.unplacedTasks
+        let pending = unplaced.isEmpty ? [] : [PlacementColumnModel(
+            nodeID: "", hostname: "pending", detail: "\(unplaced.count) task\(unplaced.count == 1 ? "" : "s"), no node",
+            detailStyle: Style(.warn), cards: cards(unplaced))]
+        return pending + snapshot.placement.map { column in
             let state = column.node.status?.state ?? ""
+            let availability = column.node.spec?.availability ?? "active"
+            let detail = [column.node.role, state, availability == "active" ? "" : availability].filter { !$0.isEmpty }
+            let dimmed = availability != "active"
             return PlacementColumnModel(
-                nodeID: column.node.id, hostname: column.node.hostname,
-                detail: [column.node.role, state].filter { !$0.isEmpty }.joined(separator: " "),
-                detailStyle: state == "ready" ? Style(.dim) : Style(.error),
-                cards: column.tasks.map { card($0, snapshot, colours: colours) })
+                nodeID: column.node.id, hostname: (state == "down" ? failingMark + " " : "") + column.node.hostname,
+                hostnameStyle: state == "down" ? Style(.error, bold: true) : dimmed ? Style(.dim) : Style(.header, bold: true),
+                detail: detail.joined(separator: " "),
+                detailStyle: state != "ready" ? Style(.error) : availability != "active" ? Style(.warn) : Style(.dim),
+                dimmed: dimmed, cards: cards(column.tasks))
         }
     }
 
-    private static func card(_ task: SwarmTask, _ snapshot: ClusterSnapshot, colours: [String: Style]) -> PlacementCard {
+    private static func card(_ task: SwarmTask, _ snapshot: ClusterSnapshot, colours: [String: Style], restarting: Bool) -> PlacementCard {
         let service = snapshot.service(id: task.serviceID)
         var name = snapshot.taskName(task)
         if let stack = service?.stack, name.hasPrefix(stack + "_") { name.removeFirst(stack.count + 1) }
-        let style: Style
-        switch TaskState(rawValue: task.state) {
-        case let failure? where failure == .failed || failure == .rejected: style = Style(.taskState(failure))
-        default: style = service.flatMap { colours[$0.name] } ?? .service(named: task.serviceID)
+        let state = TaskState(rawValue: task.state)
+        let text = task.state == "running" ? name : "\(name) \(task.state)"
+        if restarting || state == .failed || state == .rejected {
+            return PlacementCard(taskID: task.id, text: "\(failingMark) \(text)", style: Style(.taskState(state == .rejected ? .rejected : .failed)))
         }
-        return PlacementCard(taskID: task.id, text: task.state == "running" ? name : "\(name) \(task.state)", style: style)
+        if let state, task.isTransitional {
+            return PlacementCard(taskID: task.id, text: "\(startingMark) \(text)", style: Style(.taskState(state)))
+        }
+        return PlacementCard(taskID: task.id, text: text, style: service.flatMap { colours[$0.name] } ?? .service(named: task.serviceID))
     }
 }

@@ -14,12 +14,14 @@ enum TasksView {
     /// Tasks whose desired state is `running` first, then the others (history); each group
     /// by service name and slot (or node), the newest first within a slot. A task waiting for a
     /// node shows why in its ERROR column (`SchedulingExplanation.short`) where the engine said
-    /// no more than `no suitable node (…)`; every other error is the engine's, quoted.
+    /// no more than `no suitable node (…)`; every other error is the engine's, quoted. The tasks
+    /// that ended long ago (`ClusterSnapshot.endedTaskIDs`) are quiet rows.
     static func rows(_ snapshot: ClusterSnapshot) -> [TableRow] {
         let tasks = snapshot.tasks
         let hostnames = Dictionary(snapshot.nodes.map { ($0.id, $0.hostname) }) { first, _ in first }
         let serviceRank = rank(snapshot.services.map { ($0.id, $0.name) })
         let nodeRank = rank(snapshot.nodes.map { ($0.id, $0.hostname) })
+        let ended = snapshot.endedTaskIDs
         let keys = tasks.map { task in
             SortKey(history: task.desiredState != "running", service: serviceRank[task.serviceID] ?? Int.max,
                     slot: task.slot ?? 0, node: task.nodeID.flatMap { nodeRank[$0] } ?? Int.max,
@@ -36,7 +38,7 @@ enum TasksView {
                 TableCell(Format.prettyPrint(task.desiredState ?? "")),
                 TableCell(Format.prettyPrint(task.state), since: task.status?.timestamp),
                 TableCell(why ?? (err.isEmpty ? "" : "\"\(err)\"")),
-            ], style: style(task), serviceID: task.serviceID, nodeID: task.nodeID)
+            ], style: style(task), serviceID: task.serviceID, nodeID: task.nodeID, quiet: ended.contains(task.id))
         }
     }
 

@@ -1,5 +1,5 @@
 /// Draws the placement grid: a column per node (hostname, then role and state) with a card
-/// per task. Node columns that do not fit scroll sideways, from the selection's `firstColumn`,
+/// per task, after a `pending` column when some task has no node (`PlacementView`). Node columns that do not fit scroll sideways, from the selection's `firstColumn`,
 /// keeping the selected one in view, with `◀` / `▶` on the hostname row where nodes are hidden;
 /// cards that do not fit end in `+N more` (and start with `+N above` when the selection is
 /// further down).
@@ -128,9 +128,10 @@ enum PlacementGrid {
             let column = columns[c]
             let x = geometry.x(ofColumn: c)
             let w = geometry.textWidth(ofColumn: c)
-            buffer.put(DisplayText.truncate(column.hostname, to: w), x: x, y: rect.y, style: Style(.header, bold: true), maxWidth: w)
+            buffer.put(DisplayText.truncate(column.hostname, to: w), x: x, y: rect.y, style: column.hostnameStyle, maxWidth: w)
             buffer.put(DisplayText.truncate(column.detail, to: w), x: x, y: rect.y + 1, style: column.detailStyle, maxWidth: w)
-            drawCards(column.cards, selectedRow: selectedRow(inColumn: c, selection), in: geometry.cardRect(ofColumn: c), into: &buffer)
+            drawCards(column.cards, dimmed: column.dimmed, selectedRow: selectedRow(inColumn: c, selection),
+                      in: geometry.cardRect(ofColumn: c), into: &buffer)
         }
     }
 
@@ -140,7 +141,9 @@ enum PlacementGrid {
         draw(columns, selection: selection, in: rect, into: &buffer)
     }
 
-    private static func drawCards(_ cards: [PlacementCard], selectedRow: Int?, in rect: Rect, into buffer: inout CellBuffer) {
+    /// A column's cards in `rect`, each in its own style, or all dim (`dimmed`: a drained or
+    /// paused node) but the selected one.
+    private static func drawCards(_ cards: [PlacementCard], dimmed: Bool, selectedRow: Int?, in rect: Rect, into buffer: inout CellBuffer) {
         guard rect.height > 0 else { return }
         let (above, window) = cardWindow(count: cards.count, selectedRow: selectedRow, height: rect.height)
         var y = rect.y
@@ -152,7 +155,7 @@ enum PlacementGrid {
             let selected = i == selectedRow
             if selected { buffer.fill(x: rect.x, y: y, width: rect.width, height: 1, style: Style(.selected)) }
             buffer.put(DisplayText.truncate(cards[i].text, to: rect.width), x: rect.x, y: y,
-                       style: selected ? Style(.selected) : cards[i].style, maxWidth: rect.width)
+                       style: selected ? Style(.selected) : dimmed ? Style(.dim) : cards[i].style, maxWidth: rect.width)
             y += 1
         }
         let below = cards.count - window.upperBound
