@@ -34,11 +34,19 @@ extension ClusterSnapshot {
 
     /// The IDs of the tasks that ended long ago: state `shutdown`, `complete`, `failed` or
     /// `rejected`, and not the newest task of their slot (`docker ps` without `-a` leaves out
-    /// the containers that exited in the same spirit).
+    /// the containers that exited in the same spirit). While a slot's newest task is on its way
+    /// (a restart), the failure before it is not one of them: it says why the slot restarts.
     public var endedTaskIDs: Set<String> {
         var ids: Set<String> = []
         for history in slotHistories.values {
-            for task in history.dropFirst() where Self.endStates.contains(task.state) { ids.insert(task.id) }
+            var restartReason = history.first?.isTransitional == true
+            for task in history.dropFirst() where Self.endStates.contains(task.state) {
+                if restartReason, task.state == "failed" || task.state == "rejected" {
+                    restartReason = false
+                    continue
+                }
+                ids.insert(task.id)
+            }
         }
         return ids
     }

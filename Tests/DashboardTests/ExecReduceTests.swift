@@ -89,6 +89,7 @@ final class ExecReduceTests: XCTestCase {
     func testAnExitedContainerIsRefused() {
         var state = AppState.loaded()
         state.press(.char("4"))
+        state.press(.char("a"))  // exited containers are quiet rows: shown
         state.select(.container(hostname: "node1", id: "c-scratch"))
         state.press(.char("e"))
         XCTAssertNil(state.prompt)

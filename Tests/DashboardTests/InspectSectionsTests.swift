@@ -133,6 +133,20 @@ final class InspectSectionsTests: XCTestCase {
         XCTAssertTrue(lines(s, "Task").contains("Exit code: 1"), "\(lines(s, "Task"))")
     }
 
+    func testATaskWaitingForANodeSaysWhichConstraintNoNodeMeets() throws {
+        let snapshot = try LabFixtures.schedSnapshot()
+        let gpu = try XCTUnwrap(snapshot.services.first { $0.name == "hsched_gpu" })
+        let tasks = try JSONSerialization.jsonObject(with: LabFixtures.data("sched/tasks.json")) as! [[String: Any]]
+        let pending = try XCTUnwrap(tasks.first { $0["ServiceID"] as? String == gpu.id })
+        let answer = InspectAnswer(json: try JSONSerialization.data(withJSONObject: pending))
+        let s = try InspectSections.make(.task(id: pending["ID"] as! String, name: "hsched_gpu.1", serviceID: gpu.id), answer, snapshot: snapshot)
+        let why = lines(s, "Why not running")
+        XCTAssertEqual(why.first, "Error: no suitable node (scheduling constraints not satisfied on 2 nodes)", "\(why)")
+        XCTAssertEqual(why.dropFirst().filter { $0 == snapshot.whyNotRunning(snapshot.tasks.first { $0.id == pending["ID"] as? String }!).first }.count, 1,
+                       "the model's explanation follows the engine's: \(why)")
+        XCTAssertTrue(why.contains { $0.contains("node.labels.gpu") }, "\(why)")
+    }
+
     func testAContainerShowsWhatDockerInspectHolds() throws {
         let id = "f9974bf8ef45456da01e6c6b6a553b9a4259f8e6d14c427c7d41ad915a1453a0"
         let s = try sections(.container(hostname: "node2", id: id, name: "lab_web.4.dm1i2gkm8yc0o1wb1ej6mrby4"), "container-lab_web-node2.json")

@@ -1,3 +1,4 @@
+import XCTest
 import Foundation
 @testable import Dashboard
 import SwarmState
@@ -24,11 +25,12 @@ extension AppState {
         text.flatMap { reduce(&self, .key(.char($0))) }
     }
 
-    /// Moves the selection of the current pane down to the row with this ID.
-    mutating func select(_ id: RowID) {
+    /// Moves the selection of the current pane down to the row with this ID; a test failure
+    /// (not a crash of every test) when the pane has no such row.
+    mutating func select(_ id: RowID, file: StaticString = #filePath, line: UInt = #line) {
         press(.home)
         for _ in 0..<max(table.rows.count, 1) where selection.id != id { press(.down) }
-        precondition(selection.id == id, "no row \(id) in \(pane)")
+        if selection.id != id { XCTFail("no row \(id) in \(pane)", file: file, line: line) }
     }
 
     /// The open confirmation, if any.

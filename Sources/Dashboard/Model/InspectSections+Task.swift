@@ -41,16 +41,19 @@ extension InspectSections {
         return sections
     }
 
-    /// Why the task is not running, in words. For now the engine's own: its `Status.Err` and
-    /// `Status.Message`. This is the one place to put a fuller explanation computed from the
-    /// spec and the nodes (which constraint no node meets, which nodes lack the reservation…).
+    /// Why the task is not running, in words: the engine's own (its `Status.Err` and
+    /// `Status.Message`), then, for a task waiting for a node or rejected for a missing image,
+    /// the long explanation computed from the spec and the nodes (`ClusterSnapshot.whyNotRunning`:
+    /// which constraint no node meets, which nodes lack the reservation…).
     /// - Parameters:
     ///   - task: the task (`GET /tasks/{id}`).
     ///   - snapshot: the swarm, for an explanation that needs the nodes and services.
     public static func whyNotRunning(_ task: InspectJSON, snapshot: ClusterSnapshot?) -> [InspectLine] {
         let status = task["Status"]
-        let lines = line("Error", status["Err"].string) + line("Message", status["Message"].string)
-        return lines.isEmpty ? [InspectLine(value: "the engine gives no reason")] : lines
+        let engine = line("Error", status["Err"].string) + line("Message", status["Message"].string)
+        let known = snapshot.flatMap { snapshot in task["ID"].string.flatMap { id in snapshot.tasks.first { $0.id == id } }.map(snapshot.whyNotRunning) } ?? []
+        guard !known.isEmpty else { return engine.isEmpty ? [InspectLine(value: "the engine gives no reason")] : engine }
+        return engine + known.map { InspectLine(value: $0) }
     }
 
     /// The image it runs, and whether its spec is the service's current task template (ignoring
