@@ -446,11 +446,12 @@ public actor RefreshEngine {
         try? await Task.sleep(nanoseconds: Seconds.nanoseconds(wait))
     }
 
-    /// Fetches `needs` from the manager concurrently. `.serviceTasks` fetches the tasks and the
-    /// counts of `movedServices` alone; a whole service list whose counts moved (running,
-    /// desired, completed, or the spec's version) fetches those services' tasks after it; more
-    /// than `wholeListAbove` services at once, and `.tasks`, fetch every task. A round with a
-    /// failure is asked again with the next task poll.
+    /// Fetches `needs` from the manager concurrently. `.serviceTasks` fetches the counts of
+    /// `movedServices` alone, then the tasks of those that still exist (the engine refuses a task
+    /// filter naming a service that is gone; the assembler drops a gone service's tasks); a whole
+    /// service list whose counts moved (running, desired, completed, or the spec's version)
+    /// fetches those services' tasks after it; more than `wholeListAbove` services at once, and
+    /// `.tasks`, fetch every task. A round with a failure is asked again with the next task poll.
     private func refreshManager(_ needs: RefreshNeeds) async {
         diagnostics.managerRounds += 1
         let m = connections.managerReader
@@ -460,16 +461,15 @@ public actor RefreshEngine {
         }
         var moved = needs.contains(.serviceTasks) ? movedServices : []
         movedServices = []
-        var wholeTasks = needs.contains(.tasks) || moved.count > Self.wholeListAbove
+        let wholeTasks = needs.contains(.tasks) || moved.count > Self.wholeListAbove
         if wholeTasks { moved = [] }
-        let servicesPath = needs.contains(.services) || wholeTasks ? EnginePath.services
-            : moved.isEmpty ? nil : EnginePath.services(ids: moved)
-        let tasksPath = wholeTasks ? EnginePath.tasks : moved.isEmpty ? nil : EnginePath.tasks(services: moved)
+        let wholeServices = needs.contains(.services) || wholeTasks
+        let servicesPath = wholeServices ? EnginePath.services : moved.isEmpty ? nil : EnginePath.services(ids: moved)
         let countsBefore = Dictionary(snapshot.services.map { ($0.id, Self.counts($0)) }, uniquingKeysWith: { a, _ in a })
         async let info = read(needs.contains(.info) ? EnginePath.info : nil)
         async let nodes = read(needs.contains(.nodes) ? EnginePath.nodes : nil)
         async let services = read(servicesPath)
-        async let tasks = read(tasksPath)
+        async let tasks = read(wholeTasks ? EnginePath.tasks : nil)
         let (i, n, s, t) = await (info, nodes, services, tasks)
         let managerHostname = snapshot.info?.name
         feedManager(i)
@@ -478,14 +478,15 @@ public actor RefreshEngine {
         if nodesChanged || snapshot.info?.name != managerHostname { followNodes(snapshot.nodes, managerHostname: snapshot.info?.name) }
         feedManager(s)
         var taskReads = [t].compactMap { $0 }
-        if servicesPath == EnginePath.services, !wholeTasks, (try? s?.1.get()) != nil {
-            var countsMoved = Set(snapshot.services.filter { countsBefore[$0.id] != Self.counts($0) }.map(\.id))
-            countsMoved.formUnion(countsBefore.keys.filter { id in !snapshot.services.contains { $0.id == id } })
-            countsMoved.subtract(moved)
-            if !countsMoved.isEmpty {
-                wholeTasks = countsMoved.count > Self.wholeListAbove
-                taskReads.append(await read(wholeTasks ? EnginePath.tasks : EnginePath.tasks(services: countsMoved))!)
-                moved.formUnion(countsMoved)
+        if !wholeTasks, (try? s?.1.get()) != nil {
+            if wholeServices {
+                moved.formUnion(snapshot.services.filter { countsBefore[$0.id] != Self.counts($0) }.map(\.id))
+            }
+            let existing = Set(snapshot.services.map(\.id))
+            let fetch = moved.intersection(existing)
+            if !fetch.isEmpty {
+                let path = fetch.count > Self.wholeListAbove ? EnginePath.tasks : EnginePath.tasks(services: fetch)
+                taskReads.append((path, await Self.attempt { try await m.read(path, timeout: nil) }))
             }
         }
         var tasksFailed = false

@@ -10,7 +10,7 @@ import Foundation
 ///   last answer to the same path is not decoded again (a steady swarm answers the same bytes).
 ///   The tasks of some services (`EnginePath.tasks(services:)`) and some services with their
 ///   counts (`EnginePath.services(ids:)`) replace those services' tasks, or those services, in
-///   the snapshot. A failure, or a body that does not decode, counts against the round;
+///   the snapshot. A service no longer listed takes its tasks with it. A failure, or a body that does not decode, counts against the round;
 /// - `.roundEnd` on the manager: a round without failure sets `refreshedAt` and clears the
 ///   manager's `error`; otherwise the round's first failure becomes the `error`;
 /// - `.apiVersion` on the manager: `apiVersion`;
@@ -96,7 +96,10 @@ public struct SnapshotAssembler: Sendable {
                 switch path {
                 case EnginePath.info: snapshot.info = try DockerJSON.decode(SystemInfo.self, from: body, path: path)
                 case EnginePath.nodes: snapshot.nodes = try DockerJSON.decode([Node].self, from: body, path: path)
-                case EnginePath.services: snapshot.services = try DockerJSON.decode([Service].self, from: body, path: path)
+                case EnginePath.services:
+                    let services = try DockerJSON.decode([Service].self, from: body, path: path)
+                    dropTasks(ofServicesGoneFrom: services)
+                    snapshot.services = services
                 case EnginePath.tasks: snapshot.tasks = try DockerJSON.decode([SwarmTask].self, from: body, path: path)
                 default:
                     if let ids = EnginePath.taskServices(path) {
@@ -105,7 +108,9 @@ public struct SnapshotAssembler: Sendable {
                         managerBodies[EnginePath.tasks] = nil  // the next whole list is decoded, even if as before
                     } else if let ids = EnginePath.serviceIDs(path) {
                         let services = try DockerJSON.decode([Service].self, from: body, path: path)
-                        snapshot.services = Self.replacing(snapshot.services, of: Set(ids), by: \.id, with: services)
+                        let updated = Self.replacing(snapshot.services, of: Set(ids), by: \.id, with: services)
+                        dropTasks(ofServicesGoneFrom: updated)
+                        snapshot.services = updated
                         managerBodies[EnginePath.services] = nil
                     }
                     return  // a part of a list: its bytes are not kept (they would pile up, set by set)
@@ -135,6 +140,16 @@ public struct SnapshotAssembler: Sendable {
         case .event, .engines, .sizeInterval:
             break
         }
+    }
+
+    /// Drops the tasks of the services listed before and not in `services`: a service removed
+    /// takes its tasks (the engine deletes them; a task poll would not name a service that is gone).
+    private mutating func dropTasks(ofServicesGoneFrom services: [Service]) {
+        let listed = Set(services.map(\.id))
+        let gone = Set(snapshot.services.map(\.id)).subtracting(listed)
+        guard !gone.isEmpty, snapshot.tasks.contains(where: { gone.contains($0.serviceID) }) else { return }
+        snapshot.tasks.removeAll { gone.contains($0.serviceID) }
+        managerBodies[EnginePath.tasks] = nil  // the next whole list is decoded, even if as before
     }
 
     /// `list` with the items whose `key` is in `ids` replaced by `part` (the answer of a list

@@ -47,7 +47,7 @@ final class ExecEndToEndTests: XCTestCase {
     /// The dashboard drawn whole: the tab bar, the task's row, the hint bar, and nothing left of the command's screen.
     private func assertDashboardIntact(_ screen: String, slot: String, file: StaticString = #filePath, line: UInt = #line) {
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-        XCTAssertTrue(lines.first?.contains("1 Nodes") == true && lines.first?.contains("3 Tasks") == true, screen, file: file, line: line)
+        XCTAssertTrue(lines.first?.hasPrefix("swarmtop") == true && lines.first?.contains("3 Tasks") == true, screen, file: file, line: line)
         XCTAssertTrue(lines.contains { $0.hasPrefix(slot) && $0.contains("node2") }, screen, file: file, line: line)
         XCTAssertFalse(screen.contains("press any key"), screen, file: file, line: line)
         XCTAssertFalse(screen.contains("/ #"), screen, file: file, line: line)
@@ -71,9 +71,9 @@ final class ExecEndToEndTests: XCTestCase {
         let shown = try t.waitFor("the command's output and the key prompt") { $0.contains("[exit status 0; press any key to return to swarmtop]") }
         let lines = shown.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         XCTAssertTrue(lines.contains(task.hostname), shown)
-        XCTAssertFalse(shown.contains("1 Nodes"), "the dashboard is put away meanwhile:\n\(shown)")
+        XCTAssertFalse(shown.contains("3 Tasks"), "the dashboard is put away meanwhile:\n\(shown)")
         try t.send("Space")
-        let back = try t.waitFor("the dashboard again") { $0.contains("1 Nodes") && $0.contains("exit status 0") }
+        let back = try t.waitFor("the dashboard again") { $0.contains("3 Tasks") && $0.contains("exit status 0") }
         assertDashboardIntact(back, slot: task.slot)
         XCTAssertTrue(back.contains("exec hostname in \(task.slot).\(task.taskID) on node2: exit status 0 (through \(node2))"), back)
         try t.send("4")
@@ -91,7 +91,7 @@ final class ExecEndToEndTests: XCTestCase {
         let task = try taskOnNode2()
         let t = try openExec(task, stateHome: stateHome)
         try t.send("Enter")
-        try t.waitFor("the shell's prompt") { $0.contains("/ #") && !$0.contains("1 Nodes") }
+        try t.waitFor("the shell's prompt") { $0.contains("/ #") && !$0.contains("3 Tasks") }
         try t.send("hostname", "Enter")
         try t.waitFor("the shell's hostname") { screen in
             screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == task.hostname }
@@ -101,7 +101,7 @@ final class ExecEndToEndTests: XCTestCase {
         try t.send("stty size", "Enter")
         try t.waitFor("the shell's new size") { $0.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "30 120" } }
         try t.send("exit", "Enter")
-        let back = try t.waitFor("the dashboard again") { $0.contains("1 Nodes") && $0.contains("exit status 0") }
+        let back = try t.waitFor("the dashboard again") { $0.contains("3 Tasks") && $0.contains("exit status 0") }
         assertDashboardIntact(back, slot: task.slot)
         let rows = back.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertTrue(rows.count >= 30 && rows[29].contains("exit status 0"), "the status bar on the last of 30 rows:\n\(back)")
@@ -120,7 +120,7 @@ final class ExecEndToEndTests: XCTestCase {
         let shown = try t.waitFor("the command's output and the key prompt") { $0.contains("[exit status 0; press any key to return to swarmtop]") }
         XCTAssertTrue(shown.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == task.hostname }, shown)
         try t.send("Space")
-        let back = try t.waitFor("the dashboard again") { $0.contains("1 Nodes") && $0.contains("exit status 0") }
+        let back = try t.waitFor("the dashboard again") { $0.contains("3 Tasks") && $0.contains("exit status 0") }
         assertDashboardIntact(back, slot: task.slot)
         XCTAssertEqual(try logged(stateHome),
                        ["exec \(task.slot).\(task.taskID) on node2 ok exec hostname in \(task.slot).\(task.taskID) on node2: exit status 0 (through tcp://10.213.0.12:2376)"])

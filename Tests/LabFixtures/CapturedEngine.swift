@@ -86,8 +86,15 @@ public final class CapturedEngine: EngineReader, @unchecked Sendable {
 
     /// The answer to a list filtered by IDs (`EnginePath.tasks(services:)`, `services(ids:)`), as
     /// the engine filters: the items of the whole list's answer whose `ServiceID` (tasks) or `ID`
-    /// (services) is among them; nil for any other path.
+    /// (services) is among them; nil for any other path. As the engine does, a task filter
+    /// naming a service its service list lacks is refused: 404 `service ID not found`.
     private func filtered(_ path: String) throws -> Data? {
+        if let services = EnginePath.taskServices(path), let listed = lock.withLock({ answers[EnginePath.services] }) {
+            let ids = Set((try JSONSerialization.jsonObject(with: try listed.get()) as? [[String: Any]] ?? []).compactMap { $0["ID"] as? String })
+            if let gone = services.first(where: { !ids.contains($0) }) {
+                throw DockerError.api(status: 404, message: "service \(gone) not found")
+            }
+        }
         let (whole, key, ids): (String, String, [String])
         if let services = EnginePath.taskServices(path) {
             (whole, key, ids) = (EnginePath.tasks, "ServiceID", services)

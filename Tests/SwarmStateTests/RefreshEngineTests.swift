@@ -71,6 +71,20 @@ final class RefreshEngineTests: XCTestCase {
         func all<T>(_: T.Type = T.self) -> [T] { lock.withLock { items.compactMap { $0 as? T } } }
     }
 
+    /// Serves the captured service list (`refresh/services.json`) with, for each of `ids` it
+    /// lacks, a copy of its first service under that ID. The events and task lists captured at
+    /// other times name services this list does not hold, and, as the engine does,
+    /// `CapturedEngine` refuses a task filter naming a service it does not list.
+    static func serveServices(_ engine: CapturedEngine, including ids: Set<String>) throws {
+        var list = try XCTUnwrap(try JSONSerialization.jsonObject(with: LabFixtures.data("refresh/services.json")) as? [[String: Any]])
+        for id in ids.sorted() where !list.contains(where: { $0["ID"] as? String == id }) {
+            var copy = list[0]
+            copy["ID"] = id
+            list.append(copy)
+        }
+        engine.serve(EnginePath.services, body: try JSONSerialization.data(withJSONObject: list))
+    }
+
     /// Steady intervals long enough that only what a test causes happens.
     static func intervals(poll: TimeInterval = 60, sizes: TimeInterval = 60, fastPoll: TimeInterval = 0.05,
                           fastWindow: TimeInterval = 0.25, sizeBudget: Double = 0.05,
@@ -126,6 +140,7 @@ final class RefreshEngineTests: XCTestCase {
         let wholeServices = lab.manager.count(EnginePath.services), wholeTasks = lab.manager.count(EnginePath.tasks)
         let burst = try CapturedEngine.eventLines(type: "service")
         XCTAssertGreaterThanOrEqual(burst.count, 2)
+        try Self.serveServices(lab.manager, including: Set(burst.compactMap { try? DockerJSON.decode(DockerEvent.self, from: $0, path: "event").actor?.id }))
         lab.manager.emit(burst + burst + burst)
         await eventually("the burst's round") { lab.manager.count(where: someServices) > services }
         let eventAt = Date()
@@ -150,12 +165,35 @@ final class RefreshEngineTests: XCTestCase {
         await settled(lab, quiet: true)
         let die = try XCTUnwrap(try CapturedEngine.eventLines(type: "container").first { $0.contains(Data("\"die\"".utf8)) })
         let service = try XCTUnwrap(try DockerJSON.decode(DockerEvent.self, from: die, path: "event").actor?.attributes?["com.docker.swarm.service.id"])
+        try Self.serveServices(lab.manager, including: [service])
         let wholeServices = lab.manager.count(EnginePath.services), wholeTasks = lab.manager.count(EnginePath.tasks)
         lab.node2.emit([die])
         await eventually("that service's tasks asked for") { lab.manager.count(EnginePath.tasks(services: [service])) > 0 }
         await eventually("its counts asked for") { lab.manager.count(EnginePath.services(ids: [service])) > 0 }
         XCTAssertEqual(lab.manager.count(EnginePath.tasks), wholeTasks, "no whole task list: \(lab.manager.paths)")
         XCTAssertEqual(lab.manager.count(EnginePath.services), wholeServices, "no whole service list")
+    }
+
+    func testAServiceRemovedIsNotNamedInATaskFilterAndTakesItsTasks() async throws {
+        let (lab, _) = try lab(Self.intervals())
+        await settled(lab, quiet: true)
+        // lab_viz is removed: the engine lists it no more, and its event arrives.
+        var list = try XCTUnwrap(try JSONSerialization.jsonObject(with: LabFixtures.data("refresh/services.json")) as? [[String: Any]])
+        let vizIndex = try XCTUnwrap(list.firstIndex { ($0["Spec"] as? [String: Any])?["Name"] as? String == "lab_viz" })
+        let viz = try XCTUnwrap(list.remove(at: vizIndex)["ID"] as? String)
+        lab.manager.serve(EnginePath.services, body: try JSONSerialization.data(withJSONObject: list))
+        let before = await lab.engine.current
+        XCTAssertFalse(before.tasks.filter { $0.serviceID == viz }.isEmpty)
+        let remove = #"{"Type":"service","Action":"remove","Actor":{"ID":"\#(viz)","Attributes":{"name":"lab_viz"}},"scope":"swarm","time":1795952090,"timeNano":1795952090000000000}"#
+        lab.manager.emit([Data(remove.utf8)])
+        await eventually("lab_viz gone with its tasks") {
+            let s = await lab.engine.current
+            return !s.services.contains { $0.id == viz } && !s.tasks.contains { $0.serviceID == viz }
+        }
+        try await Task.sleep(nanoseconds: 100_000_000)
+        XCTAssertEqual(lab.manager.count(where: { EnginePath.taskServices($0)?.contains(viz) == true }), 0, "\(lab.manager.paths)")
+        let error = await lab.engine.current.error
+        XCTAssertNil(error)
     }
 
     func testASteadyPollAsksForTheCountsAndOnlyTheTasksOfTheServicesWhoseCountsMoved() async throws {
@@ -286,7 +324,10 @@ final class RefreshEngineTests: XCTestCase {
     }
 
     func testACrashLoopingServiceStopsAskingForTaskPollsOnceCycling() async throws {
-        let (lab, _) = try lab(Self.intervals(fastWindow: 0.05)) { try $0.manager.serve(EnginePath.tasks, file: "refresh/crash-tasks-1.json") }
+        let (lab, _) = try lab(Self.intervals(fastWindow: 0.05)) {
+            try $0.manager.serve(EnginePath.tasks, file: "refresh/crash-tasks-1.json")
+            try Self.serveServices($0.manager, including: Set(try LabFixtures.decode([SwarmTask].self, "refresh/crash-tasks-1.json").map(\.serviceID)))
+        }
         await settled(lab, quiet: true)
         let text = String(decoding: try LabFixtures.data("refresh/crash-events.txt"), as: UTF8.self)
         let dies = text.split(whereSeparator: \.isNewline).filter { $0.contains("\"Action\":\"die\"") }.map { Data($0.utf8) }

@@ -33,7 +33,7 @@ final class SnapshotAssemblerTests: XCTestCase {
         return try JSONSerialization.data(withJSONObject: items.filter { ($0[key] as? String).map(ids.contains) ?? false })
     }
 
-    func testTheTasksOrCountsOfSomeServicesReplaceTheirsAndWhatTheyLackIsGone() throws {
+    func testTheTasksOrCountsOfSomeServicesReplaceTheirsAndWhatTheyLackIsGoneWithItsTasks() throws {
         var a = SnapshotAssembler(endpoint: Self.endpoint)
         try managerRound(&a, at: t0)
         let before = a.snapshot
@@ -50,6 +50,8 @@ final class SnapshotAssemblerTests: XCTestCase {
         a.apply(EngineObservation(.manager, .answer(path: EnginePath.services(ids: [viz.id, web.id]),
                                                     body: try Self.filtered("services.json", "ID", [web.id]), took: nil), at: t0))
         XCTAssertEqual(a.snapshot.services.map(\.id).sorted(), before.services.map(\.id).filter { $0 != viz.id }.sorted())
+        XCTAssertFalse(before.tasks.filter { $0.serviceID == viz.id }.isEmpty)
+        XCTAssertTrue(a.snapshot.tasks.filter { $0.serviceID == viz.id }.isEmpty, "a service gone takes its tasks")
         // The next whole lists are decoded, though their bytes are those decoded first.
         try managerRound(&a, at: t0)
         XCTAssertEqual(a.snapshot.tasks, before.tasks)
