@@ -26,7 +26,9 @@ final class PlacementRowsEndToEndTests: XCTestCase {
         try t.send("j")
         try t.waitFor("node2's task named") { $0.contains(" running on node2 · ") }
         // → moves along node2's row: another task is named (its name, before ` on node2`).
-        let named = { (screen: String) in screen.split(separator: "\n").map(String.init).first { $0.contains(" on node2 · ") }?.components(separatedBy: " on node2")[0] }
+        let named = { (screen: String) in
+            screen.split(separator: "\n").map(String.init).first { $0.contains(" on node2 · ") }?.components(separatedBy: " on node2")[0]
+        }
         let before = try XCTUnwrap(named(try t.screen()))
         try t.send("Right")
         try t.waitFor("the next task on node2 named") { screen in
