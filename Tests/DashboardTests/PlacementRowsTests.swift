@@ -85,7 +85,7 @@ final class PlacementRowsTests: XCTestCase {
     }
 
     /// j/k move between nodes, ←/→ between a node's tasks, a click selects a cell; the line under
-    /// the grid names the selected task; `l` and `i` act on it as on a card.
+    /// the grid names the selected task; `l`, `i` and `e` act on it as on a card.
     func testSelectionMovesByKeysAndMouseAndTheSelectedTaskIsNamed() throws {
         let snapshot = try LabFixtures.placementSnapshot()
         var state = compact(snapshot)
@@ -119,6 +119,17 @@ final class PlacementRowsTests: XCTestCase {
         state.press(.char("q"))
         state.press(.char("i"))
         XCTAssertNotNil(state.inspect)
+
+        // e on the lab (whose node engines are reached): node2's second task's container, on node2.
+        let lab = try LabFixtures.snapshot()
+        var onLab = compact(lab)
+        onLab.press(.char("j"), .right)
+        guard case .task(let selected)? = onLab.selection.id else { return XCTFail("no task selected on node2") }
+        let container = lab.tasks.first { $0.id == selected }?.status?.containerStatus?.containerID
+        onLab.press(.char("e"))
+        guard case .exec(let request)? = onLab.press(.enter).first else { return XCTFail("e then Enter runs no exec: \(String(describing: onLab.status))") }
+        XCTAssertEqual(request.hostname, "node2")
+        XCTAssertEqual(request.containerID, container)
     }
 
     /// The mode stays while swarmtop runs: other panes and back keep it; help lists `z`.
