@@ -34,6 +34,10 @@ extension AppState {
         }
         if let row = TableWidget.row(atX: x, y: y, count: table.rows.count, selection: selection, in: content) { return .row(row) }
         guard let beside = layout.placementBeside(pane) else { return nil }
+        if compactPlacement {
+            return PlacementRows.card(atX: x, y: y, model.placement, selection: placementBesideSelection, in: beside)
+                .map { .cardBeside(taskID: model.placement[$0.column].cards[$0.row].taskID) }
+        }
         if let step = PlacementGrid.marker(atX: x, y: y, count: count, selection: placementBesideSelection, in: beside) {
             return .nodeMarker(step: step, beside: true)
         }

@@ -37,7 +37,9 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
         if state.pane == .disk, let snapshot = state.snapshot { DiskView.drawSummary(snapshot, in: layout.pane, into: &buffer) }
         let empty = "no " + (state.scope?.label ?? state.pane.title.lowercased())
         TableWidget.draw(state.table, selection: state.selection, emptyText: empty, in: pane, now: now, into: &buffer)
-        if let beside = layout.placementBeside(state.pane) {
+        if let beside = layout.placementBeside(state.pane), state.compactPlacement {
+            PlacementRows.drawBeside(state.model.placement, selection: state.placementBesideSelection, now: now, in: beside, into: &buffer)
+        } else if let beside = layout.placementBeside(state.pane) {
             PlacementGrid.drawBeside(state.model.placement, selection: state.placementBesideSelection, in: beside, into: &buffer)
         }
     }

@@ -143,6 +143,31 @@ final class PlacementRowsTests: XCTestCase {
         XCTAssertNotNil(Keymap.standard.bindings.first { $0.name == "compact_grid" })
     }
 
+    /// From 200 columns the grid beside a table is compact too while the mode is on: the task
+    /// selected in the table is the selected cell, named under the grid; a click on a cell selects
+    /// its task in the table.
+    func testTheGridBesideATableIsCompactToo() throws {
+        let snapshot = try LabFixtures.snapshot()
+        var state = compact(snapshot, width: 240, height: 70)
+        state.press(.char("3"))
+        let beside = try XCTUnwrap(state.layout.placementBeside(.tasks))
+        let columns = state.model.placement
+        func besideLine(_ y: Int) -> String {
+            String(screen(state).lines[y].dropFirst(beside.x)).trimmingCharacters(in: .whitespaces)
+        }
+        XCTAssertEqual(besideLine(1), row(columns[0], hostWidth: 5))
+        XCTAssertEqual(besideLine(2), row(columns[1], hostWidth: 5))
+        guard case .task(let selected)? = state.selection.id else { return XCTFail("no task selected") }
+        let task = try XCTUnwrap(snapshot.tasks.first { $0.id == selected })
+        XCTAssertTrue(besideLine(beside.y + beside.height - 1).hasPrefix("\(snapshot.taskName(task)) running on "),
+                      besideLine(beside.y + beside.height - 1))
+        // node2's second cell, clicked: its task selected in the table.
+        _ = reduce(&state, .mouse(MouseEvent(.press, x: beside.x + 6 + 2, y: 2)))
+        XCTAssertEqual(state.pane, .tasks)
+        XCTAssertEqual(state.selection.id, .task(columns[1].cards[1].taskID))
+        XCTAssertEqual(screen(state)[beside.x + 6 + 2, 2].style, Style(.selected))
+    }
+
     /// 200 nodes x 50 tasks on 240x70: every node's row, in pages, each with all 50 cells;
     /// the selected row stays in view; on a narrow screen a row says how many cells are cut.
     func testTwoHundredNodesOfFiftyTasksFitInPages() throws {

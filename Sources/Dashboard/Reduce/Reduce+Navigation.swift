@@ -71,7 +71,7 @@ extension AppState {
         if let beside = layout.placementBeside(pane) {
             var grid = selections[.placement] ?? Selection()
             if case .task? = sel.id { grid.id = sel.id }
-            selections[.placement] = placementSelection(grid, in: beside, rows: false)
+            selections[.placement] = placementSelection(grid, in: beside, rows: compactPlacement)
         }
     }
 

@@ -6,7 +6,8 @@ import Foundation
 /// `✗` failing, `◌` starting), after a `pending` row when some task has no node. Rows that do
 /// not fit scroll from the selection's `firstColumn`, keeping the selected node in view; a row
 /// with more cells than fit counts the ones cut (`+12`), the selected row scrolling to show its
-/// selected cell. The rectangle's last line names the selected task.
+/// selected cell. The rectangle's last line names the selected task. Beside a table pane (from
+/// 200 columns) it replaces the columns while the mode is on.
 enum PlacementRows {
     /// The columns a cell takes: its mark and a space.
     static let cellWidth = 2
@@ -114,6 +115,12 @@ enum PlacementRows {
             let width = max(0, positionX - rect.x - (position.isEmpty ? 0 : 2))
             buffer.put(DisplayText.truncate(name, to: width), x: rect.x, y: geometry.nameY, style: .normal, maxWidth: width)
         }
+    }
+
+    /// The compact grid beside a table pane, after a vertical rule in the column left of `rect`.
+    static func drawBeside(_ columns: [PlacementColumnModel], selection: Selection, now: Date, in rect: Rect, into buffer: inout CellBuffer) {
+        PlacementGrid.drawRule(leftOf: rect, into: &buffer)
+        draw(columns, selection: selection, now: now, in: rect, into: &buffer)
     }
 
     /// The selected task in words, as `docker service ps` names it: `lab_web.3 running on node2 · 2 minutes`
