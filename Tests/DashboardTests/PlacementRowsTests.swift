@@ -132,7 +132,8 @@ final class PlacementRowsTests: XCTestCase {
         XCTAssertEqual(request.containerID, container)
     }
 
-    /// The mode stays while swarmtop runs: other panes and back keep it; help lists `z`.
+    /// The mode stays while swarmtop runs: other panes and back keep it; help lists `z`; the
+    /// config file rebinds it as `compact_grid`.
     func testTheModeIsRememberedAndHelpListsIt() throws {
         var state = compact(try LabFixtures.snapshot())
         state.press(.char("1"), .char("5"))
@@ -140,7 +141,12 @@ final class PlacementRowsTests: XCTestCase {
         XCTAssertTrue(screen(state).lines[1].hasPrefix("node1 ■"), screen(state).lines[1])
         state.press(.char("?"))
         XCTAssertTrue(screen(state).lines.contains { $0.contains("z") && $0.contains("compact") })
-        XCTAssertNotNil(Keymap.standard.bindings.first { $0.name == "compact_grid" })
+        // The config file's [keys] names it compact_grid.
+        let keymap = try Keymap.standard.overriding(["compact_grid": [.char("Z")]])
+        var rebound = AppState(endpoint: "lab", pane: .placement, keymap: keymap, width: 100, height: 24)
+        _ = reduce(&rebound, .snapshot(try LabFixtures.snapshot()))
+        rebound.press(.char("Z"))
+        XCTAssertTrue(rebound.compactPlacement)
     }
 
     /// From 200 columns the grid beside a table is compact too while the mode is on: the task
