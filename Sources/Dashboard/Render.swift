@@ -78,10 +78,10 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
 }
 
 extension AppState {
-    /// What the tab bar says after the tabs: `compact` in the compact placement grid, the drill-down scope (`  tasks of lab_web`), the
-    /// filter (`  /web  3 of 17`, with `(plain text)` when what was typed is not a regular
-    /// expression) and the quiet rows (`  12 ended hidden · a shows all`); empty for a whole,
-    /// unfiltered pane without quiet rows.
+    /// What the tab bar says after the tabs: `compact` in the compact placement grid, the
+    /// drill-down scope (`  tasks of lab_web`), the filter (`  /web  3 of 17`, with `(plain text)`
+    /// when what was typed is not a regular expression) and the quiet rows (`  12 ended hidden ·
+    /// a shows all`); empty for a whole, unfiltered pane without quiet rows.
     var tabBarTrailer: String {
         var parts = context.map { ["context \($0)"] } ?? []
         if pane == .placement, compactPlacement { parts.append("compact") }
