@@ -134,7 +134,7 @@ public struct Keymap: Sendable {
         KeyBinding("bottom", [.char("G"), .end], "last row", .moveBottom),
         KeyBinding("left", [.left], "node on the left (placement)", hint: "prev node", scope: .panes([.placement]), .moveLeft),
         KeyBinding("right", [.right], "node on the right (placement)", hint: "next node", scope: .panes([.placement]), .moveRight),
-        KeyBinding("compact_grid", [.char("z")], "compact grid: a row per node, a cell per task (j/k nodes, ←/→ its tasks), or columns again",
+        KeyBinding("compact_grid", [.char("z")], "compact grid: a row per node, a cell per task (←/→ along it), or columns",
                    hint: "compact", scope: .panes([.placement]), .toggleCompactGrid),
         KeyBinding("open", [.enter], "open node, service, stack, image", hint: "open", scope: .panes([.nodes, .services, .disk]), .drillDown),
         KeyBinding("back", [.escape], "back (or clear a table's filter)", hint: "back", .back),
