@@ -45,6 +45,9 @@ public struct AppState: Sendable {
     /// True after `a`: the tables show their quiet rows too (the tasks that ended long ago, the
     /// containers that exited); false, the default, leaves them out as `docker ps` does.
     public internal(set) var showsQuietRows = false
+    /// True after `z`: the Placement pane draws a row per node with a cell per task
+    /// (`PlacementRows`) instead of a column per node; kept while swarmtop runs.
+    public internal(set) var compactPlacement = false
     /// The `s` / `S` order of each table pane; a pane without one keeps its natural order.
     public internal(set) var sorts: [Pane: SortOrder] = [:]
     /// The `/` or `:` line being typed, if any.

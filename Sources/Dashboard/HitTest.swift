@@ -4,7 +4,7 @@ enum MouseTarget: Equatable {
     case tab(Pane)
     /// A row of the current pane's table, by index in its rows.
     case row(Int)
-    /// A card of the placement pane, by node column and card index.
+    /// A card of the placement pane, by node column and card index (node row and cell in the compact grid).
     case card(column: Int, row: Int)
     /// A card of the placement grid beside a table pane, by task ID.
     case cardBeside(taskID: String)
@@ -21,6 +21,10 @@ extension AppState {
         guard snapshot != nil else { return nil }
         let content = layout.content(of: pane)
         let count = model.placement.count
+        if pane == .placement, compactPlacement {
+            return PlacementRows.card(atX: x, y: y, model.placement, selection: selection, in: content)
+                .map { MouseTarget.card(column: $0.column, row: $0.row) }
+        }
         if pane == .placement {
             if let step = PlacementGrid.marker(atX: x, y: y, count: count, selection: selection, in: content) {
                 return .nodeMarker(step: step, beside: false)
@@ -30,6 +34,10 @@ extension AppState {
         }
         if let row = TableWidget.row(atX: x, y: y, count: table.rows.count, selection: selection, in: content) { return .row(row) }
         guard let beside = layout.placementBeside(pane) else { return nil }
+        if compactPlacement {
+            return PlacementRows.card(atX: x, y: y, model.placement, selection: placementBesideSelection, in: beside)
+                .map { .cardBeside(taskID: model.placement[$0.column].cards[$0.row].taskID) }
+        }
         if let step = PlacementGrid.marker(atX: x, y: y, count: count, selection: placementBesideSelection, in: beside) {
             return .nodeMarker(step: step, beside: true)
         }

@@ -8,6 +8,8 @@ public enum Command: Sendable, Hashable {
     case nextPane, previousPane, showPane(Pane)
     /// Move the selection; left and right move between placement columns.
     case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom, moveLeft, moveRight
+    /// Draw the placement grid as a row per node with a cell per task, or as columns again.
+    case toggleCompactGrid
     /// Enter a scoped view of the selection; return from it.
     case drillDown, back
     /// Actions on the swarm, each through a confirmation dialog.
@@ -132,6 +134,8 @@ public struct Keymap: Sendable {
         KeyBinding("bottom", [.char("G"), .end], "last row", .moveBottom),
         KeyBinding("left", [.left], "node on the left (placement)", hint: "prev node", scope: .panes([.placement]), .moveLeft),
         KeyBinding("right", [.right], "node on the right (placement)", hint: "next node", scope: .panes([.placement]), .moveRight),
+        KeyBinding("compact_grid", [.char("z")], "compact grid: a row per node, a cell per task (←/→ along it), or columns",
+                   hint: "compact", scope: .panes([.placement]), .toggleCompactGrid),
         KeyBinding("open", [.enter], "open node, service, stack, image", hint: "open", scope: .panes([.nodes, .services, .disk]), .drillDown),
         KeyBinding("back", [.escape], "back (or clear a table's filter)", hint: "back", .back),
         KeyBinding("scale_up", [.char("+")], "scale up by one", hint: "scale up", scope: .panes([.services]), dangerous: true, .scaleUp),

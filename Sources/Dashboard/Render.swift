@@ -29,13 +29,17 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
         LayersView.draw(layers, snapshot: state.snapshot, now: now, in: layout.pane, into: &buffer)
     } else if state.snapshot == nil {
         buffer.put("connecting to \(state.endpoint)…", x: pane.x, y: pane.y + 1, style: Style(.dim), maxWidth: pane.width)
+    } else if state.pane == .placement, state.compactPlacement {
+        PlacementRows.draw(state.model.placement, selection: state.selection, now: now, in: pane, into: &buffer)
     } else if state.pane == .placement {
         PlacementGrid.draw(state.model.placement, selection: state.selection, in: pane, into: &buffer)
     } else {
         if state.pane == .disk, let snapshot = state.snapshot { DiskView.drawSummary(snapshot, in: layout.pane, into: &buffer) }
         let empty = "no " + (state.scope?.label ?? state.pane.title.lowercased())
         TableWidget.draw(state.table, selection: state.selection, emptyText: empty, in: pane, now: now, into: &buffer)
-        if let beside = layout.placementBeside(state.pane) {
+        if let beside = layout.placementBeside(state.pane), state.compactPlacement {
+            PlacementRows.drawBeside(state.model.placement, selection: state.placementBesideSelection, now: now, in: beside, into: &buffer)
+        } else if let beside = layout.placementBeside(state.pane) {
             PlacementGrid.drawBeside(state.model.placement, selection: state.placementBesideSelection, in: beside, into: &buffer)
         }
     }
@@ -54,6 +58,8 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
                                                      inInspect: state.inspect != nil)
         // Over the image layers view only leaving it and help act.
         if state.layers != nil, state.dialog == nil { hints = hints.filter { [Command.back, .quit, .toggleHelp].contains($0.command) } }
+        // In the compact grid ←/→ move along a node's tasks, not between nodes: their words would mislead.
+        if state.pane == .placement, state.compactPlacement { hints = hints.filter { $0.command != .moveLeft && $0.command != .moveRight } }
         HintBar.draw(hints, y: layout.hintRow, width: layout.width, into: &buffer)
     }
     StatusBar.draw(state, y: layout.statusRow, width: layout.width, into: &buffer)
@@ -72,12 +78,13 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
 }
 
 extension AppState {
-    /// What the tab bar says after the tabs: the drill-down scope (`  tasks of lab_web`), the
-    /// filter (`  /web  3 of 17`, with `(plain text)` when what was typed is not a regular
-    /// expression) and the quiet rows (`  12 ended hidden · a shows all`); empty for a whole,
-    /// unfiltered pane without quiet rows.
+    /// What the tab bar says after the tabs: `compact` in the compact placement grid, the
+    /// drill-down scope (`  tasks of lab_web`), the filter (`  /web  3 of 17`, with `(plain text)`
+    /// when what was typed is not a regular expression) and the quiet rows (`  12 ended hidden ·
+    /// a shows all`); empty for a whole, unfiltered pane without quiet rows.
     var tabBarTrailer: String {
         var parts = context.map { ["context \($0)"] } ?? []
+        if pane == .placement, compactPlacement { parts.append("compact") }
         if let scope { parts.append(scope.label) }
         if let text = filters[pane], let filter = RowFilter(text) {
             let shown = table.rows.filter { !$0.isHeading }.count

@@ -114,7 +114,7 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(labels(Keymap.standard.hints(pane: .services, inDialog: false, canGoBack: true, readOnly: true)),
                        ["q quit", "? help", "Enter open", "Esc back", "l logs", "/ filter", "s sort", ": command"])
         XCTAssertEqual(labels(Keymap.standard.hints(pane: .placement, inDialog: false, canGoBack: false, readOnly: false)),
-                       ["q quit", "? help", "← prev node", "→ next node", "l logs", ": command"])
+                       ["q quit", "? help", "← prev node", "→ next node", "z compact", "l logs", ": command"])
         XCTAssertEqual(labels(Keymap.standard.hints(pane: .tasks, inDialog: true, canGoBack: true, readOnly: false)),
                        ["y/Enter confirm", "n/Esc cancel"])
     }

@@ -105,7 +105,7 @@ final class LabRenderTests: XCTestCase {
             "web.2                           web.3",
             "web.4                           web.5",
         ], bottom: [
-            "q quit  ? help  ← prev node  → next node  l logs  : command",
+            "q quit  ? help  ← prev node  → next node  z compact  l logs  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -193,7 +193,7 @@ final class LabRenderTests: XCTestCase {
             "web.2                           web.3",
             "web.4                           web.5",
         ], bottom: [
-            "q quit  ? help  ← prev node  → next node  l logs  : command",
+            "q quit  ? help  ← prev node  → next node  z compact  l logs  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }
@@ -350,7 +350,7 @@ final class LabRenderTests: XCTestCase {
             "web.2                           web.3",
             "web.4                           web.5",
         ], bottom: [
-            "q quit  ? help  ← prev node  → next node  l logs  : command",
+            "q quit  ? help  ← prev node  → next node  z compact  l logs  : command",
             "unix:///run/swarmtop-lab/node1.sock  API 1.41  refreshed 11:33:01",
         ])
     }

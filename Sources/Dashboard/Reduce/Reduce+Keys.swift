@@ -84,6 +84,9 @@ extension AppState {
         case .toggleQuietRows:
             showsQuietRows.toggle()
             refreshTable()
+        case .toggleCompactGrid:
+            compactPlacement.toggle()
+            resolveSelection()
         case .confirm, .cancel, .refreshSize, .openLogs, .removeStack, .closeLogs, .searchLogs, .nextMatch, .previousMatch,
              .toggleTimestamps, .toggleWrap, .openChanges, .filterChanges, .measureChanges, .closeChanges, .replay, .openImageLayers,
              .openInspect, .toggleInspectJSON, .revealSecrets, .closeInspect, .exec: break

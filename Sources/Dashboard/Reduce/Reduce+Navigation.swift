@@ -58,7 +58,7 @@ extension AppState {
     /// grid beside a wide table follows the task selected in it.
     mutating func resolveSelection() {
         if pane == .placement {
-            selection = placementSelection(selection, in: layout.content(of: .placement))
+            selection = placementSelection(selection, in: layout.content(of: .placement), rows: compactPlacement)
             return
         }
         var sel = selection
@@ -71,13 +71,14 @@ extension AppState {
         if let beside = layout.placementBeside(pane) {
             var grid = selections[.placement] ?? Selection()
             if case .task? = sel.id { grid.id = sel.id }
-            selections[.placement] = placementSelection(grid, in: beside)
+            selections[.placement] = placementSelection(grid, in: beside, rows: compactPlacement)
         }
     }
 
     /// `sel` put back on its task in the placement grid (or clamped where it was when the task
-    /// is gone), its node columns scrolled as little as shows the selected one in `rect`.
-    private func placementSelection(_ selection: Selection, in rect: Rect) -> Selection {
+    /// is gone), its node columns (its node rows when `rows`: the compact grid) scrolled as little
+    /// as shows the selected one in `rect`.
+    private func placementSelection(_ selection: Selection, in rect: Rect, rows: Bool) -> Selection {
         var sel = selection
         let columns = model.placement
         if case .task(let taskID)? = sel.id, let (c, r) = Self.locate(taskID, in: columns) {
@@ -87,12 +88,14 @@ extension AppState {
         let cards = columns.indices.contains(sel.column) ? columns[sel.column].cards : []
         sel.row = clamp(sel.row, cards.count)
         sel.id = cards.indices.contains(sel.row) ? .task(cards[sel.row].taskID) : nil
-        sel.firstColumn = PlacementGrid.Geometry(count: columns.count, selection: sel, in: rect).shown.lowerBound
+        sel.firstColumn = rows ? PlacementRows.Geometry(columns, selection: sel, in: rect).shown.lowerBound
+            : PlacementGrid.Geometry(count: columns.count, selection: sel, in: rect).shown.lowerBound
         return sel
     }
 
     /// j/k, pages, first/last; in the placement grid also ←/→ between node columns.
     mutating func move(_ command: Command) {
+        if pane == .placement, compactPlacement { return moveInRows(command) }
         var sel = selection
         let page = layout.pageSize(pane)
         let count = pane == .placement ? cardCount(inColumn: sel.column) : table.rows.count
@@ -110,6 +113,28 @@ extension AppState {
         }
         sel.id = nil
         sel.scroll = max(0, sel.scroll)
+        selection = sel
+        resolveSelection()
+    }
+
+    /// In the compact grid: j/k, pages and first/last between node rows, ←/→ along the
+    /// selected node's tasks.
+    private mutating func moveInRows(_ command: Command) {
+        var sel = selection
+        let page = max(1, PlacementRows.visibleRows(in: layout.content(of: .placement)))
+        switch command {
+        case .moveUp: sel.column -= 1
+        case .moveDown: sel.column += 1
+        case .pageUp: (sel.column, sel.firstColumn) = (sel.column - page, sel.firstColumn - page)
+        case .pageDown: (sel.column, sel.firstColumn) = (sel.column + page, sel.firstColumn + page)
+        case .moveTop: sel.column = 0
+        case .moveBottom: sel.column = model.placement.count - 1
+        case .moveLeft: sel.row -= 1
+        case .moveRight: sel.row += 1
+        default: return
+        }
+        sel.id = nil
+        (sel.column, sel.row, sel.firstColumn) = (max(0, sel.column), max(0, sel.row), max(0, sel.firstColumn))
         selection = sel
         resolveSelection()
     }

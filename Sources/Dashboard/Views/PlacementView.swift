@@ -1,3 +1,4 @@
+import Foundation
 import SwarmState
 
 /// A column of the placement grid: a node's header and one card per task placed on it, or the
@@ -5,6 +6,8 @@ import SwarmState
 struct PlacementColumnModel: Sendable, Equatable {
     /// The node's ID; empty for the `pending` column.
     var nodeID: String
+    /// The node's hostname as the engine gives it (no mark); empty for the `pending` column.
+    var nodeHostname = ""
     /// The hostname (`✗ node2` when the node is down), or `pending`.
     var hostname: String
     /// The hostname's style: the error colour for a down node, dim for a drained or paused one.
@@ -20,6 +23,14 @@ struct PlacementColumnModel: Sendable, Equatable {
 
 /// A task's card: `web.3` in its service's stable colour.
 struct PlacementCard: Sendable, Equatable {
+    /// What a card is marked with besides its colour.
+    enum Mark: String, Sendable {
+        /// Failed, rejected, or starting again after its slot's last task failed.
+        case failing = "✗"
+        /// On its way (new, pending, assigned, preparing, starting…).
+        case starting = "◌"
+    }
+
     var taskID: String
     /// The task name without the stack prefix (the colour tells the service), plus the
     /// current state when the task is not running yet, e.g. `◌ web.3 preparing`: marked `✗`
@@ -27,14 +38,20 @@ struct PlacementCard: Sendable, Equatable {
     /// when it is on its way.
     var text: String
     var style: Style
+    /// The mark `text` starts with, nil for a running task.
+    var mark: Mark? = nil
+    /// The whole task name, e.g. `lab_web.3`, and its current state, e.g. `running`.
+    var name = "", state = ""
+    /// Since when it is in its current state; nil when the engine did not say.
+    var since: Date? = nil
+
+    /// The card in the compact grid's one cell: its mark, or `■` for a running task.
+    var cell: String { mark?.rawValue ?? "■" }
 }
 
 /// The placement pane's model: `ClusterSnapshot.placement` turned into cards, after a
 /// `pending` column when some task has no node.
 enum PlacementView {
-    /// The mark of a failing card (failed, rejected, restarting in a loop) and of a starting one.
-    static let failingMark = "✗", startingMark = "◌"
-
     /// The columns, each card in its service's colour: distinct colours for up to 11 services,
     /// the oldest keeping theirs (`Style.services`); a failing card in the failed state's
     /// colour, a starting one in its state's.
@@ -55,7 +72,8 @@ enum PlacementView {
             let detail = [column.node.role, state, availability == "active" ? "" : availability].filter { !$0.isEmpty }
             let dimmed = availability != "active"
             return PlacementColumnModel(
-                nodeID: column.node.id, hostname: (state == "down" ? failingMark + " " : "") + column.node.hostname,
+                nodeID: column.node.id, nodeHostname: column.node.hostname,
+                hostname: (state == "down" ? PlacementCard.Mark.failing.rawValue + " " : "") + column.node.hostname,
                 hostnameStyle: state == "down" ? Style(.error, bold: true) : dimmed ? Style(.dim) : Style(.header, bold: true),
                 detail: detail.joined(separator: " "),
                 detailStyle: state != "ready" ? Style(.error) : availability != "active" ? Style(.warn) : Style(.dim),
@@ -65,16 +83,19 @@ enum PlacementView {
 
     private static func card(_ task: SwarmTask, _ snapshot: ClusterSnapshot, colours: [String: Style], restarting: Bool) -> PlacementCard {
         let service = snapshot.service(id: task.serviceID)
-        var name = snapshot.taskName(task)
+        let fullName = snapshot.taskName(task)
+        var name = fullName
         if let stack = service?.stack, name.hasPrefix(stack + "_") { name.removeFirst(stack.count + 1) }
         let state = TaskState(rawValue: task.state)
         let text = task.state == "running" ? name : "\(name) \(task.state)"
+        var card = PlacementCard(taskID: task.id, text: text, style: service.flatMap { colours[$0.name] } ?? .service(named: task.serviceID),
+                                 name: fullName, state: task.state, since: task.status?.timestamp)
         if restarting || state == .failed || state == .rejected {
-            return PlacementCard(taskID: task.id, text: "\(failingMark) \(text)", style: Style(.taskState(state == .rejected ? .rejected : .failed)))
+            (card.mark, card.style) = (.failing, Style(.taskState(state == .rejected ? .rejected : .failed)))
+        } else if let state, task.isTransitional {
+            (card.mark, card.style) = (.starting, Style(.taskState(state)))
         }
-        if let state, task.isTransitional {
-            return PlacementCard(taskID: task.id, text: "\(startingMark) \(text)", style: Style(.taskState(state)))
-        }
-        return PlacementCard(taskID: task.id, text: text, style: service.flatMap { colours[$0.name] } ?? .service(named: task.serviceID))
+        if let mark = card.mark { card.text = "\(mark.rawValue) \(text)" }
+        return card
     }
 }

@@ -137,8 +137,13 @@ enum PlacementGrid {
 
     /// The grid beside a table pane, after a vertical rule in the column left of `rect`.
     static func drawBeside(_ columns: [PlacementColumnModel], selection: Selection, in rect: Rect, into buffer: inout CellBuffer) {
-        for y in rect.y..<(rect.y + rect.height) { buffer.put("│", x: rect.x - 1, y: y, style: Style(.border)) }
+        drawRule(leftOf: rect, into: &buffer)
         draw(columns, selection: selection, in: rect, into: &buffer)
+    }
+
+    /// The vertical rule between a table and the grid beside it, in the column left of `rect`.
+    static func drawRule(leftOf rect: Rect, into buffer: inout CellBuffer) {
+        for y in rect.y..<(rect.y + rect.height) { buffer.put("│", x: rect.x - 1, y: y, style: Style(.border)) }
     }
 
     /// A column's cards in `rect`, each in its own style, or all dim (`dimmed`: a drained or
