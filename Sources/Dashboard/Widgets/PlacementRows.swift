@@ -76,8 +76,8 @@ enum PlacementRows {
     /// Node rows that fit in `rect`, per band: all its lines but the last, which names the selected task.
     static func visibleRows(in rect: Rect) -> Int { max(0, rect.height - 1) }
 
-    /// Which of a row's `count` cells show in `capacity` cells, keeping `selected` in view:
-    /// `before` cut at the start (a `+N` count when not 0), then `window`; the ones after it
+    /// Which of a row's `count` cells show in `capacity` cells, keeping `selected` in view (a
+    /// `+N` count taking `marker` cells): `before` cut at the start (a `+N` count when not 0), then `window`; the ones after it
     /// are counted at the end.
     static func cellWindow(count: Int, selected: Int?, capacity: Int, marker: Int) -> (before: Int, window: Range<Int>) {
         guard count > capacity else { return (0, 0..<count) }
@@ -91,7 +91,8 @@ enum PlacementRows {
     }
 
     /// The task cell at the screen cell (`x`, `y`), as (node row, card index), drawn for
-    /// `selection` in `rect`; nil off the cells (the space between two cells included).
+    /// `selection` in `rect`, in any band; nil off the cells (a hostname, the space between two
+    /// spacious cells and the blank column between two bands included).
     static func card(atX x: Int, y: Int, _ columns: [PlacementColumnModel], selection: Selection, in rect: Rect) -> (column: Int, row: Int)? {
         let g = Geometry(columns, selection: selection, in: rect)
         guard y < g.nameY, let c = g.row(atX: x, y: y) else { return nil }
