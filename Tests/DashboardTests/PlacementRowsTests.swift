@@ -174,44 +174,116 @@ final class PlacementRowsTests: XCTestCase {
         XCTAssertEqual(screen(state)[beside.x + 6 + 2, 2].style, Style(.selected))
     }
 
-    /// 200 nodes x 50 tasks on 240x70: every node's row, in pages, each with all 50 cells;
-    /// the selected row stays in view; on a narrow screen a row says how many cells are cut.
-    func testTwoHundredNodesOfFiftyTasksFitInPages() throws {
+    /// The node rows of a screen's `lines`, found by hostname (`node001`…) in any band: the
+    /// hostname and the 50 cells after it and a space.
+    private func bandRows(_ lines: ArraySlice<String>) -> [String: String] {
+        var rows: [String: String] = [:]
+        for line in lines {
+            let chars = Array(line)
+            for i in chars.indices where chars[i...].starts(with: "node") && i + 7 <= chars.count
+                && chars[(i + 4)..<(i + 7)].allSatisfy(\.isNumber) {
+                rows[String(chars[i..<(i + 7)])] = String(chars[min(chars.count, i + 8)..<min(chars.count, i + 58)])
+            }
+        }
+        return rows
+    }
+
+    /// 200 nodes x 50 tasks on 240x70: every node's row and every one of the 10,000 cells on
+    /// one screen, in 4 side-by-side bands of one-column cells; a smaller screen pages with the
+    /// selected row in view; a narrow one counts the cells cut.
+    func testTwoHundredNodesOfFiftyTasksFitOnOneScreenInBands() throws {
         let snapshot = try Self.bigSnapshot(nodes: 200, tasksPerNode: 50)
         var state = compact(snapshot, width: 240, height: 70)
         let columns = state.model.placement
         XCTAssertEqual(columns.count, 200)
         XCTAssertTrue(columns.allSatisfy { $0.cards.count == 50 })
-        var seen: [String: String] = [:]
-        for _ in 0..<10 {
-            let lines = screen(state).lines
-            XCTAssertTrue(lines[1...66].contains { $0.hasPrefix(columns[state.selection.column].hostname + " ") }, "the selected row is shown")
-            for line in lines[1...66] where line.hasPrefix("node") { seen[String(line.prefix(7))] = line }
-            state.press(.pageDown)
-        }
-        XCTAssertEqual(seen.count, 200, "every node's row")
-        for (host, line) in seen {
-            let cells = line.dropFirst(8).filter { $0 == "■" || $0 == "✗" || $0 == "◌" }.count
-            XCTAssertEqual(cells, 50, "\(host)'s cells")
-            XCTAssertFalse(line.contains("+"), host)
-        }
-        XCTAssertTrue(seen.values.contains { $0.contains("◌") }, "a starting task at scale")
-        XCTAssertTrue(seen.values.contains { $0.contains("✗") }, "a failing task at scale")
+        let lines = screen(state).lines
+        let rows = bandRows(lines[1...66])
+        XCTAssertEqual(rows.count, 200, "every node's row on one screen")
+        let glyphs: Set<Character> = ["■", "✗", "◌"]
+        for (host, cells) in rows { XCTAssertEqual(cells.filter { glyphs.contains($0) }.count, 50, "\(host)'s cells: \(cells)") }
+        XCTAssertEqual(lines[1...66].map { $0.filter { glyphs.contains($0) }.count }.reduce(0, +), 10_000, "every cell on one screen")
+        XCTAssertFalse(lines[1...66].contains { $0.contains("+") })
+        XCTAssertFalse(lines[67].contains("rows "), lines[67])
+        XCTAssertTrue(rows.values.contains { $0.contains("◌") }, "a starting task at scale")
+        XCTAssertTrue(rows.values.contains { $0.contains("✗") }, "a failing task at scale")
+        let failingNode = try XCTUnwrap((1..<50).first { c in columns[c].cards.contains { $0.text.hasPrefix("✗ ") } })
+        let failing = try XCTUnwrap(columns[failingNode].cards.firstIndex { $0.text.hasPrefix("✗ ") })
+        XCTAssertEqual(screen(state)[8 + failing, 1 + failingNode].style, Style(.taskState(.failed)), "a failing cell in the failed colour")
         state.press(.char("G"))
         XCTAssertEqual(state.selection.column, 199)
-        XCTAssertTrue(screen(state).lines[66].hasPrefix("node200 "), screen(state).lines[66])
-        XCTAssertTrue(screen(state).lines[67].contains("rows 135-200 of 200"), screen(state).lines[67])
+        XCTAssertEqual(bandRows(screen(state).lines[1...66]).count, 200, "G: still one screen")
 
-        // 80 columns: 36 cells less a `+N` marker; → past them scrolls the selected row.
-        var narrow = compact(snapshot, width: 80, height: 24)
+        // 240x24: 4 bands of 20 rows, paged; G keeps node200 in view.
+        var short = compact(snapshot, width: 240, height: 24)
+        XCTAssertEqual(bandRows(screen(short).lines[1...20]).count, 80)
+        XCTAssertTrue(screen(short).lines[21].hasSuffix("rows 1-80 of 200"), screen(short).lines[21])
+        short.press(.char("G"))
+        XCTAssertNotNil(bandRows(screen(short).lines[1...20])["node200"])
+        XCTAssertTrue(screen(short).lines[21].hasSuffix("rows 121-200 of 200"), screen(short).lines[21])
+
+        // 40 columns: 32 cells less a `+N` marker; → past them scrolls the selected row.
+        var narrow = compact(snapshot, width: 40, height: 24)
         let first = screen(narrow).lines[1]
-        let shown = first.filter { $0 == "■" || $0 == "✗" || $0 == "◌" }.count
+        let shown = first.filter { glyphs.contains($0) }.count
         XCTAssertTrue(first.hasSuffix("+\(50 - shown)"), first)
         for _ in 0..<49 { narrow.press(.right) }
         XCTAssertEqual(narrow.selection.id, .task(columns[0].cards[49].taskID))
         let last = screen(narrow).lines[1]
         XCTAssertTrue(last.hasPrefix("node001 +"), last)
         XCTAssertEqual(screen(narrow)[last.count - 1, 1].style, Style(.selected), "the last cell, selected, in view")
+    }
+
+    /// In bands (200 nodes on 240x70: 4 bands of 50 rows, 60 columns apart) j/k read down a
+    /// band then on to the next, ←/→ move along the node's cells, a click in the second or the
+    /// last band selects the cell under it, and the line under the grid names it.
+    func testBandsReadDownThenAcrossAndTakeClicksInEveryBand() throws {
+        let snapshot = try Self.bigSnapshot(nodes: 200, tasksPerNode: 50)
+        var state = compact(snapshot, width: 240, height: 70)
+        let columns = state.model.placement
+        let lines = screen(state).lines
+        XCTAssertTrue(lines[1].hasPrefix("node001 "), lines[1])
+        XCTAssertTrue(String(lines[1].dropFirst(60)).hasPrefix("node051 "), lines[1])
+        XCTAssertTrue(String(lines[1].dropFirst(180)).hasPrefix("node151 "), lines[1])
+        XCTAssertTrue(String(lines[50].dropFirst(180)).hasPrefix("node200 "), lines[50])
+
+        for _ in 0..<50 { state.press(.char("j")) }
+        XCTAssertEqual(state.selection.column, 50, "j from the first band's last row: the second band's first")
+        XCTAssertEqual(screen(state)[60 + 8, 1].style, Style(.selected))
+        state.press(.char("k"), .right, .right)
+        XCTAssertEqual(state.selection.id, .task(columns[49].cards[2].taskID))
+        XCTAssertEqual(screen(state)[8 + 2, 50].style, Style(.selected))
+
+        // A click in the second band: node052's fifth cell; in the last: node200's last.
+        XCTAssertEqual(state.target(atX: 60 + 8 + 4, y: 2), .card(column: 51, row: 4))
+        XCTAssertEqual(state.target(atX: 180 + 8 + 49, y: 50), .card(column: 199, row: 49))
+        XCTAssertNil(state.target(atX: 180 + 3, y: 50), "a hostname")
+        XCTAssertNil(state.target(atX: 59, y: 1), "between two bands")
+        XCTAssertNil(state.target(atX: 180 + 8, y: 51), "under the last band's rows")
+        _ = reduce(&state, .mouse(MouseEvent(.press, x: 60 + 8 + 4, y: 2)))
+        XCTAssertEqual(state.selection.id, .task(columns[51].cards[4].taskID))
+        XCTAssertTrue(screen(state).lines[67].hasPrefix(columns[51].cards[4].name + " "), screen(state).lines[67])
+        _ = reduce(&state, .mouse(MouseEvent(.press, x: 180 + 8 + 49, y: 50)))
+        let last = columns[199].cards[49].taskID
+        XCTAssertEqual(state.selection.id, .task(last))
+        XCTAssertEqual(screen(state)[180 + 8 + 49, 50].style, Style(.selected))
+        XCTAssertFalse(state.press(.char("l")).isEmpty)
+        XCTAssertEqual(state.logs?.target.source, .task(id: last))
+    }
+
+    /// On a screen too short for the lab's pending row and two nodes, they make two bands: the
+    /// pending row first, the down node's `✗` mark and the failing cell's `✗` in one-column cells.
+    func testPendingAndMarksKeepInBands() throws {
+        let state = compact(try LabFixtures.placementSnapshot(), width: 60, height: 6)
+        let columns = state.model.placement
+        XCTAssertEqual(columns.count, 3)
+        let lines = screen(state).lines
+        XCTAssertTrue(lines[1].hasPrefix("pending ◌"), lines[1])
+        XCTAssertTrue(lines[2].hasPrefix("node1   " + columns[1].cards.prefix(3).map(\.cell).joined()), lines[2])
+        let crash = try XCTUnwrap(columns[1].cards.firstIndex { $0.text.contains("hgrid_crash") })
+        XCTAssertEqual(screen(state)[8 + crash, 2].style, Style(.taskState(.failed)))
+        XCTAssertTrue(lines[1].contains(" node2 "), "node2 in the second band: \(lines[1])")
+        XCTAssertEqual(state.target(atX: 8 + crash, y: 2), .card(column: 1, row: crash))
     }
 
     /// A swarm of `nodes` nodes with `tasksPerNode` running tasks each, replicated from the

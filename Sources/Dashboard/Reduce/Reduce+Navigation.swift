@@ -117,11 +117,11 @@ extension AppState {
         resolveSelection()
     }
 
-    /// In the compact grid: j/k, pages and first/last between node rows, ←/→ along the
-    /// selected node's tasks.
+    /// In the compact grid: j/k, pages and first/last between node rows (in reading order
+    /// across its bands), ←/→ along the selected node's tasks.
     private mutating func moveInRows(_ command: Command) {
         var sel = selection
-        let page = max(1, PlacementRows.visibleRows(in: layout.content(of: .placement)))
+        let page = max(1, PlacementRows.Geometry(model.placement, selection: sel, in: layout.content(of: .placement)).pageRows)
         switch command {
         case .moveUp: sel.column -= 1
         case .moveDown: sel.column += 1

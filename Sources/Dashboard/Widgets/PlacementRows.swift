@@ -3,14 +3,17 @@ import Foundation
 /// Draws the compact placement grid (`z` in the Placement pane): a row per node, its hostname
 /// (marked and styled as the columns' headers: `✗` and the error colour when down, dim when
 /// drained or paused) then a cell per task (`PlacementCard.cell`: `■` in its service's colour,
-/// `✗` failing, `◌` starting), after a `pending` row when some task has no node. Rows that do
-/// not fit scroll from the selection's `firstColumn`, keeping the selected node in view; a row
-/// with more cells than fit counts the ones cut (`+12`), the selected row scrolling to show its
-/// selected cell. The rectangle's last line names the selected task. Beside a table pane (from
+/// `✗` failing, `◌` starting), after a `pending` row when some task has no node. When the rows
+/// do not fit the height, the cells narrow to one column and the rows go in side-by-side bands
+/// (read down a band, then the next), as many as the width holds; rows that still do not fit
+/// scroll from the selection's `firstColumn`, keeping the selected node in view; a row with more
+/// cells than fit counts the ones cut (`+12`), the selected row scrolling to show its selected
+/// cell. The rectangle's last line names the selected task. Beside a table pane (from
 /// 200 columns) it replaces the columns while the mode is on.
 enum PlacementRows {
-    /// The columns a cell takes: its mark and a space.
-    static let cellWidth = 2
+    /// The columns a cell takes when every row fits the height: its mark and a space (in bands,
+    /// the mark alone).
+    static let spaciousCellWidth = 2
     /// The widest the hostnames' column gets.
     static let maxHostWidth = 24
 
@@ -19,7 +22,12 @@ enum PlacementRows {
     struct Geometry: Equatable {
         /// The hostnames' column width: the widest hostname, at most `maxHostWidth`.
         let hostWidth: Int
-        /// The node rows shown, by index in the model.
+        /// The columns a cell takes: 2 when every row fits the height, else 1.
+        let cellWidth: Int
+        /// Side-by-side bands of rows, each `bandWidth` columns apart (a band's last column
+        /// left blank), each `bandRows` rows high.
+        let bands: Int, bandWidth: Int, bandRows: Int
+        /// The node rows shown, by index in the model: down the first band, then the next.
         let shown: Range<Int>
         /// The rectangle the grid fills, its last line naming the selected task.
         let rect: Rect
@@ -28,34 +36,52 @@ enum PlacementRows {
         /// enough to show the selected node (`selection.column`).
         init(_ columns: [PlacementColumnModel], selection: Selection, in rect: Rect) {
             hostWidth = min(maxHostWidth, rect.width / 3, columns.map { DisplayText.width($0.hostname) }.max() ?? 0)
-            let visible = PlacementRows.visibleRows(in: rect)
-            let first = Selection.scroll(selection.firstColumn, keeping: selection.column, visible: visible, count: columns.count)
-            shown = first..<min(columns.count, first + visible)
+            let lines = PlacementRows.visibleRows(in: rect), count = columns.count
+            let banded = count > lines && lines > 0
+            cellWidth = banded ? 1 : spaciousCellWidth
+            let widest = max(1, columns.map(\.cards.count).max() ?? 0)
+            let fit = max(1, (rect.width + 1) / (hostWidth + 1 + widest + 1))
+            bands = banded ? min(fit, (count + lines - 1) / lines) : 1
+            bandWidth = (rect.width + 1) / bands
+            let first = Selection.scroll(selection.firstColumn, keeping: selection.column, visible: bands * lines, count: count)
+            shown = first..<min(count, first + bands * lines)
+            bandRows = banded ? (shown.count + bands - 1) / bands : lines
             self.rect = rect
         }
 
-        /// The x of a row's first cell, after the hostname and a space.
-        var cellsX: Int { rect.x + hostWidth + 1 }
-        /// How many cells fit on a row (the last one's space may fall outside).
-        var capacity: Int { max(0, (rect.x + rect.width - cellsX + 1) / PlacementRows.cellWidth) }
+        /// How many node rows one page holds.
+        var pageRows: Int { bands * PlacementRows.visibleRows(in: rect) }
         /// The line that names the selected task: the rectangle's last.
         var nameY: Int { rect.y + rect.height - 1 }
-        /// The y of node row `c` (one of `shown`).
-        func y(ofRow c: Int) -> Int { rect.y + c - shown.lowerBound }
+
+        /// Where node row `c` (one of `shown`) goes: its band's columns on its line.
+        func row(_ c: Int) -> Rect {
+            let band = (c - shown.lowerBound) / bandRows, x = rect.x + band * bandWidth
+            return Rect(x: x, y: rect.y + (c - shown.lowerBound) % bandRows, width: min(bandWidth - 1, rect.x + rect.width - x), height: 1)
+        }
+        /// The x of a row's first cell, after the hostname and a space.
+        func cellsX(_ row: Rect) -> Int { row.x + hostWidth + 1 }
+        /// How many cells fit on a row (the last one's space may fall outside).
+        func capacity(_ row: Rect) -> Int { max(0, (row.x + row.width - cellsX(row) + cellWidth - 1) / cellWidth) }
+        /// The cells a `+N` count of a row of `count` cells takes, its space included.
+        func markerCells(_ count: Int) -> Int { (DisplayText.width("+\(count)") + 1 + cellWidth - 1) / cellWidth }
+        /// The node row drawn at (`x`, `y`), when one is.
+        func row(atX x: Int, y: Int) -> Int? {
+            guard rect.contains(x: x, y: y), y - rect.y < bandRows else { return nil }
+            let c = shown.lowerBound + (x - rect.x) / bandWidth * bandRows + y - rect.y
+            return shown.contains(c) && row(c).contains(x: x, y: y) ? c : nil
+        }
     }
 
-    /// Node rows that fit in `rect`: all its lines but the last, which names the selected task.
+    /// Node rows that fit in `rect`, per band: all its lines but the last, which names the selected task.
     static func visibleRows(in rect: Rect) -> Int { max(0, rect.height - 1) }
 
-    /// The cells a `+N` count of a row of `count` cells takes, its space included.
-    static func markerCells(_ count: Int) -> Int { (DisplayText.width("+\(count)") + 1 + cellWidth - 1) / cellWidth }
-
-    /// Which of a row's `count` cells show in `capacity` cells, keeping `selected` in view:
-    /// `before` cut at the start (a `+N` count when not 0), then `window`; the ones after it
+    /// Which of a row's `count` cells show in `capacity` cells, keeping `selected` in view (a
+    /// `+N` count taking `marker` cells): `before` cut at the start (a `+N` count when not 0), then `window`; the ones after it
     /// are counted at the end.
-    static func cellWindow(count: Int, selected: Int?, capacity: Int) -> (before: Int, window: Range<Int>) {
+    static func cellWindow(count: Int, selected: Int?, capacity: Int, marker: Int) -> (before: Int, window: Range<Int>) {
         guard count > capacity else { return (0, 0..<count) }
-        let marker = markerCells(count), row = min(max(0, selected ?? 0), count - 1)
+        let row = min(max(0, selected ?? 0), count - 1)
         let head = max(1, capacity - marker)
         if row < head { return (0, 0..<head) }
         if row >= count - head { return (count - head, (count - head)..<count) }
@@ -65,17 +91,17 @@ enum PlacementRows {
     }
 
     /// The task cell at the screen cell (`x`, `y`), as (node row, card index), drawn for
-    /// `selection` in `rect`; nil off the cells (the space between two cells included).
+    /// `selection` in `rect`, in any band; nil off the cells (a hostname, the space between two
+    /// spacious cells and the blank column between two bands included).
     static func card(atX x: Int, y: Int, _ columns: [PlacementColumnModel], selection: Selection, in rect: Rect) -> (column: Int, row: Int)? {
-        let geometry = Geometry(columns, selection: selection, in: rect)
-        guard rect.contains(x: x, y: y), y < geometry.nameY else { return nil }
-        let c = geometry.shown.lowerBound + y - rect.y
-        guard geometry.shown.contains(c) else { return nil }
-        let count = columns[c].cards.count
-        let (before, window) = cellWindow(count: count, selected: PlacementGrid.selectedRow(inColumn: c, selection), capacity: geometry.capacity)
-        let offset = x - geometry.cellsX - (before > 0 ? markerCells(count) * cellWidth : 0)
-        guard offset >= 0, offset % cellWidth == 0, window.contains(window.lowerBound + offset / cellWidth) else { return nil }
-        return (c, window.lowerBound + offset / cellWidth)
+        let g = Geometry(columns, selection: selection, in: rect)
+        guard y < g.nameY, let c = g.row(atX: x, y: y) else { return nil }
+        let count = columns[c].cards.count, row = g.row(c)
+        let (before, window) = cellWindow(count: count, selected: PlacementGrid.selectedRow(inColumn: c, selection),
+                                          capacity: g.capacity(row), marker: g.markerCells(count))
+        let offset = x - g.cellsX(row) - (before > 0 ? g.markerCells(count) * g.cellWidth : 0)
+        guard offset >= 0, offset % g.cellWidth == 0, window.contains(window.lowerBound + offset / g.cellWidth) else { return nil }
+        return (c, window.lowerBound + offset / g.cellWidth)
     }
 
     /// The rows of `columns` in `rect` with the selected task named on its last line (its age
@@ -86,26 +112,27 @@ enum PlacementRows {
             return
         }
         let geometry = Geometry(columns, selection: selection, in: rect)
-        let right = rect.x + rect.width
         for c in geometry.shown {
-            let column = columns[c], y = geometry.y(ofRow: c)
-            buffer.put(DisplayText.truncate(column.hostname, to: geometry.hostWidth), x: rect.x, y: y, style: column.hostnameStyle,
+            let column = columns[c], row = geometry.row(c), y = row.y, right = row.x + row.width
+            buffer.put(DisplayText.truncate(column.hostname, to: geometry.hostWidth), x: row.x, y: y, style: column.hostnameStyle,
                        maxWidth: geometry.hostWidth)
-            let selectedRow = PlacementGrid.selectedRow(inColumn: c, selection)
-            let (before, window) = cellWindow(count: column.cards.count, selected: selectedRow, capacity: geometry.capacity)
-            var x = geometry.cellsX
+            let selectedRow = PlacementGrid.selectedRow(inColumn: c, selection), marker = geometry.markerCells(column.cards.count)
+            let (before, window) = cellWindow(count: column.cards.count, selected: selectedRow, capacity: geometry.capacity(row), marker: marker)
+            var x = geometry.cellsX(row)
             if before > 0 {
                 buffer.put("+\(before)", x: x, y: y, style: Style(.dim), maxWidth: right - x)
-                x += markerCells(column.cards.count) * cellWidth
+                x += marker * geometry.cellWidth
             }
             for i in window where x < right {
                 let card = column.cards[i]
                 buffer.put(card.cell, x: x, y: y, style: i == selectedRow ? Style(.selected) : column.dimmed ? Style(.dim) : card.style)
-                x += cellWidth
+                x += geometry.cellWidth
             }
             let after = column.cards.count - window.upperBound
-            if after > 0, x < right { buffer.put("+\(after)", x: x, y: y, style: Style(.dim), maxWidth: right - x) }
+            let markerX = x + spaciousCellWidth - geometry.cellWidth  // a space before it in bands too
+            if after > 0, markerX < right { buffer.put("+\(after)", x: markerX, y: y, style: Style(.dim), maxWidth: right - markerX) }
         }
+        let right = rect.x + rect.width
         guard rect.height > 1 else { return }
         let position = geometry.shown.count < columns.count
             ? "rows \(geometry.shown.lowerBound + 1)-\(geometry.shown.upperBound) of \(columns.count)" : ""
