@@ -86,6 +86,27 @@ final class ExecReduceTests: XCTestCase {
         XCTAssertEqual(state.status?.text, "lab_web.3 has no container yet (preparing)")
     }
 
+    func testAContainerThatStoppedOrVanishedSinceTheLineOpenedIsRefusedOnEnter() {
+        var state = onTask("t-web2")
+        state.press(.char("e"))
+        XCTAssertNotNil(state.prompt)
+        var stopped = SampleCluster.snapshot()
+        let node2 = stopped.engines.firstIndex { $0.hostname == "node2" }!
+        let web2 = stopped.engines[node2].containers.firstIndex { $0.id == "c-web2" }!
+        stopped.engines[node2].containers[web2].state = "exited"
+        _ = reduce(&state, .snapshot(stopped))
+        XCTAssertEqual(state.press(.enter), [])
+        XCTAssertEqual(state.status?.text, "changed since the line opened: lab_web.2.t-web2 is not running (exited): nothing to exec in")
+
+        state = onTask("t-web2")
+        state.press(.char("e"))
+        var vanished = SampleCluster.snapshot()
+        vanished.engines[node2].containers.remove(at: web2)
+        _ = reduce(&state, .snapshot(vanished))
+        XCTAssertEqual(state.press(.enter), [])
+        XCTAssertEqual(state.status?.text, "changed since the line opened: lab_web.2.t-web2 is no longer listed on node2")
+    }
+
     func testAnExitedContainerIsRefused() {
         var state = AppState.loaded()
         state.press(.char("4"))
