@@ -84,6 +84,67 @@ extern "C" sj_document *sj_parse(const uint8_t *bytes, size_t length, sj_value *
 
 extern "C" void sj_document_free(sj_document *document) { release(document); }
 
+static bool isSpace(uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static size_t skipSpace(const uint8_t *bytes, size_t length, size_t i) {
+    while (i < length && isSpace(bytes[i])) i++;
+    return i;
+}
+
+// The array's `]` at `i`: only whitespace may follow it.
+static int arrayClose(const uint8_t *bytes, size_t length, size_t i, size_t *offset, const char **error) {
+    if (skipSpace(bytes, length, i + 1) != length) { *error = "bytes after the array"; return -1; }
+    *offset = length;
+    return 0;
+}
+
+// The end of the value that starts at `i`: past its closing bracket or quote, or, for a number
+// or literal, at the first byte that cannot be part of it; `length + 1` when it is not closed.
+static size_t valueEnd(const uint8_t *bytes, size_t length, size_t i) {
+    size_t depth = 0;
+    while (i < length) {
+        uint8_t c = bytes[i];
+        if (c == '"') {
+            for (i++; i < length && bytes[i] != '"'; i++) {
+                if (bytes[i] == '\\') i++;
+            }
+            if (i >= length) return length + 1;
+            i++;
+            if (depth == 0) return i;
+        } else if (c == '{' || c == '[') {
+            depth++; i++;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0) return i;
+            depth--; i++;
+            if (depth == 0) return i;
+        } else if (depth == 0 && (c == ',' || isSpace(c))) {
+            return i;
+        } else {
+            i++;
+        }
+    }
+    return depth == 0 ? i : length + 1;
+}
+
+extern "C" int sj_array_next(const uint8_t *bytes, size_t length, size_t *offset, size_t *start, size_t *end, const char **error) {
+    size_t i = skipSpace(bytes, length, *offset);
+    if (*offset == 0) {
+        if (i >= length || bytes[i] != '[') { *error = "not a JSON array"; return -1; }
+        i = skipSpace(bytes, length, i + 1);
+        if (i < length && bytes[i] == ']') { return arrayClose(bytes, length, i, offset, error); }
+    } else {
+        if (i < length && bytes[i] == ']') { return arrayClose(bytes, length, i, offset, error); }
+        if (i >= length || bytes[i] != ',') { *error = i >= length ? "unterminated array" : "expected , or ] after an element of the array"; return -1; }
+        i = skipSpace(bytes, length, i + 1);
+    }
+    size_t e = valueEnd(bytes, length, i);
+    if (e == i || e > length) { *error = e == i ? "expected a value in the array" : "unterminated value in the array"; return -1; }
+    *start = i;
+    *end = e;
+    *offset = e;
+    return 1;
+}
+
 extern "C" size_t sj_kept_capacity(void) {
     if (!takeKept()) { return 0; }
     size_t capacity = kept ? kept->capacity() : 0;

@@ -13,6 +13,15 @@ extension ClusterSnapshot {
         serviceIndex[id].map { services[$0] }
     }
 
+    /// What `read` reads of the service with this ID, if listed; cheaper than `service(id:)`,
+    /// which copies the whole service, when done for every task.
+    public func service<R>(id: String, _ read: (Service) -> R) -> R? {
+        serviceIndex[id].map { read(services[$0]) }
+    }
+
+    /// The name of the service with this ID, if listed.
+    public func serviceName(id: String) -> String? { service(id: id, \.name) }
+
     /// The restart condition of the service with this ID (`any`, `on-failure`, `none`; nil when
     /// the service or its policy is not listed, which swarm takes as `any`).
     public func restartCondition(serviceID: String?) -> String? {
@@ -39,7 +48,7 @@ extension ClusterSnapshot {
     /// The task's name as `docker service ps` shows it: `web.3` for a replica slot,
     /// `agent.node2` (service and node hostname) for a global service's task.
     public func taskName(_ task: SwarmTask) -> String {
-        let service = self.service(id: task.serviceID)?.name ?? String(task.serviceID.prefix(12))
+        let service = serviceName(id: task.serviceID) ?? String(task.serviceID.prefix(12))
         if let slot = task.slot, slot > 0 { return "\(service).\(slot)" }
         return "\(service).\(node(id: task.nodeID)?.hostname ?? task.nodeID.map { String($0.prefix(12)) } ?? "?")"
     }
@@ -48,14 +57,18 @@ extension ClusterSnapshot {
     /// each with the tasks that should run there and do (`desired` and `current` state running
     /// or on their way), sorted by service name then slot.
     public var placement: [PlacementColumn] {
-        let live = tasks.filter { $0.desiredState == "running" && $0.nodeID != nil }
-        let byNode = Dictionary(grouping: live) { $0.nodeID! }
+        // Indices, not tasks, are grouped and sorted: a task is a big value to copy.
+        var byNode: [String: [(service: String, slot: Int, index: Int)]] = [:]
+        for index in tasks.indices where tasks[index].desiredState == "running" {
+            guard let node = tasks[index].nodeID else { continue }
+            byNode[node, default: []].append((serviceName(id: tasks[index].serviceID) ?? "", tasks[index].slot ?? 0, index))
+        }
         let ordered = nodes.sorted {
             ($0.role == "manager" ? 0 : 1, $0.hostname) < ($1.role == "manager" ? 0 : 1, $1.hostname)
         }
         return ordered.map { node in
-            let keyed = (byNode[node.id] ?? []).map { (key: (service(id: $0.serviceID)?.name ?? "", $0.slot ?? 0), task: $0) }
-            return PlacementColumn(node: node, tasks: keyed.sorted { $0.key < $1.key }.map(\.task))
+            let keyed = (byNode[node.id] ?? []).sorted { ($0.service, $0.slot) < ($1.service, $1.slot) }
+            return PlacementColumn(node: node, tasks: keyed.map { tasks[$0.index] })
         }
     }
 
@@ -64,7 +77,7 @@ extension ClusterSnapshot {
     /// slot: the placement grid's `pending` column.
     public var unplacedTasks: [SwarmTask] {
         tasks.filter { $0.desiredState == "running" && $0.nodeID == nil }
-            .map { (key: (service(id: $0.serviceID)?.name ?? "", $0.slot ?? 0, $0.id), task: $0) }
+            .map { (key: (serviceName(id: $0.serviceID) ?? "", $0.slot ?? 0, $0.id), task: $0) }
             .sorted { $0.key < $1.key }.map(\.task)
     }
 

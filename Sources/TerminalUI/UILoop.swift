@@ -22,7 +22,8 @@ public final class UILoop: Sendable {
 
     private struct Inbox {
         var actions: [Action] = []
-        /// Only the newest snapshot matters: older ones are dropped, never queued.
+        /// Only the newest snapshot matters: older ones are dropped, never queued; one held
+        /// back by the pacing stays here for its turn.
         var snapshot: Action?
         /// Programs waiting to run in the terminal (`runInTerminal`), in order.
         var handOvers: [HandOver] = []
@@ -149,6 +150,7 @@ public final class UILoop: Sendable {
             for handOver in refused { handOver.done(.failure(ForegroundFailure(description: "swarmtop quit: \(handOver.executable) not run"))) }
         }
         var read = 0  // numbers the reads: the keys of one read form one `Action.keys`
+        var pacing = SnapshotPacing()
         while !state.quit {
             var actions: [Action] = []
             if Signals.quitSignals != signalsSeen {
@@ -175,11 +177,13 @@ public final class UILoop: Sendable {
             }
             actions += Self.take(&keys, read: read)
             if reads < 64 { read += 1 }
-            let (posted, handOvers) = inbox.withLockedValue { box in
-                defer { box = Inbox() }
-                return ((box.snapshot.map { [$0] } ?? []) + box.actions, box.handOvers)
+            let turn = ProcessInfo.processInfo.systemUptime
+            let (snapshot, posted, handOvers) = inbox.withLockedValue { box in
+                let held = pacing.allows(at: turn) ? nil : box.snapshot   // stays for its turn
+                defer { box = Inbox(snapshot: held) }
+                return (held == nil ? box.snapshot : nil, box.actions, box.handOvers)
             }
-            actions += posted
+            actions += (snapshot.map { [$0] } ?? []) + posted
             if !handOvers.isEmpty {
                 runHandOvers(handOvers, terminal)
                 (width, height) = terminal.size
@@ -193,7 +197,9 @@ public final class UILoop: Sendable {
                 actions.append(.tick(now))
             }
             for action in actions {
+                let start = ProcessInfo.processInfo.systemUptime
                 for effect in reduce(&state, action) { runEffect(effect) }
+                if case .snapshot = action { pacing.applied(at: start, cost: ProcessInfo.processInfo.systemUptime - start) }
                 dirty = true
             }
             if let theme = state.theme, theme != appliedTheme {
@@ -210,10 +216,13 @@ public final class UILoop: Sendable {
             if state.quit { break }
             if state.quitRequested, quitDeadline == nil { quitDeadline = now.addingTimeInterval(Double(AppState.quitWaitSeconds)) }
             if let quitDeadline, Date() >= quitDeadline { break }
-            // Sleep until input, a post, a signal, just past the next due second (the clock), or the quit's deadline.
+            // Sleep until input, a post, a signal, just past the next due second (the clock), the
+            // quit's deadline, or the turn of a snapshot held back.
             let untilTick = (Double(lastTick + tickEvery) - Date().timeIntervalSince1970) * 1000
             let untilQuit = quitDeadline.map { $0.timeIntervalSinceNow * 1000 } ?? .infinity
-            _ = wakeup.wait(terminal: STDIN_FILENO, millis: Int32(max(1, min(4000, untilTick + 2, untilQuit + 2))))
+            let untilSnapshot = inbox.withLockedValue { $0.snapshot } == nil ? .infinity
+                : pacing.wait(from: ProcessInfo.processInfo.systemUptime) * 1000
+            _ = wakeup.wait(terminal: STDIN_FILENO, millis: Int32(max(1, min(4000, untilTick + 2, untilQuit + 2, untilSnapshot + 1))))
         }
         return Signals.quitSignal != 0 ? .signal(Signals.quitSignal) : .quit
     }

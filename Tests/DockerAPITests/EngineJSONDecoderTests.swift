@@ -147,6 +147,31 @@ final class EngineJSONDecoderTests: XCTestCase {
         }
     }
 
+    func testAnArrayIsSplitIntoItsElementsWhateverTheyHold() throws {
+        let json = #" \#n[ {"text":"a ] } [ { \\\" ,","count":1,"list":[1,2],"nested":[["]"],[]],"labels":{"]":"["}} ,{"text":"","count":2}\#t]\#n "#
+        XCTAssertEqual(try EngineJSONDecoder.decode([Sample].self, from: Data(json.utf8)).map(\.text), ["a ] } [ { \\\" ,", ""])
+        XCTAssertEqual(try EngineJSONDecoder.decode([Int].self, from: Data("[]".utf8)), [])
+        XCTAssertEqual(try EngineJSONDecoder.decode([[Int]].self, from: Data("[[],[1,2] , [3]]".utf8)), [[], [1, 2], [3]])
+        XCTAssertEqual(try EngineJSONDecoder.decode([String?].self, from: Data(#"["a","b"]"#.utf8)), ["a", "b"])
+        for bad in ["[", "[1", "[1,]", "[1 2]", "[1] x", #"["a]"#, "[{]", "[1,,2]", "[-]", "[1}]"] {
+            XCTAssertThrowsError(try EngineJSONDecoder.decode([Int].self, from: Data(bad.utf8)), bad) {
+                guard case DecodingError.dataCorrupted(let context) = $0 else { return XCTFail("\(bad): \($0)") }
+                XCTAssertTrue(context.debugDescription.hasPrefix("not JSON: "), context.debugDescription)
+            }
+        }
+        guard case DecodingError.keyNotFound(let key, let context)? = (Result {
+            try EngineJSONDecoder.decode([Sample].self, from: Data(#"[{"text":"t","count":1},{"text":"t"}]"#.utf8))
+        }.failure) else { return XCTFail("the second element has no count") }
+        XCTAssertEqual((context.codingPath + [key]).map(\.stringValue), ["Index 1", "count"])
+        guard case DecodingError.valueNotFound(_, let null)? = (Result {
+            try EngineJSONDecoder.decode([Sample].self, from: Data(#"[{"text":"t","count":1},null]"#.utf8))
+        }.failure) else { return XCTFail("a null element") }
+        XCTAssertEqual(null.codingPath.map(\.stringValue), ["Index 1"])
+        guard case DecodingError.typeMismatch? = (Result {
+            try EngineJSONDecoder.decode([Sample].self, from: Data(#"{"message":"not a swarm manager"}"#.utf8))
+        }.failure) else { return XCTFail("an object where an array was wanted") }
+    }
+
     /// An object whose middle member is a JSON document of its own, decoded while the outer
     /// one is still being read.
     private struct Envelope: Decodable {
@@ -178,11 +203,15 @@ final class EngineJSONDecoderTests: XCTestCase {
     func testOneParserIsKeptButNotAHugeOne() throws {
         let tasks = try LabFixtures.data("tasks.json")
         let expected = try reference([SwarmTask].self, tasks)
-        XCTAssertEqual(try EngineJSONDecoder.decode([SwarmTask].self, from: tasks), expected)
+        let service = try LabFixtures.data("service-inspect-web.json")
+        _ = try EngineJSONDecoder.decode(Service.self, from: service)
         let kept = sj_kept_capacity()
-        XCTAssertGreaterThanOrEqual(kept, tasks.count)
+        XCTAssertGreaterThanOrEqual(kept, service.count)
         XCTAssertEqual(try EngineJSONDecoder.decode([Int].self, from: Data("[1,2]".utf8)), [1, 2])
         XCTAssertEqual(sj_kept_capacity(), kept, "a smaller document reuses the parser")
+        XCTAssertEqual(try EngineJSONDecoder.decode([SwarmTask].self, from: tasks), expected)
+        XCTAssertEqual(sj_kept_capacity(), kept, "an array's elements are parsed one at a time, each smaller than the answer")
+        XCTAssertLessThan(kept, tasks.count / 4)
 
         let huge = String(repeating: "x", count: 33 << 20)
         XCTAssertEqual(try EngineJSONDecoder.decode([String].self, from: Data(#"["\#(huge)"]"#.utf8)), [huge])
@@ -250,4 +279,9 @@ final class EngineJSONDecoderTests: XCTestCase {
         XCTAssertEqual(try EngineJSONDecoder.decode(Length.self, from: Data(json.utf8)).count, count)
         XCTAssertEqual(try EngineJSONDecoder.decode(Length.self, from: Data("[1,[2,3],{}]".utf8)).count, 3)
     }
+}
+
+private extension Result {
+    /// The error, or nil on success.
+    var failure: Failure? { if case .failure(let error) = self { error } else { nil } }
 }

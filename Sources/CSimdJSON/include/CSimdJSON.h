@@ -30,6 +30,14 @@ void sj_document_free(sj_document *document);
 /// or it is in use): for tests of its reuse.
 size_t sj_kept_capacity(void);
 
+/// Finds the elements of a top-level JSON array without parsing them, so that each can be
+/// parsed alone (a parser's buffers are about 15 bytes per byte of the JSON it parses: one
+/// 19 MB `/tasks` would need some 290 MB). Call it first with `*offset` 0, then again with the
+/// `*offset` it left: each call sets `[*start, *end)` to the next element's bytes and returns 1;
+/// it returns 0 after the last one (the closing `]`, then only whitespace), and -1 with `*error`
+/// set when the bytes are not an array. The elements themselves are not checked: their parse does.
+int sj_array_next(const uint8_t *bytes, size_t length, size_t *offset, size_t *start, size_t *end, const char **error);
+
 /// The value's kind, as simdjson's `element_type`: '{' object, '[' array, '"' string,
 /// 'l' int64, 'u' uint64 (above INT64_MAX), 'd' double, 't' bool, 'n' null.
 char sj_kind(sj_value value);

@@ -82,13 +82,15 @@ enum PlacementView {
     }
 
     private static func card(_ task: SwarmTask, _ snapshot: ClusterSnapshot, colours: [String: Style], restarting: Bool) -> PlacementCard {
-        let service = snapshot.service(id: task.serviceID)
         let fullName = snapshot.taskName(task)
         var name = fullName
-        if let stack = service?.stack, name.hasPrefix(stack + "_") { name.removeFirst(stack.count + 1) }
+        if let stack = snapshot.service(id: task.serviceID, \.stack) ?? nil, name.hasPrefix(stack + "_") {
+            name.removeFirst(stack.count + 1)
+        }
         let state = TaskState(rawValue: task.state)
         let text = task.state == "running" ? name : "\(name) \(task.state)"
-        var card = PlacementCard(taskID: task.id, text: text, style: service.flatMap { colours[$0.name] } ?? .service(named: task.serviceID),
+        var card = PlacementCard(taskID: task.id, text: text,
+                                 style: snapshot.serviceName(id: task.serviceID).flatMap { colours[$0] } ?? .service(named: task.serviceID),
                                  name: fullName, state: task.state, since: task.status?.timestamp)
         if restarting || state == .failed || state == .rejected {
             (card.mark, card.style) = (.failing, Style(.taskState(state == .rejected ? .rejected : .failed)))

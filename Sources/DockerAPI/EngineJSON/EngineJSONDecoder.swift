@@ -11,20 +11,65 @@ import Foundation
 /// missing or `null` member is nil for an optional, numbers convert when exact, `Date` reads
 /// an RFC 3339 string (`DockerJSON.parseTime`).
 enum EngineJSONDecoder {
+    /// An array that is an array in the JSON too is decoded an element at a time (`ElementwiseDecodable`).
     /// - Throws: `DecodingError.dataCorrupted` when the bytes are not JSON; the other
     ///   `DecodingError`s when the JSON does not fit `T` (with the coding path).
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        try data.withUnsafeBytes { bytes in
+            if let array = T.self as? any ElementwiseDecodable.Type,
+               bytes.first(where: { !" \t\n\r".utf8.contains($0) }) == UInt8(ascii: "[") {
+                // `unsafeBitCast`: `A` is `T` (see `JSONValue.decode` on dynamic casts).
+                func elements<A: ElementwiseDecodable>(_: A.Type) throws -> T { unsafeBitCast(try A.decodeElements(bytes), to: T.self) }
+                return try elements(array)
+            }
+            return try parse(bytes) { try $0.decode(type, path: []) }
+        }
+    }
+
+    /// Parses `bytes` as one JSON document and reads its root with `read` while it lives.
+    /// - Throws: `DecodingError.dataCorrupted` when the bytes are not JSON; what `read` throws.
+    static func parse<R>(_ bytes: UnsafeRawBufferPointer, read: (JSONValue) throws -> R) throws -> R {
         var root = sj_value()
         var message: UnsafePointer<CChar>?
-        let document = data.withUnsafeBytes { bytes in
-            sj_parse(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, &root, &message)
-        }
-        guard let document else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription:
-                "not JSON: " + (message.map { String(cString: $0) } ?? "unknown error")))
+        guard let document = sj_parse(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, &root, &message) else {
+            throw notJSON(message)
         }
         defer { sj_document_free(document) }
-        return try JSONValue(root).decode(type, path: [])
+        return try read(JSONValue(root))
+    }
+
+    static func notJSON(_ message: UnsafePointer<CChar>?) -> DecodingError {
+        .dataCorrupted(.init(codingPath: [], debugDescription: "not JSON: " + (message.map { String(cString: $0) } ?? "unknown error")))
+    }
+}
+
+/// A JSON array decoded an element at a time: `sj_array_next` finds each element's bytes and
+/// each is parsed alone, so the parser's buffers (about 15 bytes per byte parsed) follow the
+/// biggest element, a few kB, instead of the whole answer (a 19 MB `/tasks` of 10,000 tasks
+/// needed some 290 MB, kept between answers).
+protocol ElementwiseDecodable {
+    /// - Throws: as `EngineJSONDecoder.decode`; an element's errors carry its index.
+    static func decodeElements(_ bytes: UnsafeRawBufferPointer) throws -> Self
+}
+
+extension Array: ElementwiseDecodable where Element: Decodable {
+    static func decodeElements(_ bytes: UnsafeRawBufferPointer) throws -> [Element] {
+        let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        var elements: [Element] = []
+        var offset = 0, start = 0, end = 0
+        var message: UnsafePointer<CChar>?
+        while true {
+            switch sj_array_next(base, bytes.count, &offset, &start, &end, &message) {
+            case 1:
+                let path = [AnyKey(intValue: elements.count)]
+                elements.append(try EngineJSONDecoder.parse(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) { value in
+                    if value.isNull { throw JSONValue.null(Element.self, path: path) }
+                    return try value.decode(Element.self, path: path)
+                })
+            case 0: return elements
+            default: throw EngineJSONDecoder.notJSON(message)
+            }
+        }
     }
 }
 
