@@ -40,8 +40,8 @@ import Foundation
 public struct SnapshotAssembler: Sendable {
     /// The snapshot so far.
     public private(set) var snapshot: ClusterSnapshot
-    /// The last body of each manager path (`EnginePath`).
-    private var managerBodies: [String: Data] = [:]
+    /// The digest of the last body of each manager path (`EnginePath`).
+    private var managerBodies: [String: BodyDigest] = [:]
     /// Manager failures since the last `.roundEnd`, in order.
     private var roundErrors: [String] = []
 
@@ -56,8 +56,9 @@ public struct SnapshotAssembler: Sendable {
     private struct NodeState: Sendable {
         /// The plan its entry was made for.
         var plan: EngineObservation.PlannedEngine
-        /// The last container list of each path, with its bytes.
-        var lists: [String: (body: Data, containers: [ContainerSummary])] = [:]
+        /// The path and digest of the container list last applied: one with the same bytes
+        /// changes nothing.
+        var applied: (path: String, body: BodyDigest)?
         /// Sizes last measured, by container ID.
         var sizes: [String: DockerClient.ContainerSize] = [:]
     }
@@ -91,7 +92,8 @@ public struct SnapshotAssembler: Sendable {
     private mutating func applyManager(_ content: EngineObservation.Content, at: Date) {
         switch content {
         case .answer(let path, let body, _):
-            guard managerBodies[path] != body else { return }
+            let digest = BodyDigest(body)
+            guard managerBodies[path] != digest else { return }
             do {
                 switch path {
                 case EnginePath.info: snapshot.info = try DockerJSON.decode(SystemInfo.self, from: body, path: path)
@@ -115,7 +117,7 @@ public struct SnapshotAssembler: Sendable {
                     }
                     return  // a part of a list: its bytes are not kept (they would pile up, set by set)
                 }
-                managerBodies[path] = body
+                managerBodies[path] = digest
             } catch {
                 roundErrors.append(Self.describe(error))
             }
@@ -200,32 +202,34 @@ public struct SnapshotAssembler: Sendable {
             }
             let sized = path == EnginePath.containers(size: true)
             guard sized || path == EnginePath.containers(size: false) else { return }
-            let list: [ContainerSummary]
-            if let last = nodes[hostname]?.lists[path], last.body == body {
-                list = last.containers
-            } else {
+            // A list of sizes is read every time (its time is the sizes' age); one without them
+            // is read only when its bytes differ from the list last applied.
+            let digest = BodyDigest(body)
+            let unchanged = !sized && nodes[hostname]?.applied.map { $0.path == path && $0.body == digest } == true
+            if !unchanged {
+                let list: [ContainerSummary]
                 do {
                     list = try DockerJSON.decode([ContainerSummary].self, from: body, path: path)
                 } catch {
                     snapshot.engines[index].error = Self.describe(error)
                     return
                 }
-                nodes[hostname]?.lists[path] = (body, list)
-            }
-            if sized {
-                nodes[hostname]?.sizes = Dictionary(list.map { ($0.id, DockerClient.ContainerSize(sizeRw: $0.sizeRw, sizeRootFs: $0.sizeRootFs)) },
-                                                    uniquingKeysWith: { first, _ in first })
-                snapshot.engines[index].containers = list
-                noteSizes(index, list.map { ($0.id, $0.sizeRw, $0.sizeRootFs) }, at: at, complete: true)
-                snapshot.engines[index].sizesAt = at
-                snapshot.engines[index].sizeTimes = [:]
-                snapshot.engines[index].sizeQuerySeconds = took
-            } else {
-                let known = nodes[hostname]?.sizes ?? [:]
-                snapshot.engines[index].containers = list.map { container in
-                    var container = container
-                    if let size = known[container.id] { container.sizeRw = size.sizeRw; container.sizeRootFs = size.sizeRootFs }
-                    return container
+                nodes[hostname]?.applied = (path, digest)
+                if sized {
+                    nodes[hostname]?.sizes = Dictionary(list.map { ($0.id, DockerClient.ContainerSize(sizeRw: $0.sizeRw, sizeRootFs: $0.sizeRootFs)) },
+                                                        uniquingKeysWith: { first, _ in first })
+                    snapshot.engines[index].containers = list
+                    noteSizes(index, list.map { ($0.id, $0.sizeRw, $0.sizeRootFs) }, at: at, complete: true)
+                    snapshot.engines[index].sizesAt = at
+                    snapshot.engines[index].sizeTimes = [:]
+                    snapshot.engines[index].sizeQuerySeconds = took
+                } else {
+                    let known = nodes[hostname]?.sizes ?? [:]
+                    snapshot.engines[index].containers = list.map { container in
+                        var container = container
+                        if let size = known[container.id] { container.sizeRw = size.sizeRw; container.sizeRootFs = size.sizeRootFs }
+                        return container
+                    }
                 }
             }
             snapshot.engines[index].listedAt = at

@@ -100,6 +100,15 @@ final class SnapshotAssemblerTests: XCTestCase {
         a.apply(try Self.answer(.node(hostname: "node2"), EnginePath.containers(size: false), "containers-node2.json", at: t0))
         XCTAssertTrue(a.apply(try Self.answer(.node(hostname: "node2"), EnginePath.containers(size: false), "containers-node2.json", at: t1)))
         XCTAssertEqual(a.snapshot.engines[0].listedAt, t1)
+        // ... and answers again after a failure: the same bytes clear the error, rows as they were.
+        let rows = a.snapshot.engines[0].containers
+        let t2 = t1.addingTimeInterval(20)
+        a.apply(EngineObservation(.node(hostname: "node2"), .failure(path: EnginePath.containers(size: false), error: "refused"), at: t2))
+        XCTAssertEqual(a.snapshot.engines[0].error, "refused")
+        XCTAssertTrue(a.apply(try Self.answer(.node(hostname: "node2"), EnginePath.containers(size: false), "containers-node2.json", at: t2)))
+        XCTAssertNil(a.snapshot.engines[0].error)
+        XCTAssertEqual(a.snapshot.engines[0].containers, rows)
+        XCTAssertEqual(a.snapshot.engines[0].listedAt, t2)
     }
 
     func testARoundWithAFailureShowsItsFirstErrorAndKeepsTheLastGoodState() throws {
