@@ -83,13 +83,17 @@ extension ClusterSnapshot {
 
     /// Every container of every reached engine, with the hostname it runs on, sorted by node then name.
     public var containerRows: [ContainerRow] {
-        engines.flatMap { engine in
-            engine.containers.map {
-                ContainerRow(hostname: engine.hostname, container: $0, sizesAt: engine.sizeTimes[$0.id] ?? engine.sizesAt,
-                             stale: engine.error != nil)
+        // Each engine's containers are sorted by their names, computed once (not a name and a
+        // copy of the container per comparison).
+        var rows: [ContainerRow] = []
+        for engine in engines.sorted(by: { $0.hostname < $1.hostname }) {
+            let names = engine.containers.map(\.name)
+            rows += names.indices.sorted { names[$0] < names[$1] }.map { i in
+                ContainerRow(hostname: engine.hostname, container: engine.containers[i],
+                             sizesAt: engine.sizeTimes[engine.containers[i].id] ?? engine.sizesAt, stale: engine.error != nil)
             }
         }
-        .sorted { ($0.hostname, $0.container.name) < ($1.hostname, $1.container.name) }
+        return rows
     }
 }
 
