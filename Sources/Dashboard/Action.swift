@@ -14,6 +14,9 @@ public enum Action: Sendable {
     case mouse(MouseEvent)
     /// A new picture of the swarm from the refresh engine.
     case snapshot(ClusterSnapshot)
+    /// A new picture of the swarm with its model built beforehand, off the UI thread: as
+    /// `snapshot`, the building done.
+    case prepared(PreparedSnapshot)
     /// The terminal's new size in columns and rows.
     case resize(width: Int, height: Int)
     /// The outcome of an `Effect`, e.g. `lab_web scaled to 6`; a successful scale becomes what `u` undoes.

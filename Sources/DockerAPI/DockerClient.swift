@@ -120,7 +120,7 @@ public final class DockerClient: Sendable {
         }
         counters.withLockedValue { $0.requests += 1; $0.bytesReceived += answer.body.readableBytes }
         // The body's own storage, not a copy: a 19 MB `/tasks` is not held twice.
-        let data = answer.body.getData(at: answer.body.readerIndex, length: answer.body.readableBytes, byteTransferStrategy: .automatic) ?? Data()
+        let data = answer.body.getData(at: answer.body.readerIndex, length: answer.body.readableBytes, byteTransferStrategy: .noCopy) ?? Data()
         let status = Int(answer.status.code)
         guard (200..<300).contains(status) else { throw failure(status: status, headers: answer.headers, body: data) }
         return Response(status: status, headers: answer.headers, body: data)

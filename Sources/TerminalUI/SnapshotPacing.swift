@@ -1,9 +1,9 @@
-/// How often new snapshots reach the screen: the first after a quiet spell at once, the next
-/// no sooner than `spacing` seconds after the last one was applied, where the spacing is five
-/// times what applying the last one cost (at least 0.1 s). Applying snapshots then takes at most
-/// a fifth of the UI thread however fast they come (a 10,000-task swarm under churn sent some
-/// 20 a second, each 40 ms of work: keys waited 200-700 ms), and the snapshots held back in
-/// the meantime are dropped for the newest, which carries everything they said.
+/// How often new snapshots are prepared for the screen (`SnapshotPreparer`): the first after a
+/// quiet spell at once, the next no sooner than five times what preparing the last one cost
+/// after it (at least 0.1 s later). Preparing then takes at most a fifth of a core however fast
+/// snapshots come (a 10,000-task swarm under churn sent some 20 a second, each 40 ms of work),
+/// and the snapshots held back meanwhile are dropped for the newest, which carries everything
+/// they said.
 /// Times are monotonic seconds (`ProcessInfo.systemUptime`).
 struct SnapshotPacing: Equatable {
     /// The shortest spacing, seconds.

@@ -17,13 +17,14 @@ public final class UILoop: Sendable {
     private let theme: Theme
     private let initial: AppState
     private let runEffect: @Sendable (Effect) -> Void
+    /// Builds the snapshots' models off this thread.
+    private let preparer: SnapshotPreparer
     /// The actions on the swarm still running when the loop ended.
     private let leftRunning = NIOLockedValueBox<[Effect]>([])
 
     private struct Inbox {
         var actions: [Action] = []
-        /// Only the newest snapshot matters: older ones are dropped, never queued; one held
-        /// back by the pacing stays here for its turn.
+        /// Only the newest prepared snapshot matters: older ones are dropped, never queued.
         var snapshot: Action?
         /// Programs waiting to run in the terminal (`runInTerminal`), in order.
         var handOvers: [HandOver] = []
@@ -50,12 +51,15 @@ public final class UILoop: Sendable {
         initial = state
         self.theme = theme
         self.runEffect = runEffect
+        preparer = SnapshotPreparer(timeZone: state.timeZone, pane: state.pane)
     }
 
-    /// Queues an action from any thread and wakes the loop, which picks it up at once.
+    /// Queues an action from any thread and wakes the loop, which picks it up at once; a
+    /// snapshot goes to the preparer first, which hands it over with its model built.
     public func post(_ action: Action) {
+        if case .snapshot(let snapshot) = action { return preparer.submit(snapshot) }
         let wake = inbox.withLockedValue { box in
-            if case .snapshot = action { box.snapshot = action } else { box.actions.append(action) }
+            if case .prepared = action { box.snapshot = action } else { box.actions.append(action) }
             defer { box.signalled = true }
             return !box.signalled
         }
@@ -150,7 +154,8 @@ public final class UILoop: Sendable {
             for handOver in refused { handOver.done(.failure(ForegroundFailure(description: "swarmtop quit: \(handOver.executable) not run"))) }
         }
         var read = 0  // numbers the reads: the keys of one read form one `Action.keys`
-        var pacing = SnapshotPacing()
+        preparer.start { [weak self] in self?.post(.prepared($0)) }
+        defer { preparer.stop() }
         while !state.quit {
             var actions: [Action] = []
             if Signals.quitSignals != signalsSeen {
@@ -177,13 +182,11 @@ public final class UILoop: Sendable {
             }
             actions += Self.take(&keys, read: read)
             if reads < 64 { read += 1 }
-            let turn = ProcessInfo.processInfo.systemUptime
-            let (snapshot, posted, handOvers) = inbox.withLockedValue { box in
-                let held = pacing.allows(at: turn) ? nil : box.snapshot   // stays for its turn
-                defer { box = Inbox(snapshot: held) }
-                return (held == nil ? box.snapshot : nil, box.actions, box.handOvers)
+            let (posted, handOvers) = inbox.withLockedValue { box in
+                defer { box = Inbox() }
+                return ((box.snapshot.map { [$0] } ?? []) + box.actions, box.handOvers)
             }
-            actions += (snapshot.map { [$0] } ?? []) + posted
+            actions += posted
             if !handOvers.isEmpty {
                 runHandOvers(handOvers, terminal)
                 (width, height) = terminal.size
@@ -197,11 +200,10 @@ public final class UILoop: Sendable {
                 actions.append(.tick(now))
             }
             for action in actions {
-                let start = ProcessInfo.processInfo.systemUptime
                 for effect in reduce(&state, action) { runEffect(effect) }
-                if case .snapshot = action { pacing.applied(at: start, cost: ProcessInfo.processInfo.systemUptime - start) }
                 dirty = true
             }
+            if !actions.isEmpty { preparer.show(state.pane) }
             if let theme = state.theme, theme != appliedTheme {
                 terminal.setTheme(theme)
                 appliedTheme = theme
@@ -216,13 +218,10 @@ public final class UILoop: Sendable {
             if state.quit { break }
             if state.quitRequested, quitDeadline == nil { quitDeadline = now.addingTimeInterval(Double(AppState.quitWaitSeconds)) }
             if let quitDeadline, Date() >= quitDeadline { break }
-            // Sleep until input, a post, a signal, just past the next due second (the clock), the
-            // quit's deadline, or the turn of a snapshot held back.
+            // Sleep until input, a post, a signal, just past the next due second (the clock), or the quit's deadline.
             let untilTick = (Double(lastTick + tickEvery) - Date().timeIntervalSince1970) * 1000
             let untilQuit = quitDeadline.map { $0.timeIntervalSinceNow * 1000 } ?? .infinity
-            let untilSnapshot = inbox.withLockedValue { $0.snapshot } == nil ? .infinity
-                : pacing.wait(from: ProcessInfo.processInfo.systemUptime) * 1000
-            _ = wakeup.wait(terminal: STDIN_FILENO, millis: Int32(max(1, min(4000, untilTick + 2, untilQuit + 2, untilSnapshot + 1))))
+            _ = wakeup.wait(terminal: STDIN_FILENO, millis: Int32(max(1, min(4000, untilTick + 2, untilQuit + 2))))
         }
         return Signals.quitSignal != 0 ? .signal(Signals.quitSignal) : .quit
     }

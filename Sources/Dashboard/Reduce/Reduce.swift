@@ -24,13 +24,9 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .mouse(let event):
         state.handle(event)
     case .snapshot(let snapshot):
-        state.snapshot = snapshot
-        state.pendingScales = state.pendingScales.filter { id, scale in
-            snapshot.service(id: id).map { AppState.replicaCount($0) == scale.from } ?? false
-        }
-        state.model = SnapshotModel(snapshot, timeZone: state.timeZone)
-        state.refreshTable()
-        state.recheckDialog()
+        state.receive(snapshot, model: SnapshotModel(snapshot, timeZone: state.timeZone))
+    case .prepared(let prepared):
+        state.receive(prepared.snapshot, model: prepared.model)
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
@@ -93,5 +89,19 @@ extension AppState {
             return
         }
         if now.timeIntervalSince(shownAt) >= message.lifetime { status = nil }
+    }
+}
+
+extension AppState {
+    /// Takes a new snapshot and its model: the table and the selection follow, a scale the
+    /// swarm has carried out is no longer pending, an open dialog is checked against it.
+    mutating func receive(_ snapshot: ClusterSnapshot, model: SnapshotModel) {
+        self.snapshot = snapshot
+        pendingScales = pendingScales.filter { id, scale in
+            snapshot.service(id: id).map { AppState.replicaCount($0) == scale.from } ?? false
+        }
+        self.model = model
+        refreshTable()
+        recheckDialog()
     }
 }
