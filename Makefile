@@ -16,12 +16,13 @@ demo: build
 	scripts/lab up
 	$(LAB_ENV) && LANG=$${LANG:-C.UTF-8} .build/debug/swarmtop
 
-## Runs every test: the imports check (scripts/check-imports), unit, integration (against the lab, started here), tmux end-to-end, and
-## the fuzz targets for a bounded time (scripts/fuzz).
+## Runs every test: the imports check (scripts/check-imports), unit, integration (against the lab, started here), tmux end-to-end,
+## a 10-minute soak of the debug binary under churn (scripts/soak) and the fuzz targets for a bounded time (scripts/fuzz).
 test: build
 	scripts/check-imports
 	scripts/lab up
 	$(LAB_ENV) && swift test --disable-swift-testing
+	scripts/soak --minutes 10
 	scripts/fuzz
 
 ## The fuzz targets under libFuzzer (Fuzz/, a package of its own built with sanitizers), 30 s
