@@ -59,6 +59,9 @@ public struct Configuration: Sendable, Equatable {
     public let readOnly: Setting<Bool>
     /// Nil: no flag, file or `DOCKER_HOST`. `ManagerEndpoint` weighs it against `context`.
     public let host: Setting<String?>
+    /// Further managers to fail over to, from the layer that set `host` (`--host` given again,
+    /// the config file's `host` list); empty when none.
+    public let managerHosts: Setting<[String]>
     /// The docker context to use; nil: no flag, file or `DOCKER_CONTEXT`.
     public let context: Setting<String?>
     /// Node engines as `HOSTNAME=URL`.
@@ -98,6 +101,9 @@ public struct Configuration: Sendable, Equatable {
             ?? env.host.map { Setting(value: $0, source: .environment("DOCKER_HOST")) }
             ?? file.host.map { Setting(value: $0, source: .file(filePath)) }
             ?? Setting(value: nil, source: .defaultValue)
+        let managerHosts: Setting<[String]> = flags.host != nil ? Setting(value: flags.managerHosts ?? [], source: .flag("--host"))
+            : env.host != nil ? Setting(value: [], source: .environment("DOCKER_HOST"))
+            : Setting(value: file.managerHosts ?? [], source: file.host != nil ? .file(filePath) : .defaultValue)
         let context: Setting<String?> = flags.context.map { Setting(value: $0, source: .flag("--context")) }
             ?? env.context.map { Setting(value: $0, source: .environment("DOCKER_CONTEXT")) }
             ?? file.context.map { Setting(value: $0, source: .file(filePath)) }
@@ -107,6 +113,7 @@ public struct Configuration: Sendable, Equatable {
             pane: pick(\.pane, flag: "--pane"),
             readOnly: pick(\.readOnly, flag: "--read-only"),
             host: host,
+            managerHosts: managerHosts,
             context: context,
             nodeHosts: pick(\.nodeHosts, flag: "--node-host", variable: "SWARMTOP_NODE_HOSTS"),
             nodeHostTemplate: flags.nodeHostTemplate.map { Setting(value: $0, source: .flag("--node-host-template")) }

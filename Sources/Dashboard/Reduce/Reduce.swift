@@ -24,6 +24,10 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .mouse(let event):
         state.handle(event)
     case .snapshot(let snapshot):
+        if let change = snapshot.managerChange, change != state.snapshot?.managerChange {  // a failover: say so
+            state.status = StatusMessage(change.text, isError: true)
+            state.endpoint = change.to
+        }
         state.snapshot = snapshot
         state.pendingScales = state.pendingScales.filter { id, scale in
             snapshot.service(id: id).map { AppState.replicaCount($0) == scale.from } ?? false
