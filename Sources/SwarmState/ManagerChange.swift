@@ -25,9 +25,12 @@ public struct ManagerChange: Sendable, Hashable {
         self.at = at
     }
 
-    /// For the status line: `manager node1 (unix://…) stopped answering (reason): now node2 (unix://…)`.
+    /// For the status line: `manager node1 (unix://…) stopped answering (reason): now node2 (unix://…)`,
+    /// the reason without a `cannot reach <the old endpoint>: ` that would repeat it.
     public var text: String {
         func name(_ hostname: String?, _ endpoint: String) -> String { hostname.map { "\($0) (\(endpoint))" } ?? endpoint }
-        return "manager \(name(fromHostname, from)) stopped answering (\(reason)): now \(name(toHostname, to))"
+        let repeated = "cannot reach \(from): "
+        let why = reason.hasPrefix(repeated) ? String(reason.dropFirst(repeated.count)) : reason
+        return "manager \(name(fromHostname, from)) stopped answering (\(why)): now \(name(toHostname, to))"
     }
 }
