@@ -148,7 +148,8 @@ public struct Configuration: Sendable, Equatable {
             ("pane = \(quoted(pane.value.title.lowercased()))", pane.source),
             ("read_only = \(readOnly.value)", readOnly.source),
             (context.value.map { "context = \(quoted($0))" } ?? "# context: DOCKER_CONTEXT unset", context.source),
-            (host.value.map { "host = \(quoted($0))" } ?? "# host: DOCKER_HOST unset", host.source),
+            (host.value.map { managerHosts.value.isEmpty ? "host = \(quoted($0))" : "host = [\(([$0] + managerHosts.value).map(quoted).joined(separator: ", "))]" }
+                ?? "# host: DOCKER_HOST unset", host.source),
             ("timeout = \(Self.number(timeout.value))", timeout.source),
             (nodeHostTemplate.value.map { "node_host_template = \(quoted($0))" } ?? "# node_host_template: not set",
              nodeHostTemplate.source),

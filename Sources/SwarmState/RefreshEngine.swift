@@ -22,6 +22,11 @@ import Foundation
 /// on, one that leaves has its loops stopped and its client shut down. A node's reader is
 /// made by its own loops when they first need it, and every request to a node engine waits
 /// for a turn of `Connections.limiter`.
+///
+/// When the manager stops serving the swarm (`ManagerFailover.loss`: no answer, no leader, no
+/// longer a manager) in a round, or its event stream cannot reopen, it fails over: the other
+/// managers are probed and the one chosen becomes `Connections.manager` (see `failOver`), as a
+/// `.managerChanged` observation, so a recording replays the move.
 public actor RefreshEngine {
     /// Cadences, in seconds.
     public struct Intervals: Sendable {
@@ -532,13 +537,18 @@ public actor RefreshEngine {
     static let failoverProbe: TimeInterval = 5
 
     /// True when there is a manager besides the current one to fail over to: one named by the
-    /// user, or one the swarm lists.
-    private var hasOtherManagers: Bool {
-        connections.managerEndpoints.count > 1 || snapshot.nodes.filter { $0.managerStatus != nil }.count > 1
+    /// user, or one the swarm lists whose node has an engine planned.
+    private var hasOtherManagers: Bool { !failoverCandidates.isEmpty }
+
+    /// The managers to try instead of the current one, best first (`ManagerFailover.candidates`).
+    private var failoverCandidates: [DockerEndpoint] {
+        ManagerFailover.candidates(current: connections.manager.endpoint, given: connections.managerEndpoints, nodes: snapshot.nodes,
+                                   engines: order.compactMap { followed[$0]?.host })
     }
 
     /// The manager stopped serving the swarm (`reason`, `unanswered` when it gave no answer at
     /// all): asks every other manager (`ManagerFailover.candidates`) concurrently for `/nodes`
+    /// (at most `failoverProbe` seconds; not waiting for worse ones once a better one serves)
     /// and `/_ping`, and the current one for `/_ping`, and moves to the one
     /// `ManagerFailover.choose` picks: the manager's client, its event stream (reopened on the
     /// new manager with `since=` the last event's time) and the node engines that share its
@@ -546,9 +556,7 @@ public actor RefreshEngine {
     /// - Returns: true when it moved.
     private func failOver(_ reason: String, unanswered: Bool) async -> Bool {
         let current = connections.manager.endpoint
-        let candidates = ManagerFailover.candidates(current: current, given: connections.managerEndpoints, nodes: snapshot.nodes,
-                                                    engines: order.compactMap { followed[$0]?.host })
-        let readers = candidates.compactMap { endpoint in (try? connections.reader(for: endpoint)).map { (endpoint, $0) } }
+        let readers = failoverCandidates.compactMap { endpoint in (try? connections.reader(for: endpoint)).map { (endpoint, $0) } }
         guard !readers.isEmpty else { return false }
         let probe = Self.failoverProbe
         let currentReader = connections.managerReader
@@ -562,7 +570,16 @@ public actor RefreshEngine {
                 }
             }
             var probes = Array(repeating: (serves: false, answers: false), count: readers.count)
-            for await (index, serves, answers) in group { probes[index] = (serves, answers) }
+            var heard = Set<Int>()
+            for await (index, serves, answers) in group {
+                probes[index] = (serves, answers)
+                heard.insert(index)
+                // The best manager that serves is known once every better one answered: the others are not waited for.
+                if let best = probes.firstIndex(where: { $0.serves }), (0..<best).allSatisfy(heard.contains) {
+                    group.cancelAll()
+                    break
+                }
+            }
             return probes
         }
         guard let chosen = ManagerFailover.choose(probes, currentAnswers: await currentAnswers),

@@ -36,6 +36,15 @@ final class ManagerHostsTests: XCTestCase {
         }
     }
 
+    func testThePrintedConfigListsEveryManagerAndParsesBack() throws {
+        let config = Configuration.resolve(flags: ConfigLayer(host: "unix:///run/m1.sock", managerHosts: ["ssh://ops@m2"]),
+                                           environment: [:], file: nil, filePath: home + "/config.toml")
+        XCTAssertTrue(config.printed.contains("host = [\"unix:///run/m1.sock\", \"ssh://ops@m2\"]"), config.printed)
+        let layer = try ConfigFile.parse(config.printed, path: "printed")
+        XCTAssertEqual(layer.host, "unix:///run/m1.sock")
+        XCTAssertEqual(layer.managerHosts, ["ssh://ops@m2"])
+    }
+
     func testABadFurtherHostIsRefusedNamingTheFlag() {
         XCTAssertThrowsError(try endpoints(flags: ConfigLayer(host: "unix:///run/m1.sock", managerHosts: ["bogus://x"]))) { error in
             XCTAssertTrue("\(error)".contains("(from flag --host)") && "\(error)".contains("bogus://x"), "\(error)")
