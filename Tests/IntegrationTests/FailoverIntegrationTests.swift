@@ -85,6 +85,8 @@ final class FailoverIntegrationTests: XCTestCase {
             let streams = await watch.engine.counters.streamsOpen
             XCTAssertTrue(streams.contains(moved.endpoint), "event streams open: \(streams)")
             XCTAssertEqual(connections.manager.endpoint.description, moved.endpoint, "actions go to the new manager")
+            let failovers = await watch.engine.counters.failovers
+            XCTAssertGreaterThanOrEqual(failovers, 1)
         } catch {
             await watch.stop()
             if killed { try FailoverLab.lab(["restart-node", "1"]) }
