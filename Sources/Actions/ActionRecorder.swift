@@ -11,18 +11,21 @@ public final class ActionRecorder: Sendable {
     public let readOnly: Bool
     /// Where outcomes are logged; nil to log nothing.
     public let log: ActionLog?
-    /// The manager endpoint, named in each log line.
-    public let endpoint: String
+    /// The manager endpoint, named in each log line: the one talked to when the line is written
+    /// (it changes with a failover).
+    public var endpoint: String { currentEndpoint() }
+    private let currentEndpoint: @Sendable () -> String
     private let interrupted = NIOLockedValueBox(false)
 
     /// - Parameters:
     ///   - readOnly: refuse every effect that changes the swarm.
     ///   - log: the action log, nil for none.
-    ///   - endpoint: the manager endpoint, e.g. `unix:///var/run/docker.sock`.
-    public init(readOnly: Bool, log: ActionLog?, endpoint: String) {
+    ///   - endpoint: the manager endpoint, e.g. `unix:///var/run/docker.sock`; evaluated for each
+    ///     line (e.g. `connections.manager.endpoint.description`, which a failover changes).
+    public init(readOnly: Bool, log: ActionLog?, endpoint: @escaping @Sendable @autoclosure () -> String) {
         self.readOnly = readOnly
         self.log = log
-        self.endpoint = endpoint
+        self.currentEndpoint = endpoint
     }
 
     /// Why `effect` must not run, nil when it may: in read-only mode, every effect that changes

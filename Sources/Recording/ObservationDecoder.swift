@@ -54,6 +54,9 @@ public struct ObservationDecoder {
             content = .sizeInterval(try Self.required(line.seconds, "seconds", line.kind))
         case .roundEnd:
             content = .roundEnd
+        case .managerChanged:
+            content = .managerChanged(endpoint: try Self.required(line.endpoint, "endpoint", line.kind),
+                                      reason: try Self.required(line.text, "text", line.kind))
         }
         return EngineObservation(engine, content, at: at)
     }

@@ -51,6 +51,10 @@ public struct ObservationEncoder {
             line.seconds = seconds
         case .roundEnd:
             line.kind = .roundEnd
+        case .managerChanged(let endpoint, let reason):
+            line.kind = .managerChanged
+            line.endpoint = endpoint
+            line.text = reason
         }
         return line
     }

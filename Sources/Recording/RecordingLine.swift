@@ -14,6 +14,8 @@ struct RecordingLine: Codable, Equatable {
         /// An answer to `path` as its previous one with objects changed, removed, reordered.
         case delta
         case failure, event, engines, apiVersion, unreachable, sizeInterval, roundEnd
+        /// The manager endpoint swarmtop moved to (`endpoint`), and why (`text`).
+        case managerChanged
     }
 
     /// Seconds since the header's `start`, as exactly as the observation's time (a reader adds
@@ -46,6 +48,8 @@ struct RecordingLine: Codable, Equatable {
     var engines: [PlannedEngineLine]?
     /// The size interval, in seconds.
     var seconds: Double?
+    /// The manager endpoint moved to (`managerChanged`).
+    var endpoint: String?
 
     init(t: Double, node: String?, kind: Kind) {
         self.t = t

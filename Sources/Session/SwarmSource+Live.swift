@@ -44,7 +44,7 @@ extension SwarmSource {
         /// - Throws: `InvalidSetting` for an unknown or unusable context (the message names it).
         public func open(context name: String) throws -> (SwarmSource, status: String) {
             var flags = self.flags
-            (flags.host, flags.context) = (nil, name)
+            (flags.host, flags.managerHosts, flags.context) = (nil, nil, name)
             let config = try EffectiveSettings.resolve(flags: flags, environment: environment)
             let endpoints = try EffectiveSettings.endpoints(config, environment: environment)
             return (try open(endpoints, config: config), endpoints.resolved.status)

@@ -9,7 +9,7 @@ import TOMLKit
 ///     pane = "services"         # nodes, services, tasks, containers, placement, disk or events
 ///     read_only = false
 ///     context = "prod"          # a docker context (docker context ls), or:
-///     host = "ssh://ops@manager"
+///     host = "ssh://ops@manager"  # or every manager, to fail over to: ["ssh://ops@m1", "ssh://ops@m2"]
 ///     node_host_template = "ssh://ops@{hostname}"   # every node's engine (NodeHostTemplate)
 ///     timeout = 5
 ///     [refresh]
@@ -62,7 +62,15 @@ public enum ConfigFile {
             guard let bool = value.bool else { throw document.error("read_only must be true or false", key: "read_only") }
             layer.readOnly = bool
         }
-        layer.host = try string(root, "host", in: nil, document)
+        if let hosts = root["host"]?.array {
+            let texts = hosts.compactMap(\.string)
+            guard !texts.isEmpty, texts.count == hosts.count else {
+                throw document.error("host must be a URL or a list of the managers' URLs, not \(hosts.debugDescription)", key: "host")
+            }
+            (layer.host, layer.managerHosts) = (texts[0], Array(texts.dropFirst()))
+        } else {
+            layer.host = try string(root, "host", in: nil, document)
+        }
         layer.context = try string(root, "context", in: nil, document)
         if let template = try string(root, "node_host_template", in: nil, document) {
             do { _ = try NodeHostTemplate(template) } catch { throw document.error("\(error)", key: "node_host_template") }

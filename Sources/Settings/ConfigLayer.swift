@@ -11,6 +11,9 @@ public struct ConfigLayer: Sendable, Equatable {
     public var readOnly: Bool?
     /// The manager engine's endpoint URL.
     public var host: String?
+    /// Further managers' endpoint URLs, to fail over to (the second and later `--host`, or the
+    /// config file's `host` list after its first).
+    public var managerHosts: [String]?
     /// The docker context naming the manager's engine (`--context`, `DOCKER_CONTEXT`, `context`).
     public var context: String?
     /// Node engines as `HOSTNAME=URL`.
@@ -34,11 +37,12 @@ public struct ConfigLayer: Sendable, Equatable {
     public init(theme: String? = nil, pane: Pane? = nil, readOnly: Bool? = nil, host: String? = nil, context: String? = nil,
                 nodeHosts: [String]? = nil, interval: Double? = nil, fastInterval: Double? = nil,
                 sizeInterval: Double? = nil, resyncInterval: Double? = nil, timeout: Double? = nil,
-                keys: [String: [String]]? = nil, nodeHostTemplate: String? = nil) {
+                keys: [String: [String]]? = nil, nodeHostTemplate: String? = nil, managerHosts: [String]? = nil) {
         self.theme = theme
         self.pane = pane
         self.readOnly = readOnly
         self.host = host
+        self.managerHosts = managerHosts
         self.context = context
         self.nodeHosts = nodeHosts
         self.interval = interval

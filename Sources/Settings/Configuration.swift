@@ -59,6 +59,9 @@ public struct Configuration: Sendable, Equatable {
     public let readOnly: Setting<Bool>
     /// Nil: no flag, file or `DOCKER_HOST`. `ManagerEndpoint` weighs it against `context`.
     public let host: Setting<String?>
+    /// Further managers to fail over to, from the layer that set `host` (`--host` given again,
+    /// the config file's `host` list); empty when none.
+    public let managerHosts: Setting<[String]>
     /// The docker context to use; nil: no flag, file or `DOCKER_CONTEXT`.
     public let context: Setting<String?>
     /// Node engines as `HOSTNAME=URL`.
@@ -98,6 +101,9 @@ public struct Configuration: Sendable, Equatable {
             ?? env.host.map { Setting(value: $0, source: .environment("DOCKER_HOST")) }
             ?? file.host.map { Setting(value: $0, source: .file(filePath)) }
             ?? Setting(value: nil, source: .defaultValue)
+        let managerHosts: Setting<[String]> = flags.host != nil ? Setting(value: flags.managerHosts ?? [], source: .flag("--host"))
+            : env.host != nil ? Setting(value: [], source: .environment("DOCKER_HOST"))
+            : Setting(value: file.managerHosts ?? [], source: file.host != nil ? .file(filePath) : .defaultValue)
         let context: Setting<String?> = flags.context.map { Setting(value: $0, source: .flag("--context")) }
             ?? env.context.map { Setting(value: $0, source: .environment("DOCKER_CONTEXT")) }
             ?? file.context.map { Setting(value: $0, source: .file(filePath)) }
@@ -107,6 +113,7 @@ public struct Configuration: Sendable, Equatable {
             pane: pick(\.pane, flag: "--pane"),
             readOnly: pick(\.readOnly, flag: "--read-only"),
             host: host,
+            managerHosts: managerHosts,
             context: context,
             nodeHosts: pick(\.nodeHosts, flag: "--node-host", variable: "SWARMTOP_NODE_HOSTS"),
             nodeHostTemplate: flags.nodeHostTemplate.map { Setting(value: $0, source: .flag("--node-host-template")) }
@@ -141,7 +148,8 @@ public struct Configuration: Sendable, Equatable {
             ("pane = \(quoted(pane.value.title.lowercased()))", pane.source),
             ("read_only = \(readOnly.value)", readOnly.source),
             (context.value.map { "context = \(quoted($0))" } ?? "# context: DOCKER_CONTEXT unset", context.source),
-            (host.value.map { "host = \(quoted($0))" } ?? "# host: DOCKER_HOST unset", host.source),
+            (host.value.map { managerHosts.value.isEmpty ? "host = \(quoted($0))" : "host = [\(([$0] + managerHosts.value).map(quoted).joined(separator: ", "))]" }
+                ?? "# host: DOCKER_HOST unset", host.source),
             ("timeout = \(Self.number(timeout.value))", timeout.source),
             (nodeHostTemplate.value.map { "node_host_template = \(quoted($0))" } ?? "# node_host_template: not set",
              nodeHostTemplate.source),

@@ -72,6 +72,14 @@ public enum EffectiveSettings {
         do {
             manager = try ManagerEndpoint.resolve(config, environment: environment, store: DockerContextStore(environment: environment))
         } catch { throw refused(error.description) }
+        // Further managers, to fail over to: only beside a manager named by host, with its TLS files.
+        let others: [DockerEndpoint]
+        do {
+            others = manager.origin.contextName == nil
+                ? try config.managerHosts.value.map { try DockerEndpoint(parsing: $0, tls: manager.endpoint.tls ?? tls) } : []
+        } catch {
+            throw refused("\((error as? DockerError)?.description ?? "\(error)") (from \(config.managerHosts.source))")
+        }
         let nodes: [(String, DockerEndpoint)]
         do { nodes = try NodeHostOption.parse(config.nodeHosts.value, tls: tls) } catch let error as DockerError {
             throw refused("\(error.description) (from \(config.nodeHosts.source))")
@@ -89,7 +97,7 @@ public enum EffectiveSettings {
                 contexts = try DockerContextStore(environment: environment).endpoints().compactMapValues { try? $0.get() }
             } catch { throw refused(error.description) }
         }
-        return Endpoints(resolved: manager, nodes: nodes, template: template, contexts: contexts,
+        return Endpoints(resolved: manager, otherManagers: others, nodes: nodes, template: template, contexts: contexts,
                          currentContext: manager.origin.contextName)
     }
 
@@ -98,6 +106,8 @@ public enum EffectiveSettings {
     public struct Endpoints {
         /// The manager's endpoint and where it came from.
         public var resolved: ManagerEndpoint
+        /// Further managers to fail over to (`--host` given again), in order.
+        public var otherManagers: [DockerEndpoint] = []
         /// Each node's engine named by hostname (`--node-host`).
         public var nodes: [(String, DockerEndpoint)]
         /// The manager's endpoint.
@@ -122,7 +132,7 @@ public enum EffectiveSettings {
     /// - Throws: `InvalidSetting` when TLS files cannot be read.
     public static func connections(_ endpoints: Endpoints, timeout: TimeInterval, readOnly: Bool) throws -> Connections {
         do {
-            return try Connections(manager: endpoints.manager, nodeHosts: endpoints.nodes, template: endpoints.template,
+            return try Connections(manager: endpoints.manager, otherManagers: endpoints.otherManagers, nodeHosts: endpoints.nodes, template: endpoints.template,
                                    contexts: endpoints.contexts, currentContext: endpoints.currentContext,
                                    timeout: timeout, readOnly: readOnly)
         } catch let error as DockerError {

@@ -8,6 +8,8 @@ import Foundation
 public struct ClusterSnapshot: Sendable, Equatable {
     /// The manager endpoint, e.g. `unix:///run/swarmtop-lab/node1.sock`.
     public var endpoint: String
+    /// The last move to another manager (failover), nil while swarmtop talks to its first one.
+    public var managerChange: ManagerChange?
     /// The negotiated Engine API version of the manager, e.g. `1.41`; nil before the first answer.
     public var apiVersion: String?
     /// `/info` of the manager engine.

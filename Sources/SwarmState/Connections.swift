@@ -22,10 +22,15 @@ public final class Connections: @unchecked Sendable {
     /// Requests to node engines in flight at once, at most (`limiter`).
     public static let defaultInFlight = 16
 
-    /// The manager's engine.
-    public let manager: DockerClient
+    /// The manager's engine talked to now: the first one given until `useManager` moves to another.
+    public var manager: DockerClient { lock.withLock { current.client } }
     /// What the refresh engine reads the manager through: `manager`, unless `readers` says otherwise.
-    public let managerReader: any EngineReader
+    public var managerReader: any EngineReader { lock.withLock { current.reader } }
+    /// Every manager endpoint the user named (`--host`, repeatable), the first one first: the
+    /// managers to fail over to besides those the swarm lists (`ManagerFailover`).
+    public let managerEndpoints: [DockerEndpoint]
+    /// The manager talked to now, and its reader.
+    private var current: (client: DockerClient, reader: any EngineReader)
     /// Makes the readers of engines (nil: the clients themselves).
     private let readers: (@Sendable (DockerEndpoint) throws -> any EngineReader)?
     /// How a node's endpoint is chosen.
@@ -49,7 +54,8 @@ public final class Connections: @unchecked Sendable {
     private var planned: [String: NodeHost] = [:]
 
     /// - Parameters:
-    ///   - manager: endpoint of a manager's engine.
+    ///   - manager: endpoint of a manager's engine, the one talked to first.
+    ///   - otherManagers: further managers' endpoints to fail over to (the other `--host` entries).
     ///   - nodeHosts: hostname and endpoint of each node engine (`--node-host`).
     ///   - template: `--node-host-template`, nil when not given.
     ///   - contexts: docker contexts by name (their Docker endpoints), for nodes named by none of the above.
@@ -60,13 +66,15 @@ public final class Connections: @unchecked Sendable {
     ///   - readers: makes what the refresh engine reads an endpoint through, called once per
     ///     endpoint (nil: the endpoint's client); tests serve captured answers this way.
     /// - Throws: `DockerError.transport` when the manager's TLS files cannot be read; what `readers` throws.
-    public init(manager: DockerEndpoint, nodeHosts: [(String, DockerEndpoint)], template: NodeHostTemplate? = nil,
+    public init(manager: DockerEndpoint, otherManagers: [DockerEndpoint] = [], nodeHosts: [(String, DockerEndpoint)], template: NodeHostTemplate? = nil,
                 contexts: [String: DockerEndpoint] = [:], currentContext: String? = nil, timeout: TimeInterval,
                 readOnly: Bool = false, inFlight: Int = Connections.defaultInFlight,
                 readers: (@Sendable (DockerEndpoint) throws -> any EngineReader)? = nil) throws {
-        self.manager = try DockerClient(endpoint: manager, timeout: timeout, readOnly: readOnly)
+        let client = try DockerClient(endpoint: manager, timeout: timeout, readOnly: readOnly)
+        current = (client, try readers?(manager) ?? client)
         self.readers = readers
-        managerReader = try readers?(manager) ?? self.manager
+        var given = Set<DockerEndpoint>()
+        managerEndpoints = ([manager] + otherManagers).filter { given.insert($0).inserted }
         rule = NodeEndpointRule(nodeHosts: Dictionary(nodeHosts, uniquingKeysWith: { first, _ in first }), template: template,
                                 contexts: contexts, currentContext: currentContext, manager: manager)
         var seen = Set<String>()
@@ -99,14 +107,36 @@ public final class Connections: @unchecked Sendable {
     /// for it before, else a new one (made now: the first time an engine is needed).
     /// - Throws: `DockerError.transport` when its TLS files cannot be read, or after `shutdown()`.
     public func client(for endpoint: DockerEndpoint) throws -> DockerClient {
-        if endpoint == manager.endpoint { return manager }
-        return try lock.withLock {
-            if let client = clients[endpoint] { return client }
-            guard !closed else { throw DockerError.transport(endpoint: endpoint.description, reason: "swarmtop is shutting down") }
-            let client = try DockerClient(endpoint: endpoint, timeout: timeout, readOnly: readOnly)
-            clients[endpoint] = client
-            made += 1
-            return client
+        try lock.withLock { try madeClient(for: endpoint) }
+    }
+
+    /// `client(for:)` with the lock held.
+    private func madeClient(for endpoint: DockerEndpoint) throws -> DockerClient {
+        if endpoint == current.client.endpoint { return current.client }
+        if let client = clients[endpoint] { return client }
+        guard !closed else { throw DockerError.transport(endpoint: endpoint.description, reason: "swarmtop is shutting down") }
+        let client = try DockerClient(endpoint: endpoint, timeout: timeout, readOnly: readOnly)
+        clients[endpoint] = client
+        made += 1
+        return client
+    }
+
+    /// Talks to the manager at `endpoint` from now on (a failover): its client becomes
+    /// `manager` (made now, or the one a node engine used), and the old manager's client stays
+    /// open as a node engine's (its node may still be followed), closed by `release` or `shutdown`.
+    /// - Throws: `DockerError.transport` when its TLS files cannot be read, or after `shutdown()`;
+    ///   what `readers` throws.
+    public func useManager(_ endpoint: DockerEndpoint) throws {
+        try lock.withLock {
+            guard endpoint != current.client.endpoint else { return }
+            let client = try madeClient(for: endpoint)
+            let reader = try madeReaders[endpoint] ?? readers?(endpoint) ?? client
+            let old = current
+            clients[endpoint] = nil
+            madeReaders[endpoint] = nil
+            clients[old.client.endpoint] = old.client
+            if readers != nil { madeReaders[old.client.endpoint] = old.reader }
+            current = (client, reader)
         }
     }
 
@@ -114,9 +144,9 @@ public final class Connections: @unchecked Sendable {
     /// endpoint, else one made by `readers` (once per endpoint), else the endpoint's client.
     /// - Throws: what `client(for:)` or `readers` throws.
     public func reader(for endpoint: DockerEndpoint) throws -> any EngineReader {
-        if endpoint == manager.endpoint { return managerReader }
-        guard let readers else { return try client(for: endpoint) }
         return try lock.withLock {
+            if endpoint == current.client.endpoint { return current.reader }
+            guard let readers else { return try madeClient(for: endpoint) }
             if let reader = madeReaders[endpoint] { return reader }
             let reader = try readers(endpoint)
             madeReaders[endpoint] = reader
@@ -126,7 +156,7 @@ public final class Connections: @unchecked Sendable {
 
     /// Shuts down and forgets the client of `endpoint` (a node that left); never the manager's.
     public func release(_ endpoint: DockerEndpoint) async {
-        guard endpoint != manager.endpoint, let client = lock.withLock({ clients.removeValue(forKey: endpoint) }) else { return }
+        guard let client = lock.withLock({ endpoint == current.client.endpoint ? nil : clients.removeValue(forKey: endpoint) }) else { return }
         await client.shutdown()
     }
 
@@ -157,8 +187,7 @@ public final class Connections: @unchecked Sendable {
 
     /// Closes every client; none is made afterwards.
     public func shutdown() async {
-        await manager.shutdown()
-        let all = lock.withLock { closed = true; defer { clients = [:] }; return Array(clients.values) }
+        let all = lock.withLock { closed = true; defer { clients = [:] }; return [current.client] + Array(clients.values) }
         for client in all { await client.shutdown() }
     }
 }

@@ -56,6 +56,9 @@ public struct EngineObservation: Sendable, Hashable {
         /// queries failed makes the snapshot refreshed (`refreshedAt`) and clears the manager's
         /// error; otherwise the round's first failure is the error shown.
         case roundEnd
+        /// The manager engine stopped serving the swarm and swarmtop talks to the one at
+        /// `endpoint` from now on (on `.manager`); `reason` is the old one's error.
+        case managerChanged(endpoint: String, reason: String)
     }
 
     public var engine: Engine

@@ -22,6 +22,11 @@ import Foundation
 /// on, one that leaves has its loops stopped and its client shut down. A node's reader is
 /// made by its own loops when they first need it, and every request to a node engine waits
 /// for a turn of `Connections.limiter`.
+///
+/// When the manager stops serving the swarm (`ManagerFailover.loss`: no answer, no leader, no
+/// longer a manager) in a round, or its event stream cannot reopen, it fails over: the other
+/// managers are probed and the one chosen becomes `Connections.manager` (see `failOver`), as a
+/// `.managerChanged` observation, so a recording replays the move.
 public actor RefreshEngine {
     /// Cadences, in seconds.
     public struct Intervals: Sendable {
@@ -76,6 +81,8 @@ public actor RefreshEngine {
         public var silentStreams: [String: Int] = [:]
         /// Refresh rounds against the manager.
         public var managerRounds = 0
+        /// Moves to another manager (failover).
+        public var failovers = 0
         /// Snapshots published.
         public var published = 0
     }
@@ -238,11 +245,18 @@ public actor RefreshEngine {
             let watchdog = Task { await self.watch(source, stream: attempt) }
             let outcome = await attempt.value
             watchdog.cancel()
-            streams[source] = nil
+            if streams[source] == attempt { streams[source] = nil }
             guard !stopped && !Task.isCancelled && isFollowed(source) else { return }
             if let last = outcome.lastEventTime { since = last }
             if outcome.connected && Date().timeIntervalSince(opened) > 5 { failures = 0 } else { failures += 1 }
-            if let error = outcome.error, !outcome.connected { markUnreachable(source, error) }
+            if let error = outcome.error, !outcome.connected {
+                markUnreachable(source, error)
+                // The manager's stream cannot open: a round now tells whether to fail over.
+                if source == .manager, hasOtherManagers {
+                    managerNeeds.formUnion(.manager)
+                    kick(.manager)
+                }
+            }
             if failures > 0 {
                 let pause = min(intervals.reconnectMax, 0.25 * pow(2, Double(min(failures - 1, 10))))
                 try? await Task.sleep(nanoseconds: Seconds.nanoseconds(pause))
@@ -507,6 +521,89 @@ public actor RefreshEngine {
             if !moved.isEmpty { movedServices.formUnion(moved); retryNeeds.insert(.serviceTasks) }
         }
         publishIfChanged()
+        let failures = ([i, n, s].compactMap { $0 } + taskReads).compactMap { read -> (any Error)? in
+            if case .failure(let error) = read.1 { error } else { nil }
+        }
+        if let loss = failures.lazy.compactMap(ManagerFailover.loss).first, await failOver(loss.reason, unanswered: loss.unanswered) {
+            managerNeeds.formUnion(retryNeeds.union(.manager))  // everything again, from the new manager, now
+            retryNeeds = []
+            kick(.manager)
+        }
+    }
+
+    // MARK: - Failover
+
+    /// Seconds a failover waits for a candidate manager's `/nodes` (and `/_ping`).
+    static let failoverProbe: TimeInterval = 5
+
+    /// True when there is a manager besides the current one to fail over to: one named by the
+    /// user, or one the swarm lists whose node has an engine planned.
+    private var hasOtherManagers: Bool { !failoverCandidates.isEmpty }
+
+    /// The managers to try instead of the current one, best first (`ManagerFailover.candidates`).
+    private var failoverCandidates: [DockerEndpoint] {
+        ManagerFailover.candidates(current: connections.manager.endpoint, given: connections.managerEndpoints, nodes: snapshot.nodes,
+                                   engines: order.compactMap { followed[$0]?.host })
+    }
+
+    /// The manager stopped serving the swarm (`reason`, `unanswered` when it gave no answer at
+    /// all): asks every other manager (`ManagerFailover.candidates`) concurrently for `/nodes`
+    /// (at most `failoverProbe` seconds; not waiting for worse ones once a better one serves)
+    /// and `/_ping`, and the current one for `/_ping`, and moves to the one
+    /// `ManagerFailover.choose` picks: the manager's client, its event stream (reopened on the
+    /// new manager with `since=` the last event's time) and the node engines that share its
+    /// client change; every row is kept until the new manager's answers replace it.
+    /// - Returns: true when it moved.
+    private func failOver(_ reason: String, unanswered: Bool) async -> Bool {
+        let current = connections.manager.endpoint
+        let readers = failoverCandidates.compactMap { endpoint in (try? connections.reader(for: endpoint)).map { (endpoint, $0) } }
+        guard !readers.isEmpty else { return false }
+        let probe = Self.failoverProbe
+        let currentReader = connections.managerReader
+        async let currentAnswers = unanswered ? (try? await currentReader.ping()) != nil : true
+        let probes = await withTaskGroup(of: (Int, Bool, Bool).self) { group in
+            for (index, (_, reader)) in readers.enumerated() {
+                group.addTask {
+                    async let ping = (try? await reader.ping()) != nil
+                    let serves = (try? await reader.read(EnginePath.nodes, timeout: probe)) != nil
+                    return (index, serves, await ping)
+                }
+            }
+            var probes = Array(repeating: (serves: false, answers: false), count: readers.count)
+            var heard = Set<Int>()
+            for await (index, serves, answers) in group {
+                probes[index] = (serves, answers)
+                heard.insert(index)
+                // The best manager that serves is known once every better one answered: the others are not waited for.
+                if let best = probes.firstIndex(where: { $0.serves }), (0..<best).allSatisfy(heard.contains) {
+                    group.cancelAll()
+                    break
+                }
+            }
+            return probes
+        }
+        guard let chosen = ManagerFailover.choose(probes, currentAnswers: await currentAnswers),
+              !stopped, connections.manager.endpoint == current else { return false }
+        let endpoint = readers[chosen].0
+        let sharedBefore = Set(managerShared)
+        do { try connections.useManager(endpoint) } catch { return false }
+        diagnostics.failovers += 1
+        feed(.manager, .managerChanged(endpoint: endpoint.description, reason: reason))
+        streams[.manager]?.cancel()
+        for key in sharedBefore.symmetricDifference(managerShared) { restart(key) }
+        publishIfChanged()
+        return true
+    }
+
+    /// Starts a node engine's loops again (its event stream opened or not by whether it now
+    /// shares the manager's client).
+    private func restart(_ key: Int) {
+        followed[key]?.task?.cancel()
+        followed[key]?.task = nil
+        streams[.node(key)]?.cancel()
+        for loop in [Loop.containers(key), .sizes(key)] { waiters.removeValue(forKey: loop)?.continuation.resume() }
+        markContainersDirty(key)
+        if running { start(key) }
     }
 
     /// More services than this at once fetch every task instead of theirs (a filter's length in the URL).

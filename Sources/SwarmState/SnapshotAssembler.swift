@@ -33,6 +33,8 @@ import Foundation
 /// - `.unreachable`: the engine's error; on the manager, also that of every node engine
 ///   reached through the manager's own endpoint;
 /// - `.sizeInterval`: the engine's `sizeInterval`;
+/// - `.managerChanged` on the manager: the snapshot's `endpoint` and `managerChange` (every
+///   row kept: the new manager's answers replace them);
 /// - events and `/_ping` answers change nothing (events tell the refresh engine what to ask);
 /// - after each observation, the `Timeline` notes what it and the change it made tell (a task
 ///   failed, a service scaled…): the snapshot's `timeline`.
@@ -139,6 +141,11 @@ public struct SnapshotAssembler: Sendable {
             for index in snapshot.engines.indices where snapshot.engines[index].endpoint == snapshot.endpoint {
                 snapshot.engines[index].error = reason
             }
+        case .managerChanged(let endpoint, let reason):
+            func hostname(_ endpoint: String) -> String? { snapshot.engines.first { $0.endpoint == endpoint }?.hostname }
+            snapshot.managerChange = ManagerChange(from: snapshot.endpoint, fromHostname: hostname(snapshot.endpoint), to: endpoint,
+                                                   toHostname: hostname(endpoint), reason: reason, at: at)
+            snapshot.endpoint = endpoint
         case .event, .engines, .sizeInterval:
             break
         }
@@ -245,7 +252,7 @@ public struct SnapshotAssembler: Sendable {
             snapshot.engines[index].error = reason
         case .sizeInterval(let seconds):
             snapshot.engines[index].sizeInterval = seconds
-        case .event, .engines, .apiVersion, .roundEnd:
+        case .event, .engines, .apiVersion, .roundEnd, .managerChanged:
             break
         }
     }

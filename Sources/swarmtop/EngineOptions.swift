@@ -8,8 +8,8 @@ struct EngineOptions: ParsableArguments {
     @Option(name: [.customShort("c"), .long], help: ArgumentHelp("The docker context of the manager's engine (docker context ls); overrides DOCKER_HOST and DOCKER_CONTEXT.", valueName: "name"))
     var context: String?
 
-    @Option(name: [.customShort("H"), .long], help: ArgumentHelp("Manager engine endpoint: unix:///path, ssh://user@host, tcp://host:port, https://host:port.", valueName: "url"))
-    var host: String?
+    @Option(name: [.customShort("H"), .long], help: ArgumentHelp("Manager engine endpoint: unix:///path, ssh://user@host, tcp://host:port, https://host:port. Repeatable: the others are managers to fail over to.", valueName: "url"))
+    var host: [String] = []
 
     @Option(name: .customLong("node-host"), help: ArgumentHelp("A node's engine, for its containers and sizes (repeatable).", valueName: "hostname=url"))
     var nodeHosts: [String] = []
@@ -27,8 +27,8 @@ extension EngineOptions {
     /// - Throws: `InvalidSetting` for a setting that is not valid or an endpoint that cannot be used.
     func readOnlyConnections(environment: [String: String]) throws -> Connections {
         let config = try EffectiveSettings.resolve(
-            flags: ConfigLayer(host: host, context: context, nodeHosts: nodeHosts.isEmpty ? nil : nodeHosts,
-                               timeout: timeout, nodeHostTemplate: nodeHostTemplate),
+            flags: ConfigLayer(host: host.first, context: context, nodeHosts: nodeHosts.isEmpty ? nil : nodeHosts,
+                               timeout: timeout, nodeHostTemplate: nodeHostTemplate, managerHosts: Array(host.dropFirst())),
             environment: environment)
         try EffectiveSettings.validate(config)
         let endpoints = try EffectiveSettings.endpoints(config, environment: environment)

@@ -35,9 +35,10 @@ struct RecordCommand: AsyncParsableCommand {
 
     private func record() async throws {
         let env = ProcessInfo.processInfo.environment
-        let flags = ConfigLayer(readOnly: true, host: engines.host, context: engines.context,
+        let flags = ConfigLayer(readOnly: true, host: engines.host.first, context: engines.context,
                                 nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts,
-                                timeout: engines.timeout, nodeHostTemplate: engines.nodeHostTemplate)
+                                timeout: engines.timeout, nodeHostTemplate: engines.nodeHostTemplate,
+                                managerHosts: Array(engines.host.dropFirst()))
         let config = try EffectiveSettings.resolve(flags: flags, environment: env)
         try EffectiveSettings.validate(config)
         let endpoints = try EffectiveSettings.endpoints(config, environment: env)

@@ -56,10 +56,10 @@ struct Swarmtop: AsyncParsableCommand {
 
     /// What the command line sets, for `EffectiveSettings`.
     private var flags: ConfigLayer {
-        ConfigLayer(theme: theme, pane: pane?.pane, readOnly: readOnly, host: engines.host, context: engines.context,
+        ConfigLayer(theme: theme, pane: pane?.pane, readOnly: readOnly, host: engines.host.first, context: engines.context,
                     nodeHosts: engines.nodeHosts.isEmpty ? nil : engines.nodeHosts, interval: interval,
                     fastInterval: fastInterval, sizeInterval: sizeInterval, resyncInterval: resyncInterval,
-                    timeout: engines.timeout, nodeHostTemplate: engines.nodeHostTemplate)
+                    timeout: engines.timeout, nodeHostTemplate: engines.nodeHostTemplate, managerHosts: Array(engines.host.dropFirst()))
     }
 
     func run() async throws {

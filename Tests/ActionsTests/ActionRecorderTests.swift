@@ -54,4 +54,22 @@ final class ActionRecorderTests: XCTestCase {
         }
         XCTAssertEqual(entries.map { "\($0["action"]!) \($0["result"]!)" }, ["scale ok", "stop interrupted"])
     }
+
+    func testEachLineNamesTheManagerTalkedToWhenItIsWritten() throws {
+        let path = directory.appendingPathComponent("actions.jsonl").path
+        final class Manager: @unchecked Sendable {  // what Connections.manager is to the live recorder
+            let lock = NSLock()
+            var endpoint = "unix:///run/swarmtop1-lab/node1.sock"
+            var now: String { lock.withLock { endpoint } }
+        }
+        let manager = Manager()
+        let recorder = ActionRecorder(readOnly: false, log: ActionLog(path: path), endpoint: manager.now)
+        let scale = Effect.scale(serviceID: "s1", serviceName: "lab_web", from: 5, replicas: 6)
+        XCTAssertNil(recorder.record(scale, message: "scaled", isError: false, at: Date()))
+        manager.lock.withLock { manager.endpoint = "unix:///run/swarmtop1-lab/node2.sock" }  // a failover
+        XCTAssertNil(recorder.record(scale, message: "scaled", isError: false, at: Date()))
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines[0].contains("node1.sock") && lines[1].contains("node2.sock"), "\(lines)")
+    }
 }

@@ -44,6 +44,8 @@ final class ObservationCodecTests: XCTestCase {
         add(.node(hostname: "node2"), .unreachable("the event stream went silent and /_ping failed"))
         add(.node(hostname: "node1"), .sizeInterval(42.5))
         add(.manager, .roundEnd)
+        add(.manager, .managerChanged(endpoint: "unix:///run/swarmtop1-lab/node2.sock",
+                                      reason: "cannot reach unix:///run/swarmtop1-lab/node1.sock: connection refused"))
         add(.manager, .answer(path: "/_ping", body: Data([0xFF, 0x00, 0x4F, 0x4B]), took: nil))  // not UTF-8
         return all
     }

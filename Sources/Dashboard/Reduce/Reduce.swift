@@ -93,9 +93,14 @@ extension AppState {
 }
 
 extension AppState {
-    /// Takes a new snapshot and its model: the table and the selection follow, a scale the
-    /// swarm has carried out is no longer pending, an open dialog is checked against it.
+    /// Takes a new snapshot and its model: a move to another manager is said, the table and
+    /// the selection follow, a scale the swarm has carried out is no longer pending, an open
+    /// dialog is checked against it.
     mutating func receive(_ snapshot: ClusterSnapshot, model: SnapshotModel) {
+        if let change = snapshot.managerChange, change != self.snapshot?.managerChange {  // a failover: say so
+            status = StatusMessage(change.text, isError: true)
+            endpoint = change.to
+        }
         self.snapshot = snapshot
         pendingScales = pendingScales.filter { id, scale in
             snapshot.service(id: id).map { AppState.replicaCount($0) == scale.from } ?? false
