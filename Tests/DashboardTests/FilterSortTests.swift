@@ -227,3 +227,19 @@ extension FilterSortTests {
         XCTAssertEqual(TableWidget.header("IMAGE", width: 4), "IMA…")
     }
 }
+
+extension FilterSortTests {
+    /// Text without the extended syntax's special characters is found as text, in any case,
+    /// as the regular expression would find it; with them it is a regular expression.
+    func testLiteralTextAndPatternsFindTheSameRowsInAnyCase() throws {
+        var state = try lab()
+        state.press(.char("3"), .char("/"))
+        state.type("LAB_WEB")
+        let literal = names(state)
+        XCTAssertEqual(literal.count, 5)
+        XCTAssertTrue(literal.allSatisfy { $0.hasPrefix("lab_web.") }, "\(literal)")
+        state.press(.escape, .char("/"))
+        state.type("LAB_WE[B]")
+        XCTAssertEqual(names(state), literal, "the same rows as a regular expression")
+    }
+}

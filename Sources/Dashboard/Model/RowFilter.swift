@@ -11,25 +11,31 @@ import Foundation
 struct RowFilter {
     /// What was typed.
     let text: String
+    /// The typed text in lower case, as `TableRow.searchText` is.
+    private let lowered: String
     private let regex: CompiledRegex?
+    /// True when the typed text has none of the extended syntax's special characters: it is
+    /// then found as text, the same answer as the regular expression's, much faster.
+    private let isLiteral: Bool
 
     /// The filter for `text`; nil when there is nothing to filter on.
     init?(_ text: String?) {
         guard let text, !text.isEmpty else { return nil }
         self.text = text
+        lowered = text.lowercased()
         regex = CompiledRegex(text)
+        isLiteral = !text.contains { #".[]()*+?{}|^$\"#.contains($0) }
     }
 
     /// True when the text is not a regular expression and is matched as plain text.
     var isPlainText: Bool { regex == nil }
 
     /// True when `row` matches: the text of its cells that have any, two spaces apart (so `$`
-    /// ends at the last shown value). Ages ("12 minutes ago") are left out: they change while
-    /// the filter stands.
+    /// ends at the last shown value), in any case. Ages ("12 minutes ago") are left out: they
+    /// change while the filter stands.
     func matches(_ row: TableRow) -> Bool {
-        let line = row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: "  ")
-        if let regex { return regex.matches(line) }
-        return line.range(of: text, options: .caseInsensitive) != nil
+        if let regex, !isLiteral { return regex.matches(row.searchText) }
+        return row.searchText.contains(lowered)
     }
 }
 

@@ -69,7 +69,7 @@ struct TableCell: Sendable, Equatable {
 /// drill-down scope filters on.
 struct TableRow: Sendable, Equatable {
     var id: RowID
-    var cells: [TableCell]
+    let cells: [TableCell]
     var style: Style
     /// A heading (a stack row): `cells[0]` spans the whole width.
     var isHeading: Bool = false
@@ -82,6 +82,9 @@ struct TableRow: Sendable, Equatable {
     var quiet: Bool
     /// Each cell's `naturalWidth` (without ages), measured once.
     private(set) var widths: [Int]
+    /// What the `/` filter reads (`RowFilter`), made once with the row: the text of the cells
+    /// that have any, two spaces apart, in lower case.
+    let searchText: String
 
     init(id: RowID, cells: [TableCell], style: Style = .normal, isHeading: Bool = false,
          serviceID: String? = nil, nodeID: String? = nil, stack: String? = nil, quiet: Bool = false) {
@@ -94,6 +97,7 @@ struct TableRow: Sendable, Equatable {
         self.stack = stack
         self.quiet = quiet
         widths = isHeading ? [] : cells.map(\.naturalWidth)
+        searchText = cells.map(\.text).filter { !$0.isEmpty }.joined(separator: "  ").lowercased()
     }
 }
 
