@@ -2,15 +2,17 @@ import Dashboard
 import Foundation
 import SwarmState
 
-/// Builds each new snapshot's model on a thread of its own (`PreparedSnapshot`) and hands it
-/// to the UI loop, so that the UI thread is free for keys. Only the newest snapshot waiting
+/// Builds each new snapshot's model on a thread of its own (`PreparedSnapshot`), with the rows
+/// of every pane shown so far (the one on screen first), and hands it to the UI loop, so that
+/// the UI thread is free for keys, a pane switch included. Only the newest snapshot waiting
 /// is built, and builds are paced (`SnapshotPacing`): a 10,000-task swarm under churn sends
 /// some 20 snapshots a second, each 40 ms to build.
 final class SnapshotPreparer: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`:
     private var waiting: ClusterSnapshot?
-    private var pane: Pane
+    /// The panes shown so far, the one on screen first.
+    private var panes: [Pane]
     private var stopped = false
 
     private let timeZone: ClockZone
@@ -20,7 +22,7 @@ final class SnapshotPreparer: @unchecked Sendable {
     ///   - pane: the pane on screen at first.
     init(timeZone: ClockZone, pane: Pane) {
         self.timeZone = timeZone
-        self.pane = pane
+        panes = [pane]
     }
 
     /// Queues a snapshot, replacing one still waiting; from any thread.
@@ -31,9 +33,11 @@ final class SnapshotPreparer: @unchecked Sendable {
         }
     }
 
-    /// The pane on screen now, whose rows the next snapshots get built.
+    /// The pane on screen now: its rows are built first from now on.
     func show(_ pane: Pane) {
-        condition.withLock { self.pane = pane }
+        condition.withLock {
+            if panes.first != pane { panes = [pane] + panes.filter { $0 != pane } }
+        }
     }
 
     /// Starts the thread, which calls `deliver` with each prepared snapshot; `stop` ends it.
@@ -52,23 +56,23 @@ final class SnapshotPreparer: @unchecked Sendable {
 
     private func run(_ deliver: (PreparedSnapshot) -> Void) {
         var pacing = SnapshotPacing()
-        while let (snapshot, pane) = next(pacing) {
+        while let (snapshot, panes) = next(pacing) {
             let start = ProcessInfo.processInfo.systemUptime
-            let prepared = PreparedSnapshot(snapshot, timeZone: timeZone, pane: pane)
+            let prepared = PreparedSnapshot(snapshot, timeZone: timeZone, panes: panes)
             pacing.applied(at: start, cost: ProcessInfo.processInfo.systemUptime - start)
             deliver(prepared)
         }
     }
 
     /// Waits for a snapshot and for its turn; nil once stopped.
-    private func next(_ pacing: SnapshotPacing) -> (ClusterSnapshot, Pane)? {
+    private func next(_ pacing: SnapshotPacing) -> (ClusterSnapshot, [Pane])? {
         condition.lock()
         defer { condition.unlock() }
         while !stopped {
             let wait = pacing.wait(from: ProcessInfo.processInfo.systemUptime)
             if let snapshot = waiting, wait == 0 {
                 waiting = nil
-                return (snapshot, pane)
+                return (snapshot, panes)
             }
             if waiting == nil { condition.wait() } else { _ = condition.wait(until: Date().addingTimeInterval(wait)) }
         }

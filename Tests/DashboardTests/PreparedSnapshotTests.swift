@@ -20,7 +20,7 @@ final class PreparedSnapshotTests: XCTestCase {
                 _ = reduce(&direct, .key(.char(Character("\(pane.rawValue + 1)"))))
                 var prepared = direct
                 _ = reduce(&direct, .snapshot(second))
-                _ = reduce(&prepared, .prepared(PreparedSnapshot(second, timeZone: prepared.timeZone, pane: builtFor)))
+                _ = reduce(&prepared, .prepared(PreparedSnapshot(second, timeZone: prepared.timeZone, panes: [builtFor])))
                 let expected = render(direct, width: 200, height: 40, now: now).lines
                 XCTAssertEqual(render(prepared, width: 200, height: 40, now: now).lines, expected, "\(pane), rows built for \(builtFor)")
                 if pane == .services { XCTAssertTrue(expected.joined().contains("renamed"), "the second snapshot is shown") }

@@ -1,21 +1,21 @@
 import SwarmState
 
 /// A snapshot with the panes' model already built from it (the placement grid, the status
-/// texts, the rows of the pane on screen), made away from the UI thread (`UILoop`'s preparer)
+/// texts, the rows of the panes looked at), made away from the UI thread (`UILoop`'s preparer)
 /// so that the UI only swaps it in: for 10,000 tasks that building takes tens of milliseconds,
 /// which keys typed meanwhile would otherwise wait for.
 public struct PreparedSnapshot: Sendable {
     /// The snapshot.
     public let snapshot: ClusterSnapshot
-    /// Its model, with the rows of `pane` built.
+    /// Its model, with the rows of `panes` built.
     let model: SnapshotModel
 
-    /// Builds the model of `snapshot` and the rows of `pane` (the other panes' rows are built
+    /// Builds the model of `snapshot` and the rows of `panes` (the other panes' rows are built
     /// when shown); `timeZone` must be the state's (`AppState.timeZone`).
-    public init(_ snapshot: ClusterSnapshot, timeZone: ClockZone, pane: Pane) {
+    public init(_ snapshot: ClusterSnapshot, timeZone: ClockZone, panes: [Pane]) {
         self.snapshot = snapshot
         var model = SnapshotModel(snapshot, timeZone: timeZone)
-        _ = model.table(pane, scope: nil)
+        for pane in panes { _ = model.table(pane, scope: nil) }
         self.model = model
     }
 }
