@@ -87,7 +87,7 @@ extension AppState {
         if pane == .placement, compactPlacement { parts.append("compact") }
         if let scope { parts.append(scope.label) }
         if let text = filters[pane], let filter = RowFilter(text) {
-            let shown = table.rows.filter { !$0.isHeading }.count
+            let shown = table.rows.count(where: { !$0.isHeading })
             let total = table.unfilteredCount.map { " of \($0)" } ?? ""
             parts.append("/\(text)  \(shown)\(total)" + (filter.isPlainText ? " (plain text)" : ""))
         }

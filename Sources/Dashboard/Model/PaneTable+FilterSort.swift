@@ -6,17 +6,18 @@ extension PaneTable {
     /// widths stay those of the whole table, so that typing does not shift the columns.
     func filtered(by filter: RowFilter?) -> PaneTable {
         guard let filter else { return self }
+        // By index: a row is copied (a dozen references retained) only when it is kept.
         var kept: [TableRow] = []
-        var heading: TableRow?
-        for row in rows {
-            if row.isHeading {
-                heading = row
-            } else if filter.matches(row) {
-                if let h = heading, h.stack == row.stack {
-                    kept.append(h)
+        var heading: Int?
+        for i in rows.indices {
+            if rows[i].isHeading {
+                heading = i
+            } else if filter.matches(rows[i]) {
+                if let h = heading, rows[h].stack == rows[i].stack {
+                    kept.append(rows[h])
                     heading = nil
                 }
-                kept.append(row)
+                kept.append(rows[i])
             }
         }
         var table = self

@@ -4,7 +4,7 @@ extension PaneTable {
     /// The table without its quiet rows unless `showingAll`, its column widths those of the
     /// rows kept; `quietCount` says how many quiet rows it has either way.
     func quieted(showingAll: Bool) -> PaneTable {
-        let quiet = rows.filter(\.quiet).count
+        let quiet = rows.count(where: \.quiet)
         var table = showingAll || quiet == 0 ? self : PaneTable(columns: columns, rows: rows.filter { !$0.quiet })
         table.quietCount = quiet
         return table
