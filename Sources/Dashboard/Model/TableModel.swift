@@ -66,38 +66,64 @@ struct TableCell: Sendable, Equatable {
 }
 
 /// One row of a pane, built once per snapshot: its identity, cells, style, and the keys a
-/// drill-down scope filters on.
+/// drill-down scope filters on. Immutable, and a single reference to copy: tables of 10,000
+/// rows are filtered, quieted and sorted into new arrays on every key of the `/` filter, and
+/// a row of a dozen fields retained one by one made most of that time.
 struct TableRow: Sendable, Equatable {
-    var id: RowID
-    let cells: [TableCell]
-    var style: Style
+    private final class Storage: Sendable {
+        let id: RowID
+        let cells: [TableCell]
+        let style: Style
+        let isHeading: Bool
+        let serviceID: String?, nodeID: String?, stack: String?
+        let quiet: Bool
+        let widths: [Int]
+        let searchText: String
+
+        init(id: RowID, cells: [TableCell], style: Style, isHeading: Bool, serviceID: String?, nodeID: String?,
+             stack: String?, quiet: Bool) {
+            self.id = id
+            self.cells = cells
+            self.style = style
+            self.isHeading = isHeading
+            self.serviceID = serviceID
+            self.nodeID = nodeID
+            self.stack = stack
+            self.quiet = quiet
+            widths = isHeading ? [] : cells.map(\.naturalWidth)
+            searchText = cells.map(\.text).filter { !$0.isEmpty }.joined(separator: "  ").lowercased()
+        }
+    }
+
+    private let storage: Storage
+
+    var id: RowID { storage.id }
+    var cells: [TableCell] { storage.cells }
+    var style: Style { storage.style }
     /// A heading (a stack row): `cells[0]` spans the whole width.
-    var isHeading: Bool = false
+    var isHeading: Bool { storage.isHeading }
     /// The service, node and stack the row belongs to, for `Scope.includes`.
-    var serviceID: String?
-    var nodeID: String?
-    var stack: String?
+    var serviceID: String? { storage.serviceID }
+    var nodeID: String? { storage.nodeID }
+    var stack: String? { storage.stack }
     /// A row the table leaves out until `a` shows them all: a task that ended long ago, a
     /// container that exited (`docker ps` without `-a`).
-    var quiet: Bool
+    var quiet: Bool { storage.quiet }
     /// Each cell's `naturalWidth` (without ages), measured once.
-    private(set) var widths: [Int]
+    var widths: [Int] { storage.widths }
     /// What the `/` filter reads (`RowFilter`), made once with the row: the text of the cells
     /// that have any, two spaces apart, in lower case.
-    let searchText: String
+    var searchText: String { storage.searchText }
 
     init(id: RowID, cells: [TableCell], style: Style = .normal, isHeading: Bool = false,
          serviceID: String? = nil, nodeID: String? = nil, stack: String? = nil, quiet: Bool = false) {
-        self.id = id
-        self.cells = cells
-        self.style = style
-        self.isHeading = isHeading
-        self.serviceID = serviceID
-        self.nodeID = nodeID
-        self.stack = stack
-        self.quiet = quiet
-        widths = isHeading ? [] : cells.map(\.naturalWidth)
-        searchText = cells.map(\.text).filter { !$0.isEmpty }.joined(separator: "  ").lowercased()
+        storage = Storage(id: id, cells: cells, style: style, isHeading: isHeading, serviceID: serviceID, nodeID: nodeID,
+                          stack: stack, quiet: quiet)
+    }
+
+    static func == (a: TableRow, b: TableRow) -> Bool {
+        a.storage === b.storage || (a.id == b.id && a.cells == b.cells && a.style == b.style && a.isHeading == b.isHeading
+            && a.serviceID == b.serviceID && a.nodeID == b.nodeID && a.stack == b.stack && a.quiet == b.quiet)
     }
 }
 
