@@ -66,7 +66,7 @@ let package = Package(
         // The only owner of the terminal: setup/teardown, colours, blitting, keys, UI loop.
         .target(
             name: "TerminalUI",
-            dependencies: ["Dashboard", "CNCursesW", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+            dependencies: ["Dashboard", "SwarmState", "CNCursesW", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
         // The running program's parts: the swarm session (a feed, live or replayed, its clients
         // and recorder), the effect runner, the log view's streams, `snapshot`'s output.
@@ -106,7 +106,7 @@ let package = Package(
             name: "DockerAPITests",
             dependencies: ["DockerAPI", "CSimdJSON", "LabFixtures", .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),
-        .testTarget(name: "SwarmStateTests", dependencies: ["SwarmState", "LabFixtures"]),
+        .testTarget(name: "SwarmStateTests", dependencies: ["SwarmState", "DockerAPI", "LabFixtures"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "SwarmState", "LabFixtures"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "SwarmState", "LabFixtures"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "Dashboard", "DockerAPI", "LabFixtures"]),

@@ -91,6 +91,10 @@ public struct AppState: Sendable {
 
     /// The snapshot's rows for every pane, computed once per snapshot.
     var model = SnapshotModel()
+    /// The manager endpoint (`ClusterSnapshot.endpoint`) whose snapshots are taken: set by a
+    /// context switch, followed through a failover; nil until a switch. A prepared snapshot of
+    /// another (the swarm switched away from, prepared while the switch came) is dropped.
+    var manager: String?
     /// The current table pane's rows under its scope, recomputed when either changes.
     var table = PaneTable.empty
 

@@ -26,7 +26,9 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .snapshot(let snapshot):
         state.receive(snapshot, model: SnapshotModel(snapshot, timeZone: state.timeZone))
     case .prepared(let prepared):
-        state.receive(prepared.snapshot, model: prepared.model)
+        let snapshot = prepared.snapshot
+        if let manager = state.manager, snapshot.endpoint != manager, snapshot.managerChange?.from != manager { break }
+        state.receive(snapshot, model: prepared.model)
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
@@ -61,6 +63,7 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         // A snapshot of the new swarm may have come first (the front end hands snapshots over first).
         let kept = state.snapshot.flatMap { $0.endpoint == manager ? $0 : nil }
         let effects = state.contextSwitched(to: name, endpoint: endpoint)
+        state.manager = manager
         if let kept { _ = apply(&state, .snapshot(kept)) }
         return effects
     case .themeLoaded(let name, let theme):
@@ -101,6 +104,7 @@ extension AppState {
             status = StatusMessage(change.text, isError: true)
             endpoint = change.to
         }
+        if manager != nil { manager = snapshot.endpoint }
         self.snapshot = snapshot
         pendingScales = pendingScales.filter { id, scale in
             snapshot.service(id: id).map { AppState.replicaCount($0) == scale.from } ?? false
