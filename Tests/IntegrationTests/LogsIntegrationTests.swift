@@ -80,7 +80,12 @@ final class LogsIntegrationTests: XCTestCase {
     /// A followed stream stays open past its last line, and cancelling its reader ends it at
     /// once and closes its connection (no request left behind).
     func testCancellingAFollowedStreamEndsItAndClosesItsConnection() async throws {
-        let (id, _) = try scribblerOnNode2()
+        let (id, url) = try scribblerOnNode2()
+        // The scribbler writes a line every 20 s; another test may have just restarted it (restart-node).
+        let written = Date().addingTimeInterval(90)
+        while try Lab.docker(["logs", "--tail", "3", id], host: url).split(separator: "\n").count < 3, Date() < written {
+            try await Task.sleep(for: .seconds(2))
+        }
         let client = try Lab.node("node2")
         defer { Task { await client.shutdown() } }
         let stream = try await client.logs(.container(id: id), tail: 3, follow: true)
