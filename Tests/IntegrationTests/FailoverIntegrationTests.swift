@@ -197,13 +197,20 @@ enum FailoverLab {
         p.executableURL = root.appendingPathComponent("scripts/lab")
         p.arguments = args
         p.environment = ProcessInfo.processInfo.environment.merging(["SWARMTOP_LAB_INSTANCE": instance]) { _, new in new }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
+        // Files, not pipes: an engine or sshd that the script starts in the background may keep
+        // an inherited descriptor open, and reading a pipe to its end then never returns (a
+        // fresh-clone CI run hung here for good).
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("failover-lab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (outURL, errURL) = (dir.appendingPathComponent("out"), dir.appendingPathComponent("err"))
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: outURL)
+        p.standardError = try FileHandle(forWritingTo: errURL)
         try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        let (o, e) = (try Data(contentsOf: outURL), try Data(contentsOf: errURL))
         guard p.terminationStatus == 0 else {
             throw Lab.Missing(description: "scripts/lab \(args.joined(separator: " ")) failed: \(String(decoding: e.suffix(2000), as: UTF8.self))")
         }
