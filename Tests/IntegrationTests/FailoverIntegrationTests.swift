@@ -57,7 +57,12 @@ final class FailoverIntegrationTests: XCTestCase {
         let watch = Watch(connections)
         var killed = false
         do {
-            let before = try await wait(watch, 60, "a complete snapshot on node1", Self.complete)
+            // Every manager reachable and ready first: just after another test healed a partition,
+            // a manager may still be catching up, and killing the leader then leaves no quorum
+            // (seen: "The swarm does not have a leader" for over a minute).
+            let before = try await wait(watch, 120, "a complete snapshot on node1, every manager reachable") { s in
+                Self.complete(s) && s.nodes.allSatisfy { $0.status?.state == "ready" && ($0.managerStatus.map { $0.reachability == "reachable" } ?? true) }
+            }
             let seen = watch.snapshots.count
             let started = Date()
             try FailoverLab.killEngine(1)
