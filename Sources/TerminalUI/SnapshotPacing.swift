@@ -11,16 +11,16 @@ struct SnapshotPacing: Equatable {
     /// The spacing as a multiple of the last snapshot's cost.
     static let costFactor = 5.0
 
-    /// When the next snapshot may be applied.
+    /// When the next snapshot may be prepared.
     private(set) var nextAllowed = -Double.infinity
 
-    /// True when a snapshot may be applied at `now`.
+    /// True when a snapshot may be prepared at `now`.
     func allows(at now: Double) -> Bool { now >= nextAllowed }
 
-    /// Seconds from `now` until a held snapshot may be applied (0 when it may now).
+    /// Seconds from `now` until a waiting snapshot may be prepared (0 when it may now).
     func wait(from now: Double) -> Double { max(0, nextAllowed - now) }
 
-    /// Notes that a snapshot was applied from `start`, taking `cost` seconds.
+    /// Notes that a snapshot was prepared from `start`, taking `cost` seconds.
     mutating func applied(at start: Double, cost: Double) {
         nextAllowed = start + max(Self.minimumSpacing, Self.costFactor * cost)
     }
