@@ -18,12 +18,16 @@ demo: build
 
 ## Runs every test: the imports check (scripts/check-imports), unit, integration (against the lab, started here), tmux end-to-end,
 ## a 10-minute soak of the debug binary under churn (scripts/soak) and the fuzz targets for a bounded time (scripts/fuzz).
+## Each step has a deadline (exit 124 when one is missed: a hung test fails here, with its name
+## in the output, instead of using up CI's time), and XCTest's lines are written as they come
+## (stdbuf: piped, they were held in 4 kB blocks, and a hang hid which test it was).
+BOUNDED = timeout --kill-after=15s
 test: build
 	scripts/check-imports
 	scripts/lab up
-	$(LAB_ENV) && swift test --disable-swift-testing
-	scripts/soak --minutes 10
-	scripts/fuzz
+	$(LAB_ENV) && $(BOUNDED) 45m stdbuf -oL -eL swift test --disable-swift-testing
+	$(BOUNDED) 20m scripts/soak --minutes 10
+	$(BOUNDED) 20m scripts/fuzz
 
 ## The fuzz targets under libFuzzer (Fuzz/, a package of its own built with sanitizers), 30 s
 ## each by default (FUZZ_SECONDS); `scripts/fuzz TARGET` runs one.

@@ -1,5 +1,6 @@
 @testable import DockerAPI
 import Foundation
+import LabFixtures
 import NIOSSL
 import XCTest
 
@@ -15,14 +16,11 @@ final class TLSFilesTests: XCTestCase {
 
     /// A CA made with openssl in `dir` (ca.pem).
     private func makeCA(in dir: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        p.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-                       "-subj", "/CN=test CA", "-keyout", dir + "/ca-key.pem", "-out", dir + "/ca.pem"]
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0)
+        let result = try ChildProcess.run("/usr/bin/openssl", [
+            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+            "-subj", "/CN=test CA", "-keyout", dir + "/ca-key.pem", "-out", dir + "/ca.pem",
+        ])
+        XCTAssertEqual(result.status, 0, result.err)
     }
 
     private func clientError(_ tls: DockerEndpoint.TLSFiles) -> DockerError? {

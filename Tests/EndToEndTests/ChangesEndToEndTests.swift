@@ -1,4 +1,5 @@
 import Foundation
+import LabFixtures
 import XCTest
 
 /// What a container changed, in the real binary against the lab: `d` on a container in the
@@ -7,13 +8,8 @@ import XCTest
 /// The container is a `scripts/changes-probe` one (dchanges_e2e_…), removed at the end.
 final class ChangesEndToEndTests: XCTestCase {
     private func probe(_ args: [String]) throws {
-        let p = Process()
-        p.executableURL = E2E.root.appendingPathComponent("scripts/changes-probe")
-        p.arguments = args
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, "changes-probe \(args.joined(separator: " "))")
+        let result = try ChildProcess.run(E2E.root.appendingPathComponent("scripts/changes-probe").path, args)
+        XCTAssertEqual(result.status, 0, "changes-probe \(args.joined(separator: " ")): \(result.err)")
     }
 
     private func withProbe(_ body: (String) throws -> Void) throws {

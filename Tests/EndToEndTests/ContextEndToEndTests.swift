@@ -1,4 +1,5 @@
 import Foundation
+import LabFixtures
 import XCTest
 
 /// The manager named by a docker context, with nothing but `DOCKER_CONFIG`: the lab's contexts
@@ -21,16 +22,9 @@ final class ContextEndToEndTests: XCTestCase {
     /// Output of `sh -c script` with `DOCKER_HOST`, `DOCKER_CONTEXT` and `SWARMTOP_NODE_HOSTS` unset;
     /// throws when it fails.
     private static func sh(_ script: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "unset DOCKER_HOST DOCKER_CONTEXT SWARMTOP_NODE_HOSTS; " + script]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw NSError(domain: "sh", code: Int(p.terminationStatus), userInfo: [NSLocalizedDescriptionKey: script]) }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try ChildProcess.run("/bin/sh", ["-c", "unset DOCKER_HOST DOCKER_CONTEXT SWARMTOP_NODE_HOSTS; " + script])
+        guard result.status == 0 else { throw ChildProcess.Failure(description: "sh -c \(script) exited \(result.status): \(result.err)") }
+        return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The binary with only these variables (and PATH, LANG, an empty config home); status, stdout, stderr.

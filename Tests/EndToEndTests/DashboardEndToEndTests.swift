@@ -1,4 +1,5 @@
 import Foundation
+import LabFixtures
 import XCTest
 
 /// The real binary in tmux against the lab: what a person sees, and what the swarm then reports.
@@ -105,14 +106,7 @@ final class DashboardEndToEndTests: XCTestCase {
 extension Tmux {
     /// The swarmtop process: the child of the pane's shell.
     func swarmtopPID() throws -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["pgrep", "-P", String(try pid()), "swarmtop"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Int32(String(decoding: data, as: UTF8.self).split(separator: "\n").first ?? "") ?? -1
+        let out = try ChildProcess.run("pgrep", ["-P", String(try pid()), "swarmtop"]).out
+        return Int32(out.split(separator: "\n").first ?? "") ?? -1
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LabFixtures
 import XCTest
 
 /// Paths and the lab environment for the end-to-end tests.
@@ -12,17 +13,8 @@ enum E2E {
 
     /// Runs the binary with `args` and exactly `environment`; its status, stdout and stderr.
     static func run(_ args: [String], environment: [String: String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        p.environment = environment
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let result = try ChildProcess.run(binary, args, environment: environment)
+        return (result.status, result.out, result.err)
     }
 
     /// `DOCKER_HOST` and `SWARMTOP_NODE_HOSTS` of the lab; a missing lab fails the test.
@@ -38,16 +30,7 @@ enum E2E {
     /// Runs the docker CLI against the lab manager and returns its trimmed output.
     @discardableResult
     static func docker(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["docker"] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try ChildProcess.run("docker", args).out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The `REPLICAS` column of `docker service ls` for one service, e.g. `5/5`.

@@ -1,4 +1,5 @@
 import Foundation
+import LabFixtures
 import XCTest
 
 /// Recording the lab while the dashboard runs, then replaying it: at the moments a screen was
@@ -73,14 +74,6 @@ final class RecordReplayEndToEndTests: XCTestCase {
 
     /// The output of a shell command line.
     private func shell(_ line: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", line]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ChildProcess.run("/bin/sh", ["-c", line]).out
     }
 }

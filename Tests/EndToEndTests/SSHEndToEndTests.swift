@@ -1,4 +1,5 @@
 import Foundation
+import LabFixtures
 import XCTest
 
 /// The binary over ssh, set up the way README says: `eval "$(scripts/lab env --ssh)"`.
@@ -22,19 +23,12 @@ final class SSHEndToEndTests: XCTestCase {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("h-ssh-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: tmp) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.currentDirectoryURL = E2E.root
         // The manager and both node engines over ssh://root@<node addr>, nothing over a local socket.
-        p.arguments = ["-c", script, E2E.binary]
-        p.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TMPDIR": tmp, "LANG": "C.UTF-8"]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, String(decoding: e, as: UTF8.self) + String(decoding: o, as: UTF8.self))
+        let result = try ChildProcess.run("/bin/sh", ["-c", #"cd "$1" && shift && "# + script, E2E.binary, E2E.root.path], environment: [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TMPDIR": tmp, "LANG": "C.UTF-8",
+        ])
+        XCTAssertEqual(result.status, 0, result.err + result.out)
+        let o = Data(result.out.utf8)
 
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: o) as? [String: Any])
         XCTAssertEqual(object["endpoint"] as? String, "ssh://root@10.213.0.11")

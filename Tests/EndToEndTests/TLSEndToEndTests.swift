@@ -1,28 +1,20 @@
 import Foundation
+import LabFixtures
 import XCTest
 
 extension E2E {
     /// A CA that is not the lab's (`ca.pem`, `ca-key.pem` in `dir`), made with openssl.
     static func makeOtherCA(in dir: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        p.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-                       "-subj", "/CN=not the lab CA", "-keyout", dir + "/ca-key.pem", "-out", dir + "/ca.pem"]
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
+        let result = try ChildProcess.run("/usr/bin/openssl", [
+            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+            "-subj", "/CN=not the lab CA", "-keyout", dir + "/ca-key.pem", "-out", dir + "/ca.pem",
+        ])
+        guard result.status == 0 else { throw ChildProcess.Failure(description: "openssl req failed: \(result.err)") }
     }
 
     /// What `scripts/lab env --tls` exports (the lab's engines over TLS) plus LANG and TERM.
     static func labTLSEnvironment() throws -> [String: String] {
-        let p = Process()
-        p.executableURL = root.appendingPathComponent("scripts/lab")
-        p.arguments = ["env", "--tls"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let text = try ChildProcess.run(root.appendingPathComponent("scripts/lab").path, ["env", "--tls"]).out
         var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color"]
         for line in text.split(separator: "\n") where line.hasPrefix("export ") {
             let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1)

@@ -4,20 +4,11 @@ import XCTest
 /// Without a usable terminal, swarmtop says why and exits 1 instead of drawing garbage or spinning.
 final class TerminalRefusalEndToEndTests: XCTestCase {
     func testWithoutATerminalOnStdinItRefusesWithAMessage() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: E2E.binary)
         var env = try E2E.labEnvironment()
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-        p.environment = env
-        p.standardInput = FileHandle.nullDevice
-        p.standardOutput = FileHandle.nullDevice
-        let err = Pipe()
-        p.standardError = err
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 1)
-        XCTAssertTrue(message.contains("swarmtop needs a terminal"), message)
+        let result = try E2E.run([], environment: env)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.err.contains("swarmtop needs a terminal"), result.err)
     }
 
     func testADumbOrUnknownTerminalIsRefusedByName() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import LabFixtures
 import XCTest
 
 /// The real swarmtop binary running in a detached tmux session on a private tmux server
@@ -16,7 +17,7 @@ final class Tmux {
         // A server still exiting after the previous test's last session refuses the first try.
         for attempt in 1...3 {
             do {
-                try Self.tmux(args, output: false)
+                try Self.tmux(args)
                 break
             } catch where attempt < 3 {
                 Thread.sleep(forTimeInterval: 0.3)
@@ -70,37 +71,15 @@ final class Tmux {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
-    /// Runs a tmux client command through the C library's `popen`/`system`, not Foundation's
-    /// `Process`: a tmux server forked by `new-session` inherits Process's exit-watch descriptor
-    /// and `waitUntilExit` would never return. `output: false` (for a command that may start the
-    /// server) sends its output to /dev/null, since the server would hold a pipe open forever.
-    /// - Throws: when tmux exits non-zero.
+    /// Runs a tmux client command (`ChildProcess`: a server forked by `new-session` keeps the
+    /// client's descriptors, so its output is read from files, not pipes).
+    /// - Throws: when tmux exits non-zero or takes over 30 s.
     @discardableResult
-    static func tmux(_ args: [String], output: Bool = true) throws -> String {
-        let command = (["tmux", "-L", socket] + args).map(shellQuoted).joined(separator: " ")
-        guard output else {
-            let status = system(command + " >/dev/null 2>&1")
-            guard status == 0 else { throw failure(args, status) }
-            return ""
+    static func tmux(_ args: [String]) throws -> String {
+        let result = try ChildProcess.run("tmux", ["-L", socket] + args, timeout: 30)
+        guard result.status == 0 else {
+            throw ChildProcess.Failure(description: "tmux \(args.joined(separator: " ")) failed (\(result.status)): \(result.err)")
         }
-        guard let pipe = popen(command + " 2>/dev/null", "r") else { throw failure(args, -1) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, pipe)
-            if n <= 0 { break }
-            data.append(contentsOf: buffer[0..<n])
-        }
-        let status = pclose(pipe)
-        guard status == 0 else { throw failure(args, status) }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    private static func shellQuoted(_ s: String) -> String {
-        "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
-    private static func failure(_ args: [String], _ status: Int32) -> NSError {
-        NSError(domain: "tmux", code: Int(status), userInfo: [NSLocalizedDescriptionKey: "tmux \(args.joined(separator: " ")) failed (\(status))"])
+        return result.out
     }
 }

@@ -1,5 +1,6 @@
 import DockerAPI
 import Foundation
+import LabFixtures
 import SwarmState
 import XCTest
 
@@ -15,16 +16,9 @@ final class ChangesIntegrationTests: XCTestCase {
     /// Runs scripts/changes-probe; its trimmed stdout.
     @discardableResult
     private func probe(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.script)
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw Lab.Missing(description: "changes-probe \(args.joined(separator: " ")) failed") }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try ChildProcess.run(Self.script, args)
+        guard result.status == 0 else { throw Lab.Missing(description: "changes-probe \(args.joined(separator: " ")) failed: \(result.err)") }
+        return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private func connections() throws -> Connections {
@@ -35,7 +29,7 @@ final class ChangesIntegrationTests: XCTestCase {
     func testChangesOnAWorkerAreDockerDiffsWithStatsSizes() async throws {
         let name = "dchanges_it_\(UInt32.random(in: 0..<UInt32.max))"
         let node2 = try XCTUnwrap(try Lab.nodeURLs().first { $0.0 == "node2" }?.1)
-        addTeardownBlock { [self] in try? self.probe(["down", name, "2"]) }
+        addTeardownBlock { [self] in _ = try? self.probe(["down", name, "2"]) }
         let id = try probe(["up", name, "2"])
         let connections = try connections()
         let found: (hostname: String, changes: ContainerChanges)

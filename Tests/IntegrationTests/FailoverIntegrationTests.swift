@@ -1,5 +1,6 @@
 import DockerAPI
 import Foundation
+import LabFixtures
 import SwarmState
 import XCTest
 
@@ -198,27 +199,11 @@ enum FailoverLab {
     /// - Throws: when it exits non-zero (with its stderr's end).
     @discardableResult
     static func lab(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = root.appendingPathComponent("scripts/lab")
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(["SWARMTOP_LAB_INSTANCE": instance]) { _, new in new }
-        // Files, not pipes: an engine or sshd that the script starts in the background may keep
-        // an inherited descriptor open, and reading a pipe to its end then never returns (a
-        // fresh-clone CI run hung here for good).
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("failover-lab-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let (outURL, errURL) = (dir.appendingPathComponent("out"), dir.appendingPathComponent("err"))
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        try p.run()
-        p.waitUntilExit()
-        let (o, e) = (try Data(contentsOf: outURL), try Data(contentsOf: errURL))
-        guard p.terminationStatus == 0 else {
-            throw Lab.Missing(description: "scripts/lab \(args.joined(separator: " ")) failed: \(String(decoding: e.suffix(2000), as: UTF8.self))")
+        let environment = ProcessInfo.processInfo.environment.merging(["SWARMTOP_LAB_INSTANCE": instance]) { _, new in new }
+        let result = try ChildProcess.run(root.appendingPathComponent("scripts/lab").path, args, environment: environment, timeout: 600)
+        guard result.status == 0 else {
+            throw Lab.Missing(description: "scripts/lab \(args.joined(separator: " ")) failed: \(result.err.suffix(2000))")
         }
-        return String(decoding: o, as: UTF8.self)
+        return result.out
     }
 }

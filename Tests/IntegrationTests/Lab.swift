@@ -1,5 +1,6 @@
 import DockerAPI
 import Foundation
+import LabFixtures
 import XCTest
 
 /// The lab swarm started by `scripts/lab up` (its `env` sets DOCKER_HOST and SWARMTOP_NODE_HOSTS).
@@ -43,26 +44,13 @@ enum Lab {
     /// - Throws: when it exits non-zero (with its stderr).
     @discardableResult
     static func docker(_ args: [String], host: String? = nil, stdin: String? = nil) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["docker"] + args
         var env = ProcessInfo.processInfo.environment
         env["DOCKER_HOST"] = try host ?? managerURL()
-        p.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw Missing(description: "docker \(args.joined(separator: " ")) failed: \(String(decoding: e, as: UTF8.self))")
+        let result = try ChildProcess.run("docker", args, environment: env, stdin: stdin)
+        guard result.status == 0 else {
+            throw Missing(description: "docker \(args.joined(separator: " ")) failed: \(result.err)")
         }
-        return String(decoding: o, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Polls `condition` every 250 ms until it holds or `seconds` pass.

@@ -1,5 +1,6 @@
 import DockerAPI
 import Foundation
+import LabFixtures
 import XCTest
 
 /// The lab's TLS listeners (`scripts/lab env --tls`: each engine on tcp://ADDR:2376 with
@@ -161,18 +162,10 @@ enum LabTLS {
     /// Runs `executable` with `args`; returns stdout. Throws with its stderr when it fails.
     @discardableResult
     static func run(_ executable: String, _ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw Lab.Missing(description: "\(executable) \(args.joined(separator: " ")): \(String(decoding: e, as: UTF8.self))")
+        let result = try ChildProcess.run(executable, args)
+        guard result.status == 0 else {
+            throw Lab.Missing(description: "\(executable) \(args.joined(separator: " ")): \(result.err)")
         }
-        return String(decoding: o, as: UTF8.self)
+        return result.out
     }
 }

@@ -1,5 +1,6 @@
 import DockerAPI
 import Foundation
+import LabFixtures
 import XCTest
 
 /// `ssh://` engines on the lab: every node runs an sshd (scripts/lab start_sshd) whose
@@ -92,21 +93,15 @@ struct LabSSH {
 
     static func load() throws -> LabSSH {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let p = Process()
-        p.executableURL = root.appendingPathComponent("scripts/lab")
-        p.arguments = ["env", "--ssh"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let result = try ChildProcess.run(root.appendingPathComponent("scripts/lab").path, ["env", "--ssh"])
+        let text = result.out
         var vars: [String: String] = [:]
         for line in text.split(separator: "\n") where line.hasPrefix("export ") {
             let assignment = line.dropFirst("export ".count).split(separator: " ").first ?? ""
             let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
             if parts.count == 2 { vars[parts[0]] = parts[1] }
         }
-        guard p.terminationStatus == 0, let path = vars["PATH"], let bin = path.split(separator: ":").first,
+        guard result.status == 0, let path = vars["PATH"], let bin = path.split(separator: ":").first,
               let node1 = vars["DOCKER_HOST"], let noDocker = vars["SWARMTOP_LAB_SSH_NO_DOCKER"] else {
             throw Lab.Missing(description: "scripts/lab env --ssh did not name the lab's sshd (run scripts/lab up): \(text)")
         }
@@ -137,11 +132,8 @@ struct LabSSH {
     /// A fresh ed25519 key that no lab sshd accepts; returns its path.
     static func newKey(for test: XCTestCase) throws -> String {
         let path = try temporaryDirectory(for: test) + "/id_ed25519"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-keygen")
-        p.arguments = ["-q", "-t", "ed25519", "-N", "", "-f", path]
-        try p.run()
-        p.waitUntilExit()
+        let result = try ChildProcess.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", path])
+        guard result.status == 0 else { throw Lab.Missing(description: "ssh-keygen failed: \(result.err)") }
         return path
     }
 

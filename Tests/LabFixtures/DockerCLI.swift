@@ -7,26 +7,14 @@ public enum DockerCLI {
     /// - Returns: standard output, trimmed.
     /// - Throws: `Failure` with standard error when docker exits non-zero.
     public static func run(_ args: [String], config: String, environment: [String: String] = [:]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["docker"] + args
         var env = ProcessInfo.processInfo.environment
         for name in ["DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "DOCKER_TLS"] { env[name] = nil }
         env["DOCKER_CONFIG"] = config
         env["DOCKER_CLI_HINTS"] = "false"
         env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "docker \(args.joined(separator: " ")): " + String(decoding: error, as: UTF8.self))
-        }
-        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try ChildProcess.run("docker", args, environment: env)
+        guard result.status == 0 else { throw Failure(description: "docker \(args.joined(separator: " ")): " + result.err) }
+        return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A docker command that failed, with its standard error.
@@ -47,12 +35,8 @@ public enum TestCertificates {
         openssl req -newkey rsa:2048 -nodes -subj /CN=client -keyout key.pem -out client.csr 2>/dev/null
         openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 1 -out cert.pem 2>/dev/null
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw DockerCLI.Failure(description: "openssl failed in \(directory)") }
+        let result = try ChildProcess.run("/bin/sh", ["-c", script])
+        guard result.status == 0 else { throw DockerCLI.Failure(description: "openssl failed in \(directory): \(result.err)") }
         return directory
     }
 }

@@ -41,12 +41,8 @@ final class RecordingFileTests: XCTestCase {
         XCTAssertEqual(try reader.readAll(), written)
         XCTAssertLessThan(writer.fileBytes * 10, writer.lineBytes, "gzip of repeated answers")
         // The file is plain gzip: the system's gunzip reads it.
-        let gunzip = Process()
-        gunzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        gunzip.arguments = ["-t", path]
-        try gunzip.run()
-        gunzip.waitUntilExit()
-        XCTAssertEqual(gunzip.terminationStatus, 0)
+        let gunzip = try ChildProcess.run("/bin/gzip", ["-t", path])
+        XCTAssertEqual(gunzip.status, 0, gunzip.err)
     }
 
     func testTimesComeBackBitForBitWhateverTheStart() throws {
