@@ -6,11 +6,13 @@ import SwarmState
 /// of every pane shown so far (the one on screen first), and hands it to the UI loop, so that
 /// the UI thread is free for keys, a pane switch included. Only the newest snapshot waiting
 /// is built, and builds are paced (`SnapshotPacing`): a 10,000-task swarm under churn sends
-/// some 20 snapshots a second, each 40 ms to build.
+/// some 20 snapshots a second, each 40 ms to build. The states they replace are freed here too.
 final class SnapshotPreparer: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`:
     private var waiting: ClusterSnapshot?
+    /// States replaced on the UI thread, to be freed here (`free`).
+    private var replaced: [AppState] = []
     /// The panes shown so far, the one on screen first.
     private var panes: [Pane]
     private var stopped = false
@@ -29,6 +31,15 @@ final class SnapshotPreparer: @unchecked Sendable {
     func submit(_ snapshot: ClusterSnapshot) {
         condition.withLock {
             waiting = snapshot
+            condition.signal()
+        }
+    }
+
+    /// Takes the UI's state as it was before a prepared snapshot replaced it, and lets it go on
+    /// this thread: what only it still holds (the old snapshot, its rows) is freed here.
+    func free(_ state: AppState) {
+        condition.withLock {
+            replaced.append(state)
             condition.signal()
         }
     }
@@ -54,9 +65,17 @@ final class SnapshotPreparer: @unchecked Sendable {
         }
     }
 
+    /// What the thread does next.
+    private enum Work {
+        case prepare(ClusterSnapshot, panes: [Pane])
+        /// Replaced states, whose last references these are: freed when the case is dropped.
+        case free([AppState])
+    }
+
     private func run(_ deliver: (PreparedSnapshot) -> Void) {
         var pacing = SnapshotPacing()
-        while let (snapshot, panes) = next(pacing) {
+        while let work = next(pacing) {
+            guard case .prepare(let snapshot, let panes) = work else { continue }  // .free: freed here, unlocked
             let start = ProcessInfo.processInfo.systemUptime
             let prepared = PreparedSnapshot(snapshot, timeZone: timeZone, panes: panes)
             pacing.applied(at: start, cost: ProcessInfo.processInfo.systemUptime - start)
@@ -64,15 +83,19 @@ final class SnapshotPreparer: @unchecked Sendable {
         }
     }
 
-    /// Waits for a snapshot and for its turn; nil once stopped.
-    private func next(_ pacing: SnapshotPacing) -> (ClusterSnapshot, [Pane])? {
+    /// Waits for replaced states to free, or a snapshot and its turn; nil once stopped.
+    private func next(_ pacing: SnapshotPacing) -> Work? {
         condition.lock()
         defer { condition.unlock() }
         while !stopped {
+            if !replaced.isEmpty {
+                defer { replaced = [] }
+                return .free(replaced)
+            }
             let wait = pacing.wait(from: ProcessInfo.processInfo.systemUptime)
             if let snapshot = waiting, wait == 0 {
                 waiting = nil
-                return (snapshot, panes)
+                return .prepare(snapshot, panes: panes)
             }
             if waiting == nil { condition.wait() } else { _ = condition.wait(until: Date().addingTimeInterval(wait)) }
         }

@@ -199,10 +199,14 @@ public final class UILoop: Sendable {
                 lastTick = second
                 actions.append(.tick(now))
             }
+            // The state a prepared snapshot replaces is freed on the preparer's thread: freeing a
+            // 10,000-task snapshot and its rows took 13 ms on average (up to 116 ms) between two keys.
+            let replaced = actions.contains { if case .prepared = $0 { true } else { false } } ? state : nil
             for action in actions {
                 for effect in reduce(&state, action) { runEffect(effect) }
                 dirty = true
             }
+            if let replaced { preparer.free(replaced) }
             if !actions.isEmpty { preparer.show(state.pane) }
             if let theme = state.theme, theme != appliedTheme {
                 terminal.setTheme(theme)
