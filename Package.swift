@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "Dashboard", "DockerAPI", "LabFixtures"]),
         .testTarget(name: "ActionsTests", dependencies: ["Actions", "Dashboard", "DockerAPI"]),
         .testTarget(name: "SessionTests", dependencies: ["Session", "Actions", "Settings", "SwarmState", "Dashboard", "DockerAPI", "LabFixtures"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "CNCursesW"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "CNCursesW", "LabFixtures"]),
         .testTarget(name: "IntegrationTests", dependencies: ["DockerAPI", "SwarmState", "Recording", "Dashboard", "Session", "Settings", "Actions", "LabFixtures"]),
         // The real binary in tmux; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["swarmtop", "LabFixtures"]),

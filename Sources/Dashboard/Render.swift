@@ -35,7 +35,7 @@ public func render(_ state: AppState, width: Int, height: Int, now: Date) -> Cel
         PlacementGrid.draw(state.model.placement, selection: state.selection, in: pane, into: &buffer)
     } else {
         if state.pane == .disk, let snapshot = state.snapshot { DiskView.drawSummary(snapshot, in: layout.pane, into: &buffer) }
-        let empty = "no " + (state.scope?.label ?? state.pane.title.lowercased())
+        let empty = state.table.building ? "building the rows…" : "no " + (state.scope?.label ?? state.pane.title.lowercased())
         TableWidget.draw(state.table, selection: state.selection, emptyText: empty, in: pane, now: now, into: &buffer)
         if let beside = layout.placementBeside(state.pane), state.compactPlacement {
             PlacementRows.drawBeside(state.model.placement, selection: state.placementBesideSelection, now: now, in: beside, into: &buffer)

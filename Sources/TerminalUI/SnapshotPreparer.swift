@@ -15,6 +15,11 @@ final class SnapshotPreparer: @unchecked Sendable {
     private var replaced: [AppState] = []
     /// The panes shown so far, the one on screen first.
     private var panes: [Pane]
+    /// The last snapshot taken to prepare: prepared again when a pane is shown for the first time.
+    private var last: ClusterSnapshot?
+    /// True when the next snapshot is prepared without waiting for its turn (a pane shown for the
+    /// first time waits for its rows).
+    private var urgent = false
     private var stopped = false
 
     private let timeZone: ClockZone
@@ -44,10 +49,17 @@ final class SnapshotPreparer: @unchecked Sendable {
         }
     }
 
-    /// The pane on screen now: its rows are built first from now on.
+    /// The pane on screen now: its rows are built first from now on. A pane shown for the first
+    /// time has the last snapshot prepared again at once, with its rows.
     func show(_ pane: Pane) {
         condition.withLock {
-            if panes.first != pane { panes = [pane] + panes.filter { $0 != pane } }
+            guard panes.first != pane else { return }
+            if !panes.contains(pane) {
+                if waiting == nil { waiting = last }
+                urgent = true
+                condition.signal()
+            }
+            panes = [pane] + panes.filter { $0 != pane }
         }
     }
 
@@ -92,9 +104,11 @@ final class SnapshotPreparer: @unchecked Sendable {
                 defer { replaced = [] }
                 return .free(replaced)
             }
-            let wait = pacing.wait(from: ProcessInfo.processInfo.systemUptime)
+            let wait = urgent ? 0 : pacing.wait(from: ProcessInfo.processInfo.systemUptime)
             if let snapshot = waiting, wait == 0 {
                 waiting = nil
+                last = snapshot
+                urgent = false
                 return .prepare(snapshot, panes: panes)
             }
             if waiting == nil { condition.wait() } else { _ = condition.wait(until: Date().addingTimeInterval(wait)) }

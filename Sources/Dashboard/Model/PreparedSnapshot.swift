@@ -16,6 +16,7 @@ public struct PreparedSnapshot: Sendable {
         self.snapshot = snapshot
         var model = SnapshotModel(snapshot, timeZone: timeZone)
         for pane in panes { _ = model.table(pane, scope: nil) }
+        model.rowsArePrepared = true
         self.model = model
     }
 }

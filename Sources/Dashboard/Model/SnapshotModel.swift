@@ -20,6 +20,12 @@ struct SnapshotModel: Sendable {
     var isStale = false
     /// The manager's error and the failing engines' errors, e.g. `node2: cannot reach …`.
     var problems: String?
+    /// True when the preparer's thread builds the rows (`PreparedSnapshot`): a pane of more than
+    /// `rowsBuiltOnScreen` rows not built yet waits for it (`waitsForRows`) instead of holding
+    /// the UI thread for 100-250 ms at 10,000 tasks.
+    var rowsArePrepared = false
+    /// The most rows of a pane built on the UI thread when the model is prepared elsewhere.
+    static let rowsBuiltOnScreen = 2_000
 
     init() {}
 
@@ -44,10 +50,27 @@ struct SnapshotModel: Sendable {
         problems = errors.isEmpty ? nil : errors.joined(separator: "; ")
     }
 
-    /// The table of a pane under `scope` (all its rows when nil) and its columns, its rows built
-    /// now if this snapshot has not built them yet; empty for placement.
-    mutating func table(_ pane: Pane, scope: Scope?) -> PaneTable {
-        let columns: [Column] = switch pane {
+    /// True when the pane's rows are not built, are many, and the preparer builds them: the
+    /// pane says so until a prepared snapshot with them arrives.
+    func waitsForRows(_ pane: Pane) -> Bool {
+        guard rowsArePrepared, !hasRows(pane), let snapshot else { return false }
+        let count = switch pane {
+        case .nodes: snapshot.nodes.count
+        case .services: snapshot.services.count
+        case .tasks: snapshot.tasks.count
+        case .containers, .disk: snapshot.engines.reduce(0) { $0 + $1.containers.count }
+        case .events: snapshot.timeline.count
+        case .placement: 0
+        }
+        return count > Self.rowsBuiltOnScreen
+    }
+
+    /// True when the pane's rows are built for this snapshot.
+    func hasRows(_ pane: Pane) -> Bool { rows[pane] != nil }
+
+    /// The columns of a table pane; none for placement.
+    static func columns(_ pane: Pane) -> [Column] {
+        switch pane {
         case .nodes: NodesView.columns
         case .services: ServicesView.columns
         case .tasks: TasksView.columns
@@ -56,6 +79,12 @@ struct SnapshotModel: Sendable {
         case .events: EventsView.columns
         case .placement: []
         }
+    }
+
+    /// The table of a pane under `scope` (all its rows when nil) and its columns, its rows built
+    /// now if this snapshot has not built them yet; empty for placement.
+    mutating func table(_ pane: Pane, scope: Scope?) -> PaneTable {
+        let columns = Self.columns(pane)
         let rows = self.rows[pane] ?? snapshot.map { Self.rows(pane, $0, timeZone: timeZone) } ?? []
         self.rows[pane] = rows
         guard let scope else { return PaneTable(columns: columns, rows: rows) }

@@ -138,6 +138,8 @@ struct PaneTable: Sendable, Equatable {
     var unfilteredCount: Int?
     /// The quiet rows of the table (`TableRow.quiet`), left out or shown (`quieted`).
     var quietCount = 0
+    /// True while the rows are being built away from the UI thread (`SnapshotModel.waitsForRows`).
+    var building = false
 
     init(columns: [Column], rows: [TableRow]) {
         self.columns = columns

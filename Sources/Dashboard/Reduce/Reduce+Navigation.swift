@@ -48,6 +48,11 @@ extension AppState {
     /// Rebuilds the current pane's rows (after a snapshot or a change of location) and puts
     /// the selection back on its object.
     mutating func refreshTable() {
+        if model.waitsForRows(pane) {  // the selection is kept for the rows to come
+            table = PaneTable(columns: SnapshotModel.columns(pane), rows: [])
+            table.building = true
+            return
+        }
         table = pane == .placement ? .empty
             : model.table(pane, scope: scope).quieted(showingAll: showsQuietRows).filtered(by: RowFilter(filters[pane])).sorted(by: sorts[pane])
         resolveSelection()
