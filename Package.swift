@@ -66,7 +66,7 @@ let package = Package(
         // The only owner of the terminal: setup/teardown, colours, blitting, keys, UI loop.
         .target(
             name: "TerminalUI",
-            dependencies: ["Dashboard", "SwarmState", "CNCursesW", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+            dependencies: ["Dashboard", "SwarmState", "DockerAPI", "CNCursesW", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
         // The running program's parts: the swarm session (a feed, live or replayed, its clients
         // and recorder), the effect runner, the log view's streams, `snapshot`'s output.
@@ -90,7 +90,7 @@ let package = Package(
         // Engine API responses captured from the lab (scripts/capture-fixtures), shared by the unit tests.
         .target(
             name: "LabFixtures",
-            dependencies: ["SwarmState"],
+            dependencies: ["SwarmState", "DockerAPI"],
             path: "Tests/LabFixtures",
             resources: [.copy("Fixtures")]
         ),

@@ -172,20 +172,12 @@ public final class SSHDialer: Sendable {
         posix_spawn_file_actions_adddup2(&actions, connection, 0)
         posix_spawn_file_actions_adddup2(&actions, connection, 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | Self.spawnSetSID))
+        let attributes = SpawnAttributes(flags: Self.spawnSetSID)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        let rc = posix_spawn(&pid, executable, &actions, &attributes.raw, argv, envp)
         close(errPipe[1])
         guard rc == 0 else {
             close(errPipe[0])

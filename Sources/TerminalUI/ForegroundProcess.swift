@@ -1,3 +1,4 @@
+import DockerAPI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,20 +20,12 @@ enum ForegroundProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         if stderr != STDERR_FILENO { posix_spawn_file_actions_adddup2(&actions, stderr, STDERR_FILENO) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let attributes = SpawnAttributes()
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        let rc = posix_spawn(&pid, executable, &actions, &attributes.raw, argv, envp)
         guard rc == 0 else { throw ForegroundFailure(description: "cannot run \(executable): \(String(cString: strerror(rc)))") }
         var raw: Int32 = 0
         while waitpid(pid, &raw, 0) == -1, errno == EINTR {}

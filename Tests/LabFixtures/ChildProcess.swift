@@ -1,3 +1,4 @@
+import DockerAPI
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -47,23 +48,14 @@ public enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        let attributes = SpawnAttributes(flags: POSIX_SPAWN_SETPGROUP)
         let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         let command = ([executable] + arguments).joined(separator: " ")
-        let rc = posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
+        let rc = posix_spawnp(&pid, executable, &actions, &attributes.raw, argv, envp)
         guard rc == 0 else { throw Failure(description: "cannot run \(command): \(String(cString: strerror(rc)))") }
 
         let deadline = Date().addingTimeInterval(timeout)
