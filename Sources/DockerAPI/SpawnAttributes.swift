@@ -10,17 +10,16 @@ public final class SpawnAttributes {
     /// The attributes, to pass to `posix_spawn` as `&raw`.
     public var raw = posix_spawnattr_t()
 
-    /// - Parameters:
-    ///   - flags: further `POSIX_SPAWN_*` flags, e.g. `POSIX_SPAWN_SETPGROUP`.
-    ///   - processGroup: the group set by `POSIX_SPAWN_SETPGROUP` (0: a new one, led by the child).
-    public init(flags: Int32 = 0, processGroup: pid_t = 0) {
+    /// - Parameter flags: further `POSIX_SPAWN_*` flags, e.g. `POSIX_SPAWN_SETPGROUP` (the child
+    ///   then leads a process group of its own).
+    public init(flags: Int32 = 0) {
         posix_spawnattr_init(&raw)
         var noSignals = sigset_t(), allSignals = sigset_t()
         sigemptyset(&noSignals)
         sigfillset(&allSignals)
         posix_spawnattr_setsigmask(&raw, &noSignals)
         posix_spawnattr_setsigdefault(&raw, &allSignals)
-        posix_spawnattr_setpgroup(&raw, processGroup)
+        posix_spawnattr_setpgroup(&raw, 0)
         posix_spawnattr_setflags(&raw, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | flags))
     }
 
