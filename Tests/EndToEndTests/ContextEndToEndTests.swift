@@ -22,9 +22,8 @@ final class ContextEndToEndTests: XCTestCase {
     /// Output of `sh -c script` with `DOCKER_HOST`, `DOCKER_CONTEXT` and `SWARMTOP_NODE_HOSTS` unset;
     /// throws when it fails.
     private static func sh(_ script: String) throws -> String {
-        let result = try ChildProcess.run("/bin/sh", ["-c", "unset DOCKER_HOST DOCKER_CONTEXT SWARMTOP_NODE_HOSTS; " + script])
-        guard result.status == 0 else { throw ChildProcess.Failure(description: "sh -c \(script) exited \(result.status): \(result.err)") }
-        return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        try ChildProcess.output("/bin/sh", ["-c", "unset DOCKER_HOST DOCKER_CONTEXT SWARMTOP_NODE_HOSTS; " + script])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The binary with only these variables (and PATH, LANG, an empty config home); status, stdout, stderr.

@@ -5,11 +5,10 @@ import XCTest
 extension E2E {
     /// A CA that is not the lab's (`ca.pem`, `ca-key.pem` in `dir`), made with openssl.
     static func makeOtherCA(in dir: String) throws {
-        let result = try ChildProcess.run("/usr/bin/openssl", [
+        _ = try ChildProcess.output("/usr/bin/openssl", [
             "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
             "-subj", "/CN=not the lab CA", "-keyout", dir + "/ca-key.pem", "-out", dir + "/ca.pem",
         ])
-        guard result.status == 0 else { throw ChildProcess.Failure(description: "openssl req failed: \(result.err)") }
     }
 
     /// What `scripts/lab env --tls` exports (the lab's engines over TLS) plus LANG and TERM.

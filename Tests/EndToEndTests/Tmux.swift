@@ -76,10 +76,6 @@ final class Tmux {
     /// - Throws: when tmux exits non-zero or takes over 30 s.
     @discardableResult
     static func tmux(_ args: [String]) throws -> String {
-        let result = try ChildProcess.run("tmux", ["-L", socket] + args, timeout: 30)
-        guard result.status == 0 else {
-            throw ChildProcess.Failure(description: "tmux \(args.joined(separator: " ")) failed (\(result.status)): \(result.err)")
-        }
-        return result.out
+        try ChildProcess.output("tmux", ["-L", socket] + args, timeout: 30)
     }
 }

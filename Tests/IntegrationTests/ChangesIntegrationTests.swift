@@ -16,9 +16,7 @@ final class ChangesIntegrationTests: XCTestCase {
     /// Runs scripts/changes-probe; its trimmed stdout.
     @discardableResult
     private func probe(_ args: [String]) throws -> String {
-        let result = try ChildProcess.run(Self.script, args)
-        guard result.status == 0 else { throw Lab.Missing(description: "changes-probe \(args.joined(separator: " ")) failed: \(result.err)") }
-        return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        try ChildProcess.output(Self.script, args).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private func connections() throws -> Connections {

@@ -200,10 +200,6 @@ enum FailoverLab {
     @discardableResult
     static func lab(_ args: [String]) throws -> String {
         let environment = ProcessInfo.processInfo.environment.merging(["SWARMTOP_LAB_INSTANCE": instance]) { _, new in new }
-        let result = try ChildProcess.run(root.appendingPathComponent("scripts/lab").path, args, environment: environment, timeout: 600)
-        guard result.status == 0 else {
-            throw Lab.Missing(description: "scripts/lab \(args.joined(separator: " ")) failed: \(result.err.suffix(2000))")
-        }
-        return result.out
+        return try ChildProcess.output(root.appendingPathComponent("scripts/lab").path, args, environment: environment, timeout: 600)
     }
 }

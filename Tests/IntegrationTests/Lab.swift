@@ -46,11 +46,7 @@ enum Lab {
     static func docker(_ args: [String], host: String? = nil, stdin: String? = nil) throws -> String {
         var env = ProcessInfo.processInfo.environment
         env["DOCKER_HOST"] = try host ?? managerURL()
-        let result = try ChildProcess.run("docker", args, environment: env, stdin: stdin)
-        guard result.status == 0 else {
-            throw Missing(description: "docker \(args.joined(separator: " ")) failed: \(result.err)")
-        }
-        return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try ChildProcess.output("docker", args, environment: env, stdin: stdin).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Polls `condition` every 250 ms until it holds or `seconds` pass.

@@ -163,10 +163,6 @@ enum LabTLS {
     /// Runs `executable` with `args`; returns stdout. Throws with its stderr when it fails.
     @discardableResult
     static func run(_ executable: String, _ args: [String]) throws -> String {
-        let result = try ChildProcess.run(executable, args)
-        guard result.status == 0 else {
-            throw Lab.Missing(description: "\(executable) \(args.joined(separator: " ")): \(result.err)")
-        }
-        return result.out
+        try ChildProcess.output(executable, args)
     }
 }

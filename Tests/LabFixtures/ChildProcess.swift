@@ -76,6 +76,20 @@ public enum ChildProcess {
         return Result(status: status, out: read(outPath), err: read(errPath))
     }
 
+    /// Runs a command as `run` does and requires it to succeed.
+    /// - Returns: its stdout.
+    /// - Throws: `Failure` when it cannot be started, outlives `timeout`, or exits non-zero
+    ///   (naming the command, its status and its stderr's end).
+    public static func output(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                              stdin: String? = nil, timeout: TimeInterval = 180) throws -> String {
+        let result = try run(executable, arguments, environment: environment, stdin: stdin, timeout: timeout)
+        guard result.status == 0 else {
+            let command = ([executable] + arguments).joined(separator: " ")
+            throw Failure(description: "\(command) exited \(result.status): \(result.err.suffix(2000))")
+        }
+        return result.out
+    }
+
     private static func read(_ path: String) -> String {
         String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
     }
