@@ -28,6 +28,8 @@ let package = Package(
         ),
         // The C library's wcwidth (display columns of a character), for the terminal-free layout.
         .systemLibrary(name: "CWCWidth"),
+        // glibc's allocator settings (<malloc.h>: mallopt), for the dashboard's heap over days.
+        .systemLibrary(name: "CMalloc"),
         // The system's zlib (Debian's zlib1g-dev): gzip for recordings.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // simdjson (Debian's libsimdjson-dev) behind a C interface, for decoding the engines' answers.
@@ -74,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "swarmtop",
             dependencies: [
-                "SwarmState", "Dashboard", "TerminalUI", "Settings", "Actions", "Session", "Recording",
+                "SwarmState", "Dashboard", "TerminalUI", "Settings", "Actions", "Session", "Recording", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Resident memory (README, Performance): the toolchain's lld packs the 113,000 relative

@@ -23,4 +23,11 @@ struct SwarmtopCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Swarmtop.self, SnapshotCommand.self, DiffCommand.self, RecordCommand.self, ReplayCommand.self],
         defaultSubcommand: Swarmtop.self)
+
+    /// Sets the allocator up (`Allocator.useOneArena`), then parses the command line and runs
+    /// the command, as `AsyncParsableCommand.main()` does.
+    static func main() async {
+        Allocator.useOneArena()
+        await main(nil)
+    }
 }
