@@ -11,4 +11,17 @@ enum Allocator {
     static func useOneArena() {
         _ = mallopt(M_ARENA_MAX, 1)
     }
+
+    /// Gives the pages of freed memory back to the system (`malloc_trim(0)`: whole free pages
+    /// anywhere in the heap, not only at its top) every `seconds`, until cancelled. Freed
+    /// memory amid live allocations is otherwise kept: in a soak one call lowered the heap
+    /// from 10.5 to 9.1 MB after an hour.
+    /// - Returns: the task that trims; cancel it when the dashboard ends.
+    static func trimEvery(_ seconds: Int) -> Task<Void, Never> {
+        Task.detached(priority: .background) {
+            while (try? await Task.sleep(for: .seconds(seconds))) != nil {
+                _ = malloc_trim(0)
+            }
+        }
+    }
 }
