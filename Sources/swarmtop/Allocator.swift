@@ -15,7 +15,8 @@ enum Allocator {
     /// Gives the pages of freed memory back to the system (`malloc_trim(0)`: whole free pages
     /// anywhere in the heap, not only at its top) every `seconds`, until cancelled. Freed
     /// memory amid live allocations is otherwise kept: in a soak one call lowered the heap
-    /// from 10.5 to 9.1 MB after an hour.
+    /// from 10.5 to 9.1 MB after an hour; with one arena and this, a 72-minute soak grew
+    /// 0.3 MB an hour. Each call holds the arena's lock 8-20 ms at 10,000 tasks.
     /// - Returns: the task that trims; cancel it when the dashboard ends.
     static func trimEvery(_ seconds: Int) -> Task<Void, Never> {
         Task.detached(priority: .background) {
