@@ -34,11 +34,12 @@ public final class DockerClient: Sendable {
     ///   - endpoint: the engine's address.
     ///   - timeout: default per-request deadline in seconds.
     ///   - readOnly: refuse every request but GET and HEAD (`DockerError.readOnly`), sending nothing.
+    ///   - idleTimeout: seconds a connection stays open with no request before it is closed.
     ///   - environment: for `ssh://`, the environment ssh runs in (PATH finds it, SSH_AUTH_SOCK
     ///     names the agent).
     /// - Throws: `DockerError.transport` naming a TLS file that cannot be read or is not PEM, or when an `ssh://`
     ///   endpoint's local socket cannot be made.
-    public init(endpoint: DockerEndpoint, timeout: TimeInterval = 10, readOnly: Bool = false,
+    public init(endpoint: DockerEndpoint, timeout: TimeInterval = 10, readOnly: Bool = false, idleTimeout: TimeInterval = 60,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.endpoint = endpoint
         if case .ssh(let user, let host, let port) = endpoint.address {
@@ -50,7 +51,7 @@ public final class DockerClient: Sendable {
         self.readOnly = readOnly
         var config = HTTPClient.Configuration()
         config.redirectConfiguration = .disallow
-        config.connectionPool.idleTimeout = .seconds(60)
+        config.connectionPool.idleTimeout = .milliseconds(Seconds.milliseconds(idleTimeout))
         // Fail at once when the engine refuses: the refresh engine retries on its own cadence,
         // and "connection refused" shown now beats "timed out" shown after the whole timeout.
         config.connectionPool.retryConnectionEstablishment = false

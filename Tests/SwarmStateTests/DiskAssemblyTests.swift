@@ -21,6 +21,35 @@ final class DiskAssemblyTests: XCTestCase {
         XCTAssertNil(node1.sizeHistory.values.compactMap(\.bytesPerMinute).first, "one answer: no growth yet")
     }
 
+    /// node1's container list and its `/system/df`, taken together, applied in either order:
+    /// each container is kept once (the second answer's strings are the first's), nothing of either lost.
+    func testTheListAndSystemDFShareTheirContainers() throws {
+        let list = try LabFixtures.data("shared/containers-size-node1.json")
+        let df = try LabFixtures.data("shared/system-df-node1.json")
+        let answers = [(EnginePath.containers(size: true), list), (EnginePath.systemDF, df)]
+        for order in [answers, answers.reversed()] {
+            var a = SnapshotAssembler(endpoint: "unix:///run/swarmtop-lab/node1.sock")
+            a.apply(EngineObservation(.manager, .engines([.init(hostname: "node1", endpoint: "unix:///run/swarmtop-lab/node1.sock", origin: nil, problem: nil)]), at: t0))
+            for (path, body) in order { a.apply(EngineObservation(.node(hostname: "node1"), .answer(path: path, body: body, took: 0.1), at: t0)) }
+            let node1 = a.snapshot.engines[0]
+            XCTAssertEqual(node1.containers, try LabFixtures.decode([ContainerSummary].self, "shared/containers-size-node1.json"))
+            XCTAssertEqual(node1.diskUsage, try LabFixtures.decode(DiskUsage.self, "shared/system-df-node1.json"))
+            let listed = Dictionary(uniqueKeysWithValues: node1.containers.map { ($0.id, $0) })
+            let inDF = try XCTUnwrap(node1.diskUsage?.containers)
+            XCTAssertEqual(inDF.count, listed.count)
+            for container in inDF {
+                let other = try XCTUnwrap(listed[container.id])
+                XCTAssertEqual(Self.storage(container.id), Self.storage(other.id), "\(container.name): its ID is held twice")
+                XCTAssertEqual(Self.storage(container.imageID ?? ""), Self.storage(other.imageID ?? ""), "\(container.name): its image ID is held twice")
+            }
+        }
+    }
+
+    /// Where a string's bytes are (strings over 15 bytes live on the heap): equal addresses, one copy.
+    private static func storage(_ string: String) -> UnsafeRawPointer? {
+        string.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+    }
+
     func testGrowthIsBytesPerMinuteSinceFirstSeen() throws {
         var a = SnapshotAssembler(endpoint: "unix:///run/swarmtop-lab/node1.sock")
         for o in try LabFixtures.diskObservations(at: t0, later: true) { a.apply(o) }
