@@ -7,6 +7,12 @@ import XCTest
 /// hrec_shop deployed at 0:10, hrec_shop_web scaled to 5 and back to 2, hrec_crash failing from
 /// 1:05, node2's engine down around 2:00 and back by 3:10, everything of hrec removed by 3:38.
 final class ReplayEndToEndTests: XCTestCase {
+    /// Waits until the status line says the replay is paused at `position` and the rows show it
+    /// (`shows`): the rows come from the snapshot preparer's thread, a moment after the status line.
+    private func seeked(_ t: Tmux, _ position: String, _ what: String, _ shows: (String) -> Bool) throws {
+        _ = try t.waitFor("replay \(position) paused with \(what)") { $0.contains("replay \(position)/3:40 paused 1x") && shows($0) }
+    }
+
     /// The screen's row that holds `text`, or "".
     private func row(_ screen: String, _ text: String) -> String {
         screen.split(separator: "\n").first { $0.contains(text) }.map(String.init) ?? ""
@@ -21,16 +27,12 @@ final class ReplayEndToEndTests: XCTestCase {
         try t.waitFor("paused")
 
         try t.send(":", "seek 0:45", "Enter")
-        var screen = try t.waitFor("replay 0:45/3:40 paused 1x")
-        XCTAssertTrue(row(screen, "hrec_shop_web").contains("5/5"), screen)
+        try seeked(t, "0:45", "hrec_shop_web at 5/5") { row($0, "hrec_shop_web").contains("5/5") }
         try t.send(":", "seek 1:05", "Enter")
-        screen = try t.waitFor("replay 1:05/3:40 paused 1x")
-        XCTAssertTrue(row(screen, "hrec_shop_web").contains("2/2"), screen)
+        try seeked(t, "1:05", "hrec_shop_web at 2/2") { row($0, "hrec_shop_web").contains("2/2") }
         // Back: the snapshot rebuilt from the start, before the deploy.
         try t.send(":", "seek 0:05", "Enter")
-        screen = try t.waitFor("replay 0:05/3:40 paused 1x")
-        XCTAssertFalse(screen.contains("hrec_shop"), screen)
-        XCTAssertTrue(row(screen, "lab_web").contains("5/5"), screen)
+        try seeked(t, "0:05", "no hrec_shop, lab_web at 5/5") { !$0.contains("hrec_shop") && row($0, "lab_web").contains("5/5") }
         try t.send("]")
         try t.waitFor("replay 0:15/3:40 paused 1x")
         try t.send("[", "[")
@@ -39,7 +41,7 @@ final class ReplayEndToEndTests: XCTestCase {
         // Step: `.` goes from change to change, still paused, up to the deploy.
         try t.send(":", "seek 0:08", "Enter")
         try t.waitFor("replay 0:08/3:40 paused 1x")
-        var steps = 0
+        var steps = 0, screen = ""
         repeat {
             try t.send(".")
             steps += 1
@@ -52,23 +54,19 @@ final class ReplayEndToEndTests: XCTestCase {
         // The crash-looping service's failures, on the tasks pane: older than its slot's newest
         // task, they are quiet rows, shown with `a`.
         try t.send("3", "a", ":", "seek 1:30", "Enter")
-        screen = try t.waitFor("replay 1:30/3:40 paused 1x")
-        XCTAssertTrue(row(screen, "hrec_crash.1").contains("node"), screen)
-        XCTAssertTrue(screen.contains("\"task: non-zero exit (1)\""), screen)
+        try seeked(t, "1:30", "hrec_crash.1 on a node, its failures") {
+            row($0, "hrec_crash.1").contains("node") && $0.contains("\"task: non-zero exit (1)\"")
+        }
 
         // node2's engine killed, and back.
         try t.send("1", ":", "seek 2:00", "Enter")
-        screen = try t.waitFor("replay 2:00/3:40 paused 1x")
-        XCTAssertTrue(row(screen, "node2 ").contains("Down"), screen)
-        XCTAssertTrue(row(screen, "node2 ").contains("unreachable"), screen)
+        try seeked(t, "2:00", "node2 Down and unreachable") { row($0, "node2 ").contains("Down") && row($0, "node2 ").contains("unreachable") }
         try t.send(":", "seek 3:10", "Enter")
-        screen = try t.waitFor("replay 3:10/3:40 paused 1x")
-        XCTAssertTrue(row(screen, "node2 ").contains("Ready"), screen)
+        try seeked(t, "3:10", "node2 Ready") { row($0, "node2 ").contains("Ready") }
 
         // The stack and the crash-looping service removed.
         try t.send("2", ":", "seek 3:38", "Enter")
-        screen = try t.waitFor("replay 3:38/3:40 paused 1x")
-        XCTAssertFalse(screen.contains("hrec_"), screen)
+        try seeked(t, "3:38", "no hrec_ service") { !$0.contains("hrec_") }
         Thread.sleep(forTimeInterval: 1.5)
         XCTAssertTrue(try t.screen().contains("replay 3:38/3:40 paused 1x"), "paused: the position stays")
 
