@@ -86,10 +86,14 @@ final class SnapshotPreparer: @unchecked Sendable {
 
     private func run(_ deliver: (PreparedSnapshot) -> Void) {
         var pacing = SnapshotPacing()
+        // The snapshot prepared last, whose rows the next one reuses where equal: the UI holds
+        // it too (or the one after, which is this thread's next `last`).
+        var last: PreparedSnapshot?
         while let work = next(pacing) {
             guard case .prepare(let snapshot, let panes) = work else { continue }  // .free: freed here, unlocked
             let start = ProcessInfo.processInfo.systemUptime
-            let prepared = PreparedSnapshot(snapshot, timeZone: timeZone, panes: panes)
+            let prepared = PreparedSnapshot(snapshot, timeZone: timeZone, panes: panes, last: last)
+            last = prepared
             pacing.applied(at: start, cost: ProcessInfo.processInfo.systemUptime - start)
             deliver(prepared)
         }

@@ -67,4 +67,38 @@ final class PreparedSnapshotTests: XCTestCase {
         XCTAssertFalse(few.table.building, "a few rows are built on the UI thread")
         XCTAssertFalse(few.table.rows.isEmpty)
     }
+
+    /// A snapshot prepared after another keeps the other's rows where they are equal
+    /// (`RowReuse`: one copy held while the UI shows the last and the next is made) and makes
+    /// the same rows as a build of its own.
+    func testARowEqualToItsLastPreparedBuildIsThatRow() throws {
+        var first = try LabFixtures.snapshot()
+        let disk = try LabFixtures.diskSnapshot()  // the engines' /system/df: the disk pane's rows
+        for i in first.engines.indices {
+            let engine = try XCTUnwrap(disk.engines.first { $0.hostname == first.engines[i].hostname })
+            first.engines[i].diskUsage = engine.diskUsage
+            first.engines[i].sizeHistory = engine.sizeHistory
+        }
+        var second = first
+        let changed = try XCTUnwrap(second.tasks.firstIndex { $0.state == "running" })
+        second.tasks[changed].status?.state = "failed"
+        let panes: [Pane] = [.tasks, .containers, .disk]
+        let last = PreparedSnapshot(first, timeZone: .local, panes: panes)
+        let next = PreparedSnapshot(second, timeZone: .local, panes: panes, last: last)
+        for pane in panes {
+            let before = try XCTUnwrap(last.model.builtRows(pane))
+            let after = try XCTUnwrap(next.model.builtRows(pane))
+            XCTAssertEqual(after, try XCTUnwrap(PreparedSnapshot(second, timeZone: .local, panes: [pane]).model.builtRows(pane)), "\(pane)")
+            let earlier = Dictionary(uniqueKeysWithValues: before.map { ($0.id, $0) })
+            let kept = after.filter { row in earlier[row.id].map(row.isSameRow) ?? false }
+            XCTAssertEqual(kept.count, after.filter { earlier[$0.id] == $0 }.count, "\(pane): every equal row is kept, no other")
+            if pane == .tasks {
+                XCTAssertEqual(kept.count, after.count - 1, "all but the changed task's row")
+                XCTAssertFalse(kept.contains { $0.id == .task(second.tasks[changed].id) })
+            } else {
+                XCTAssertEqual(kept.count, after.count, "\(pane): no container changed")
+                XCTAssertFalse(after.isEmpty, "\(pane)")
+            }
+        }
+    }
 }

@@ -279,6 +279,22 @@ final class EngineJSONDecoderTests: XCTestCase {
         XCTAssertEqual(try EngineJSONDecoder.decode(Length.self, from: Data(json.utf8)).count, count)
         XCTAssertEqual(try EngineJSONDecoder.decode(Length.self, from: Data("[1,[2,3],{}]".utf8)).count, 3)
     }
+
+    /// A string an answer repeats is kept once (`StringPool`): node1's containers of one image
+    /// share their image ID's bytes, and every container's label keys are the same strings.
+    func testAnAnswersRepeatedStringsAreKeptOnce() throws {
+        let containers = try EngineJSONDecoder.decode([ContainerSummary].self, from: LabFixtures.data("shared/containers-size-node1.json"))
+        let busybox = containers.filter { $0.image == "swarmtop-lab/busybox:1" }
+        XCTAssertGreaterThan(busybox.count, 2)
+        let key = "com.docker.swarm.service.id"
+        for container in busybox.dropFirst() {
+            XCTAssertEqual(try XCTUnwrap(container.imageID).storageAddress, try XCTUnwrap(busybox[0].imageID).storageAddress, container.name)
+            let own = try XCTUnwrap(container.labels?.keys.first { $0 == key })
+            let first = try XCTUnwrap(busybox[0].labels?.keys.first { $0 == key })
+            XCTAssertEqual(own.storageAddress, first.storageAddress, "\(container.name): its label key is a copy")
+        }
+        XCTAssertNotEqual(busybox[0].id.storageAddress, busybox[1].id.storageAddress, "different strings stay different")
+    }
 }
 
 private extension Result {

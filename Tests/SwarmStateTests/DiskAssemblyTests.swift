@@ -39,15 +39,10 @@ final class DiskAssemblyTests: XCTestCase {
             XCTAssertEqual(inDF.count, listed.count)
             for container in inDF {
                 let other = try XCTUnwrap(listed[container.id])
-                XCTAssertEqual(Self.storage(container.id), Self.storage(other.id), "\(container.name): its ID is held twice")
-                XCTAssertEqual(Self.storage(container.imageID ?? ""), Self.storage(other.imageID ?? ""), "\(container.name): its image ID is held twice")
+                XCTAssertEqual(container.id.storageAddress, other.id.storageAddress, "\(container.name): its ID is held twice")
+                XCTAssertEqual((container.imageID ?? "").storageAddress, (other.imageID ?? "").storageAddress, "\(container.name): its image ID is held twice")
             }
         }
-    }
-
-    /// Where a string's bytes are (strings over 15 bytes live on the heap): equal addresses, one copy.
-    private static func storage(_ string: String) -> UnsafeRawPointer? {
-        string.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
     }
 
     func testGrowthIsBytesPerMinuteSinceFirstSeen() throws {

@@ -82,22 +82,27 @@ struct SnapshotModel: Sendable {
     }
 
     /// The table of a pane under `scope` (all its rows when nil) and its columns, its rows built
-    /// now if this snapshot has not built them yet; empty for placement.
-    mutating func table(_ pane: Pane, scope: Scope?) -> PaneTable {
+    /// now if this snapshot has not built them yet (a row equal to one of `last`, the pane's
+    /// rows of an earlier snapshot, is that row: `RowReuse`); empty for placement.
+    mutating func table(_ pane: Pane, scope: Scope?, last: [TableRow]? = nil) -> PaneTable {
         let columns = Self.columns(pane)
-        let rows = self.rows[pane] ?? snapshot.map { Self.rows(pane, $0, timeZone: timeZone) } ?? []
+        let rows = self.rows[pane] ?? snapshot.map { Self.rows(pane, $0, timeZone: timeZone, reuse: RowReuse(last ?? [])) } ?? []
         self.rows[pane] = rows
         guard let scope else { return PaneTable(columns: columns, rows: rows) }
         return PaneTable(columns: columns, rows: rows.filter(scope.includes))
     }
 
-    private static func rows(_ pane: Pane, _ snapshot: ClusterSnapshot, timeZone: ClockZone) -> [TableRow] {
+    /// The pane's rows, if built for this snapshot.
+    func builtRows(_ pane: Pane) -> [TableRow]? { rows[pane] }
+
+    /// The panes of 10,000 rows reuse them (`RowReuse`); the others are small.
+    private static func rows(_ pane: Pane, _ snapshot: ClusterSnapshot, timeZone: ClockZone, reuse: RowReuse) -> [TableRow] {
         switch pane {
         case .nodes: NodesView.rows(snapshot)
         case .services: ServicesView.rows(snapshot)
-        case .tasks: TasksView.rows(snapshot)
-        case .containers: ContainersView.rows(snapshot)
-        case .disk: DiskView.rows(snapshot)
+        case .tasks: TasksView.rows(snapshot, reuse: reuse)
+        case .containers: ContainersView.rows(snapshot, reuse: reuse)
+        case .disk: DiskView.rows(snapshot, reuse: reuse)
         case .events: EventsView.rows(snapshot, timeZone: timeZone)
         case .placement: []
         }

@@ -121,6 +121,9 @@ struct TableRow: Sendable, Equatable {
                           stack: stack, quiet: quiet)
     }
 
+    /// True when both are one row (one storage), as `RowReuse` keeps an unchanged row.
+    func isSameRow(as other: TableRow) -> Bool { storage === other.storage }
+
     static func == (a: TableRow, b: TableRow) -> Bool {
         a.storage === b.storage || (a.id == b.id && a.cells == b.cells && a.style == b.style && a.isHeading == b.isHeading
             && a.serviceID == b.serviceID && a.nodeID == b.nodeID && a.stack == b.stack && a.quiet == b.quiet)

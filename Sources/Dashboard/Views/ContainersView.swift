@@ -14,12 +14,13 @@ enum ContainersView {
 
     /// One row per container, by node then name. Rows of an engine whose last query failed
     /// are the last good list: dim, and their node marked `(stale)`. Exited containers are
-    /// quiet rows, as `docker ps` without `-a` leaves them out.
-    static func rows(_ snapshot: ClusterSnapshot) -> [TableRow] {
+    /// quiet rows, as `docker ps` without `-a` leaves them out. A row equal to its build in
+    /// `reuse` is that one.
+    static func rows(_ snapshot: ClusterSnapshot, reuse: RowReuse = RowReuse()) -> [TableRow] {
         snapshot.containerRows.map { row in
             let c = row.container
             let state = c.state ?? ""
-            return TableRow(id: .container(hostname: row.hostname, id: c.id), cells: [
+            return reuse(TableRow(id: .container(hostname: row.hostname, id: c.id), cells: [
                 TableCell(c.name),
                 TableCell(row.stale ? row.hostname + " (stale)" : row.hostname),
                 TableCell(Format.containerImage(c.image ?? "", imageID: c.imageID)),
@@ -27,7 +28,7 @@ enum ContainersView {
                 TableCell(Format.containerSize(sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs), sortKey: c.sizeRw.map(Double.init)),
                 row.sizesAt != nil && (c.sizeRw != nil || c.sizeRootFs != nil)
                     ? TableCell("", since: row.sizesAt, ageFormat: .short) : TableCell("-"),
-            ], style: row.stale ? Style(.dim) : style(state), quiet: state == "exited")
+            ], style: row.stale ? Style(.dim) : style(state), quiet: state == "exited"))
         }
     }
 

@@ -26,12 +26,13 @@ enum DiskView {
 
     /// One row per container of the engines' last `/system/df`, the largest writable layer
     /// first. SIZE and GROWTH sort by bytes. Rows of an engine whose last `/system/df` failed
-    /// are dim. Exited containers are quiet rows (the totals above still count them).
-    static func rows(_ snapshot: ClusterSnapshot) -> [TableRow] {
+    /// are dim. Exited containers are quiet rows (the totals above still count them). A row
+    /// equal to its build in `reuse` is that one.
+    static func rows(_ snapshot: ClusterSnapshot, reuse: RowReuse = RowReuse()) -> [TableRow] {
         snapshot.diskContainers.map { row in
             let c = row.container
             let rate = row.history?.bytesPerMinute
-            return TableRow(id: .container(hostname: row.hostname, id: c.id), cells: [
+            return reuse(TableRow(id: .container(hostname: row.hostname, id: c.id), cells: [
                 TableCell(c.name),
                 TableCell(row.stale ? row.hostname + " (stale)" : row.hostname),
                 TableCell(c.serviceName ?? ""),
@@ -42,7 +43,7 @@ enum DiskView {
                 TableCell(Format.sparkline(row.history?.recent.map(\.bytes) ?? [])),
                 TableCell(c.status ?? c.state ?? ""),
             ], style: row.stale ? Style(.dim) : ContainersView.style(c.state ?? ""),
-               serviceID: c.serviceID, nodeID: c.labels?["com.docker.swarm.node.id"], quiet: c.state == "exited")
+               serviceID: c.serviceID, nodeID: c.labels?["com.docker.swarm.node.id"], quiet: c.state == "exited"))
         }
     }
 

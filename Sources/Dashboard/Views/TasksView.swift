@@ -15,8 +15,9 @@ enum TasksView {
     /// by service name and slot (or node), the newest first within a slot. A task waiting for a
     /// node shows why in its ERROR column (`SchedulingExplanation.short`) where the engine said
     /// no more than `no suitable node (…)`; every other error is the engine's, quoted. The tasks
-    /// that ended long ago (`ClusterSnapshot.endedTaskIDs`) are quiet rows.
-    static func rows(_ snapshot: ClusterSnapshot) -> [TableRow] {
+    /// that ended long ago (`ClusterSnapshot.endedTaskIDs`) are quiet rows. A row equal to its
+    /// build in `reuse` is that one.
+    static func rows(_ snapshot: ClusterSnapshot, reuse: RowReuse = RowReuse()) -> [TableRow] {
         let tasks = snapshot.tasks
         let hostnames = Dictionary(snapshot.nodes.map { ($0.id, $0.hostname) }) { first, _ in first }
         let serviceRank = rank(snapshot.services.map { ($0.id, $0.name) })
@@ -32,13 +33,13 @@ enum TasksView {
             let task = tasks[i]
             let err = task.status?.err ?? ""
             let why = reasons[task.id]
-            return TableRow(id: .task(task.id), cells: [
+            return reuse(TableRow(id: .task(task.id), cells: [
                 TableCell(snapshot.taskName(task)),
                 TableCell(task.nodeID.flatMap { hostnames[$0] } ?? ""),
                 TableCell(Format.prettyPrint(task.desiredState ?? "")),
                 TableCell(Format.prettyPrint(task.state), since: task.status?.timestamp),
                 TableCell(why ?? (err.isEmpty ? "" : "\"\(err)\"")),
-            ], style: style(task), serviceID: task.serviceID, nodeID: task.nodeID, quiet: ended.contains(task.id))
+            ], style: style(task), serviceID: task.serviceID, nodeID: task.nodeID, quiet: ended.contains(task.id)))
         }
     }
 

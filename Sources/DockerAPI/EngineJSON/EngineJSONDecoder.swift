@@ -22,20 +22,21 @@ enum EngineJSONDecoder {
                 func elements<A: ElementwiseDecodable>(_: A.Type) throws -> T { unsafeBitCast(try A.decodeElements(bytes), to: T.self) }
                 return try elements(array)
             }
-            return try parse(bytes) { try $0.decode(type, path: []) }
+            return try parse(bytes, strings: StringPool()) { try $0.decode(type, path: []) }
         }
     }
 
-    /// Parses `bytes` as one JSON document and reads its root with `read` while it lives.
+    /// Parses `bytes` as one JSON document and reads its root with `read` while it lives, its
+    /// strings taken from `strings`.
     /// - Throws: `DecodingError.dataCorrupted` when the bytes are not JSON; what `read` throws.
-    static func parse<R>(_ bytes: UnsafeRawBufferPointer, read: (JSONValue) throws -> R) throws -> R {
+    static func parse<R>(_ bytes: UnsafeRawBufferPointer, strings: StringPool, read: (JSONValue) throws -> R) throws -> R {
         var root = sj_value()
         var message: UnsafePointer<CChar>?
         guard let document = sj_parse(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, &root, &message) else {
             throw notJSON(message)
         }
         defer { sj_document_free(document) }
-        return try read(JSONValue(root))
+        return try read(JSONValue(root, strings: strings))
     }
 
     static func notJSON(_ message: UnsafePointer<CChar>?) -> DecodingError {
@@ -58,11 +59,12 @@ extension Array: ElementwiseDecodable where Element: Decodable {
         var elements: [Element] = []
         var offset = 0, start = 0, end = 0
         var message: UnsafePointer<CChar>?
+        let strings = StringPool()
         while true {
             switch sj_array_next(base, bytes.count, &offset, &start, &end, &message) {
             case 1:
                 let path = [AnyKey(intValue: elements.count)]
-                elements.append(try EngineJSONDecoder.parse(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) { value in
+                elements.append(try EngineJSONDecoder.parse(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), strings: strings) { value in
                     if value.isNull { throw JSONValue.null(Element.self, path: path) }
                     return try value.decode(Element.self, path: path)
                 })

@@ -4,7 +4,12 @@ import Foundation
 /// One value of a parsed document, read as the `Decodable` types ask.
 struct JSONValue {
     let raw: sj_value
-    init(_ raw: sj_value) { self.raw = raw }
+    /// The answer's strings (`StringPool`): every string read from this value is taken from it.
+    let strings: StringPool
+    init(_ raw: sj_value, strings: StringPool) {
+        self.raw = raw
+        self.strings = strings
+    }
 
     var kind: UInt8 { UInt8(bitPattern: sj_kind(raw)) }
     var isNull: Bool { kind == UInt8(ascii: "n") }
@@ -25,7 +30,7 @@ struct JSONValue {
         var bytes: UnsafePointer<CChar>?
         var length = 0
         guard sj_string(raw, &bytes, &length), let bytes else { return nil }
-        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+        return strings.string(UnsafeRawBufferPointer(start: bytes, count: length))
     }
 
     /// An integer type from an integral number (or a double that is one exactly).
@@ -63,7 +68,7 @@ struct JSONValue {
         let raws = [sj_value](unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = sj_elements(raw, buffer.baseAddress, count)
         }
-        return raws.map(JSONValue.init)
+        return raws.map { JSONValue($0, strings: strings) }
     }
 
     /// The member named `key` of an object.
@@ -73,7 +78,7 @@ struct JSONValue {
         let found = key.withUTF8 { utf8 in
             utf8.withMemoryRebound(to: CChar.self) { sj_find(raw, $0.baseAddress, $0.count, &out) }
         }
-        return found ? JSONValue(out) : nil
+        return found ? JSONValue(out, strings: strings) : nil
     }
 
     /// Decodes `T`: dates, labels and scalars directly, other types through a `Decoder` of
@@ -110,9 +115,10 @@ struct JSONValue {
         var labels: [String: String] = [:]
         labels.reserveCapacity(members.count)
         for member in members {
-            let key = member.name
-            guard let value = JSONValue(member.value).string() else {
-                throw JSONValue(member.value).mismatch(String.self, path: path + [AnyKey(stringValue: key)])
+            let key = strings.string(UnsafeRawBufferPointer(start: member.key, count: member.key_length))
+            let memberValue = JSONValue(member.value, strings: strings)
+            guard let value = memberValue.string() else {
+                throw memberValue.mismatch(String.self, path: path + [AnyKey(stringValue: key)])
             }
             labels[key] = value
         }

@@ -5,17 +5,93 @@ import Foundation
 /// Source: `GET /tasks` (Engine API v1.41+, `Task`). Named `SwarmTask` so that it does not
 /// shadow Swift's concurrency `Task`. Tasks have no events: they are polled.
 public struct SwarmTask: Codable, Sendable, Hashable, Identifiable {
-    public var id: String
-    public var updatedAt: Date?
-    public var serviceID: String
+    public var id: String {
+        get { storage.fields.id }
+        set { change { $0.id = newValue } }
+    }
+    public var updatedAt: Date? {
+        get { storage.fields.updatedAt }
+        set { change { $0.updatedAt = newValue } }
+    }
+    public var serviceID: String {
+        get { storage.fields.serviceID }
+        set { change { $0.serviceID = newValue } }
+    }
     /// The replica slot (1-based) for replicated services; absent for global services.
-    public var slot: Int?
+    public var slot: Int? {
+        get { storage.fields.slot }
+        set { change { $0.slot = newValue } }
+    }
     /// The node the task was assigned to; absent while pending.
-    public var nodeID: String?
-    public var status: Status?
+    public var nodeID: String? {
+        get { storage.fields.nodeID }
+        set { change { $0.nodeID = newValue } }
+    }
+    public var status: Status? {
+        get { storage.fields.status }
+        set { change { $0.status = newValue } }
+    }
     /// `running`, `shutdown`, `accepted`, … : what the orchestrator wants.
-    public var desiredState: String?
-    public var spec: Spec?
+    public var desiredState: String? {
+        get { storage.fields.desiredState }
+        set { change { $0.desiredState = newValue } }
+    }
+    public var spec: Spec? {
+        get { storage.fields.spec }
+        set { change { $0.spec = newValue } }
+    }
+
+    /// The fields, in a box shared by every copy: a task's fields are about 1 kB (optionals of
+    /// nested structs, inline), and lists of 10,000 tasks are copied (a filtered answer replacing
+    /// some services' tasks in a shared list, the placement grid's columns). A copy is one
+    /// reference; a change makes a new box.
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private struct Fields: Codable, Sendable, Hashable {
+        var id: String
+        var updatedAt: Date?
+        var serviceID: String
+        var slot: Int?
+        var nodeID: String?
+        var status: Status?
+        var desiredState: String?
+        var spec: Spec?
+
+        enum CodingKeys: String, CodingKey {
+            case id = "ID", updatedAt = "UpdatedAt"
+            case serviceID = "ServiceID", slot = "Slot", nodeID = "NodeID"
+            case status = "Status", desiredState = "DesiredState", spec = "Spec"
+        }
+    }
+
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        var fields = storage.fields
+        body(&fields)
+        storage = Storage(fields)
+    }
+
+    /// Decodes a `Task` object of `GET /tasks`.
+    /// - Throws: `DecodingError` when `ID` or `ServiceID` is missing or a member has another type.
+    public init(from decoder: any Decoder) throws {
+        storage = Storage(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    public static func == (a: SwarmTask, b: SwarmTask) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.fields)
+    }
 
     /// The task template it was created from (the image is read from it); the scheduler
     /// places the task by this copy's placement and reservations, not the service's current spec.
@@ -50,12 +126,6 @@ public struct SwarmTask: Codable, Sendable, Hashable, Identifiable {
         public var pid: Int?
         public var exitCode: Int?
         enum CodingKeys: String, CodingKey { case containerID = "ContainerID", pid = "PID", exitCode = "ExitCode" }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id = "ID", updatedAt = "UpdatedAt"
-        case serviceID = "ServiceID", slot = "Slot", nodeID = "NodeID"
-        case status = "Status", desiredState = "DesiredState", spec = "Spec"
     }
 
     /// The current state (`Status.State`), empty when unknown.
