@@ -86,7 +86,7 @@ struct SnapshotModel: Sendable {
     /// rows of an earlier snapshot, is that row: `RowReuse`); empty for placement.
     mutating func table(_ pane: Pane, scope: Scope?, last: [TableRow]? = nil) -> PaneTable {
         let columns = Self.columns(pane)
-        let rows = self.rows[pane] ?? snapshot.map { Self.rows(pane, $0, timeZone: timeZone, reuse: RowReuse(last ?? [])) } ?? []
+        let rows = self.rows[pane] ?? snapshot.map { Self.rows(pane, $0, timeZone: timeZone, last: last ?? []) } ?? []
         self.rows[pane] = rows
         guard let scope else { return PaneTable(columns: columns, rows: rows) }
         return PaneTable(columns: columns, rows: rows.filter(scope.includes))
@@ -95,14 +95,15 @@ struct SnapshotModel: Sendable {
     /// The pane's rows, if built for this snapshot.
     func builtRows(_ pane: Pane) -> [TableRow]? { rows[pane] }
 
-    /// The panes of 10,000 rows reuse them (`RowReuse`); the others are small.
-    private static func rows(_ pane: Pane, _ snapshot: ClusterSnapshot, timeZone: ClockZone, reuse: RowReuse) -> [TableRow] {
+    /// The panes of 10,000 rows reuse `last` (`RowReuse`); the others are small, and their
+    /// last rows are not indexed for nothing.
+    private static func rows(_ pane: Pane, _ snapshot: ClusterSnapshot, timeZone: ClockZone, last: [TableRow]) -> [TableRow] {
         switch pane {
         case .nodes: NodesView.rows(snapshot)
         case .services: ServicesView.rows(snapshot)
-        case .tasks: TasksView.rows(snapshot, reuse: reuse)
-        case .containers: ContainersView.rows(snapshot, reuse: reuse)
-        case .disk: DiskView.rows(snapshot, reuse: reuse)
+        case .tasks: TasksView.rows(snapshot, reuse: RowReuse(last))
+        case .containers: ContainersView.rows(snapshot, reuse: RowReuse(last))
+        case .disk: DiskView.rows(snapshot, reuse: RowReuse(last))
         case .events: EventsView.rows(snapshot, timeZone: timeZone)
         case .placement: []
         }
