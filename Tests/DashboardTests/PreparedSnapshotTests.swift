@@ -101,4 +101,32 @@ final class PreparedSnapshotTests: XCTestCase {
             }
         }
     }
+
+    func testASizeRoundLeavesTheContainerRowsAndTheirAgesCountFromIt() throws {
+        var first = try LabFixtures.snapshot()
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        for i in first.engines.indices { first.engines[i].sizesAt = t0 }
+        var second = first
+        for i in second.engines.indices { second.engines[i].sizesAt = t0 + 30 }
+        let single = try XCTUnwrap(second.engines[0].containers.first)
+        second.engines[0].sizeTimes[single.id] = t0 + 40  // measured alone since (the `r` key)
+        let last = PreparedSnapshot(first, timeZone: .local, panes: [.containers])
+        let next = PreparedSnapshot(second, timeZone: .local, panes: [.containers], last: last)
+        let before = try XCTUnwrap(last.model.builtRows(.containers))
+        let after = try XCTUnwrap(next.model.builtRows(.containers))
+        XCTAssertFalse(after.isEmpty)
+        XCTAssertTrue(zip(before, after).allSatisfy { $0.isSameRow(as: $1) } && before.count == after.count,
+                      "the new sizes' time changes no row")
+
+        var model = next.model
+        let table = model.table(.containers, scope: nil)
+        let age = try XCTUnwrap(ContainersView.columns.firstIndex { $0.title == "SIZE AGE" })
+        let now = t0 + 42
+        let shown = Dictionary(uniqueKeysWithValues: table.rows.map { ($0.id, $0.cells[age].display(since: table.since($0.cells[age], of: $0), now: now)) })
+        XCTAssertEqual(shown[.container(hostname: second.engines[0].hostname, id: single.id)], "2s ago")
+        let other = try XCTUnwrap(second.engines[1].containers.first)
+        XCTAssertEqual(shown[.container(hostname: second.engines[1].hostname, id: other.id)], "12s ago")
+        XCTAssertEqual(table.sorted(by: SortOrder(column: age)).rows.first?.id, .container(hostname: second.engines[0].hostname, id: single.id),
+                       "the youngest size first")
+    }
 }

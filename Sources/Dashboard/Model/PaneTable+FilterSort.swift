@@ -40,7 +40,8 @@ extension PaneTable {
             sorted += group.enumerated().sorted { a, b in
                 let cells = (a.element.cells, b.element.cells)
                 guard order.column < cells.0.count, order.column < cells.1.count else { return a.offset < b.offset }
-                let result = cells.0[order.column].compare(cells.1[order.column])
+                let (x, y) = (cells.0[order.column], cells.1[order.column])
+                let result = x.compare(y, since: (since(x, of: a.element), since(y, of: b.element)))
                 if result == .orderedSame { return a.offset < b.offset }
                 return (result == .orderedAscending) != order.descending
             }.map(\.element)
@@ -63,15 +64,17 @@ extension PaneTable {
 extension TableCell {
     /// The order of two cells of a column: by `sortKey` when both have one (bytes, counts),
     /// else by text with numbers compared as numbers (`lab_web.2` before `lab_web.10`),
-    /// ignoring case; then the one with the more recent moment (the smaller age) first.
-    func compare(_ other: TableCell) -> ComparisonResult {
+    /// ignoring case; then the one with the more recent moment (the smaller age) first: the
+    /// cells' own `since`, or `moments` as their table reads them (`PaneTable.since(_:of:)`).
+    func compare(_ other: TableCell, since moments: (Date?, Date?)? = nil) -> ComparisonResult {
         if let a = sortKey, let b = other.sortKey {
             if a != b { return a < b ? .orderedAscending : .orderedDescending }
         } else {
             let byText = text.compare(other.text, options: [.caseInsensitive, .numeric])
             if byText != .orderedSame { return byText }
         }
-        guard let a = since, let b = other.since, a != b else { return .orderedSame }
+        let (first, second) = moments ?? (since, other.since)
+        guard let a = first, let b = second, a != b else { return .orderedSame }
         return a > b ? .orderedAscending : .orderedDescending
     }
 }

@@ -7,6 +7,7 @@ extension PaneTable {
         let quiet = rows.count(where: \.quiet)
         var table = showingAll || quiet == 0 ? self : PaneTable(columns: columns, rows: rows.filter { !$0.quiet })
         table.quietCount = quiet
+        table.sizesMeasured = sizesMeasured
         return table
     }
 

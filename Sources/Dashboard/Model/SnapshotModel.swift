@@ -88,8 +88,9 @@ struct SnapshotModel: Sendable {
         let columns = Self.columns(pane)
         let rows = self.rows[pane] ?? snapshot.map { Self.rows(pane, $0, timeZone: timeZone, last: last ?? []) } ?? []
         self.rows[pane] = rows
-        guard let scope else { return PaneTable(columns: columns, rows: rows) }
-        return PaneTable(columns: columns, rows: rows.filter(scope.includes))
+        var table = PaneTable(columns: columns, rows: scope.map { rows.filter($0.includes) } ?? rows)
+        if pane == .containers, let snapshot { table.sizesMeasured = SizesMeasured(snapshot) }
+        return table
     }
 
     /// The pane's rows, if built for this snapshot.

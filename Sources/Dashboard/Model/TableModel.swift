@@ -40,6 +40,10 @@ struct TableCell: Sendable, Equatable {
     var style: Style?
     /// When set, the cell shows `text` then the age of this moment.
     var since: Date?
+    /// True when the cell shows the age of its row's size measurement instead (the Containers
+    /// pane's SIZE AGE), looked up when drawn or sorted (`PaneTable.since(_:of:)`): a size
+    /// round makes every such age new and leaves the rows as they were.
+    var sinceSizesMeasured = false
     var ageFormat: AgeFormat
     /// What `s` sorts the column by when its text does not order well, e.g. bytes for
     /// `23.54GiB`; nil to sort by the text.
@@ -53,8 +57,15 @@ struct TableCell: Sendable, Equatable {
         self.sortKey = sortKey
     }
 
-    /// What the cell shows at `now`.
-    func display(now: Date) -> String {
+    /// A SIZE AGE cell: the age of its row's size measurement, e.g. `12s ago`.
+    static let sizeAge = {
+        var cell = TableCell("", ageFormat: .short)
+        cell.sinceSizesMeasured = true
+        return cell
+    }()
+
+    /// What the cell shows at `now`, its age counted from `since` (`PaneTable.since(_:of:)`).
+    func display(since: Date?, now: Date) -> String {
         guard let since else { return text }
         let interval = now.timeIntervalSince(since)
         let age = ageFormat == .docker ? Format.ago(interval) : Format.shortAgo(interval)
@@ -143,6 +154,8 @@ struct PaneTable: Sendable, Equatable {
     var quietCount = 0
     /// True while the rows are being built away from the UI thread (`SnapshotModel.waitsForRows`).
     var building = false
+    /// When the containers' sizes were measured, for the SIZE AGE cells (`TableCell.sinceSizesMeasured`).
+    var sizesMeasured = SizesMeasured()
 
     init(columns: [Column], rows: [TableRow]) {
         self.columns = columns
@@ -155,6 +168,11 @@ struct PaneTable: Sendable, Equatable {
     }
 
     static let empty = PaneTable(columns: [], rows: [])
+
+    /// The moment `cell` of `row` counts its age from: its own, or its row's size measurement.
+    func since(_ cell: TableCell, of row: TableRow) -> Date? {
+        cell.sinceSizesMeasured ? sizesMeasured.at(row.id) : cell.since
+    }
 
     /// The index of the row with this identity.
     func index(of id: RowID?) -> Int? {

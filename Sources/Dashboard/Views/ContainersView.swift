@@ -14,8 +14,8 @@ enum ContainersView {
 
     /// One row per container, by node then name. Rows of an engine whose last query failed
     /// are the last good list: dim, and their node marked `(stale)`. Exited containers are
-    /// quiet rows, as `docker ps` without `-a` leaves them out. A row equal to its build in
-    /// `reuse` is that one.
+    /// quiet rows, as `docker ps` without `-a` leaves them out. SIZE AGE is looked up when
+    /// drawn (`TableCell.sizeAge`, `SizesMeasured`). A row equal to its build in `reuse` is that one.
     static func rows(_ snapshot: ClusterSnapshot, reuse: RowReuse = RowReuse()) -> [TableRow] {
         snapshot.containerRows.map { row in
             let c = row.container
@@ -26,8 +26,7 @@ enum ContainersView {
                 TableCell(Format.containerImage(c.image ?? "", imageID: c.imageID)),
                 TableCell(c.status ?? state),
                 TableCell(Format.containerSize(sizeRw: c.sizeRw, sizeRootFs: c.sizeRootFs), sortKey: c.sizeRw.map(Double.init)),
-                row.sizesAt != nil && (c.sizeRw != nil || c.sizeRootFs != nil)
-                    ? TableCell("", since: row.sizesAt, ageFormat: .short) : TableCell("-"),
+                row.sizesAt != nil && (c.sizeRw != nil || c.sizeRootFs != nil) ? .sizeAge : TableCell("-"),
             ], style: row.stale ? Style(.dim) : style(state), quiet: state == "exited"))
         }
     }

@@ -76,7 +76,8 @@ enum TableWidget {
         var natural = table.naturalWidths
         for (i, column) in table.columns.enumerated() where column.showsAge {
             for index in shown where !table.rows[index].isHeading && i < table.rows[index].cells.count {
-                natural[i] = max(natural[i], DisplayText.width(table.rows[index].cells[i].display(now: now)))
+                let row = table.rows[index]
+                natural[i] = max(natural[i], DisplayText.width(row.cells[i].display(since: table.since(row.cells[i], of: row), now: now)))
             }
         }
         let widths = clipped(widths(table.columns, natural: natural, available: rect.width), to: rect.width)
@@ -103,7 +104,8 @@ enum TableWidget {
             for (cell, w) in zip(row.cells, widths) {
                 guard w > 0 else { continue }
                 let style = selected ? Style(.selected) : cell.style ?? row.style
-                buffer.put(DisplayText.truncate(cell.display(now: now), to: w), x: x, y: y, style: style, maxWidth: w)
+                buffer.put(DisplayText.truncate(cell.display(since: table.since(cell, of: row), now: now), to: w), x: x, y: y,
+                           style: style, maxWidth: w)
                 x += w + gap
             }
         }
