@@ -37,14 +37,18 @@ extension PaneTable {
         var sorted: [TableRow] = []
         var group: [TableRow] = []
         func flush() {
-            sorted += group.enumerated().sorted { a, b in
-                let cells = (a.element.cells, b.element.cells)
-                guard order.column < cells.0.count, order.column < cells.1.count else { return a.offset < b.offset }
-                let (x, y) = (cells.0[order.column], cells.1[order.column])
-                let result = x.compare(y, since: (since(x, of: a.element), since(y, of: b.element)))
+            // Each row's cell and its moment are read once, not at every comparison: a SIZE AGE
+            // moment is a lookup (`since(_:of:)`), and sorting 10,000 rows makes some 130,000 comparisons.
+            let keyed = group.enumerated().map { offset, row in
+                let cell = row.cells.indices.contains(order.column) ? row.cells[order.column] : nil
+                return (offset: offset, row: row, cell: cell, since: cell.flatMap { since($0, of: row) })
+            }
+            sorted += keyed.sorted { a, b in
+                guard let x = a.cell, let y = b.cell else { return a.offset < b.offset }
+                let result = x.compare(y, since: (a.since, b.since))
                 if result == .orderedSame { return a.offset < b.offset }
                 return (result == .orderedAscending) != order.descending
-            }.map(\.element)
+            }.map(\.row)
             group = []
         }
         var stack: String?
