@@ -464,8 +464,11 @@ public actor RefreshEngine {
     /// `movedServices` alone, then the tasks of those that still exist (the engine refuses a task
     /// filter naming a service that is gone; the assembler drops a gone service's tasks); a whole
     /// service list whose counts moved (running, desired, completed, or the spec's version)
-    /// fetches those services' tasks after it; more than `wholeListAbove` services at once, and
-    /// `.tasks`, fetch every task. A round with a failure is asked again with the next task poll.
+    /// fetches those services' tasks after it; more than `wholeListAbove` services at once fetch
+    /// the whole service list first. `.tasks` fetches every task: in one list, beside the
+    /// services, while they are not known or fit one filter; otherwise the tasks of every
+    /// service listed, after the list (`readTasks`). A round with a failure is asked again with
+    /// the next task poll.
     private func refreshManager(_ needs: RefreshNeeds) async {
         diagnostics.managerRounds += 1
         let m = connections.managerReader
@@ -473,17 +476,17 @@ public actor RefreshEngine {
             guard let path else { return nil }
             return (path, await Self.attempt { try await m.read(path, timeout: nil) })
         }
-        var moved = needs.contains(.serviceTasks) ? movedServices : []
+        let everyTask = needs.contains(.tasks)
+        var moved = needs.contains(.serviceTasks) && !everyTask ? movedServices : []
         movedServices = []
-        let wholeTasks = needs.contains(.tasks) || moved.count > Self.wholeListAbove
-        if wholeTasks { moved = [] }
-        let wholeServices = needs.contains(.services) || wholeTasks
+        let wholeServices = needs.contains(.services) || everyTask || moved.count > Self.wholeListAbove
+        let oneTaskList = everyTask && snapshot.services.count <= Self.wholeListAbove
         let servicesPath = wholeServices ? EnginePath.services : moved.isEmpty ? nil : EnginePath.services(ids: moved)
         let countsBefore = Dictionary(snapshot.services.map { ($0.id, Self.counts($0)) }, uniquingKeysWith: { a, _ in a })
         async let info = read(needs.contains(.info) ? EnginePath.info : nil)
         async let nodes = read(needs.contains(.nodes) ? EnginePath.nodes : nil)
         async let services = read(servicesPath)
-        async let tasks = read(wholeTasks ? EnginePath.tasks : nil)
+        async let tasks = read(oneTaskList ? EnginePath.tasks : nil)
         let (i, n, s, t) = await (info, nodes, services, tasks)
         let managerHostname = snapshot.info?.name
         feedManager(i)
@@ -491,24 +494,18 @@ public actor RefreshEngine {
         // Nodes that joined or left, or the manager's own hostname now known: plan the engines again.
         if nodesChanged || snapshot.info?.name != managerHostname { followNodes(snapshot.nodes, managerHostname: snapshot.info?.name) }
         feedManager(s)
-        var taskReads = [t].compactMap { $0 }
-        if !wholeTasks, (try? s?.1.get()) != nil {
-            if wholeServices {
+        feedManager(t)
+        var taskFailures = [t].compactMap(Self.failure)
+        if !oneTaskList, (try? s?.1.get()) != nil {
+            let listed = Set(snapshot.services.map(\.id))
+            if everyTask {
+                moved = listed
+            } else if wholeServices {
                 moved.formUnion(snapshot.services.filter { countsBefore[$0.id] != Self.counts($0) }.map(\.id))
             }
-            let existing = Set(snapshot.services.map(\.id))
-            let fetch = moved.intersection(existing)
-            if !fetch.isEmpty {
-                let path = fetch.count > Self.wholeListAbove ? EnginePath.tasks : EnginePath.tasks(services: fetch)
-                taskReads.append((path, await Self.attempt { try await m.read(path, timeout: nil) }))
-            }
+            taskFailures += await readTasks(of: moved.intersection(listed))
         }
-        var tasksFailed = false
-        for read in taskReads {
-            feedManager(read)
-            if case .failure = read.1 { tasksFailed = true }
-        }
-        nextTaskPoll = Date().addingTimeInterval(tasksFailed ? intervals.poll : taskPolicy.next(at: Date(), tasks: snapshot.tasks))
+        nextTaskPoll = Date().addingTimeInterval(taskFailures.isEmpty ? taskPolicy.next(at: Date(), tasks: snapshot.tasks) : intervals.poll)
         // The version comes before the round's end: a snapshot published meanwhile (by a node
         // engine's loop) must not say "refreshed" without it.
         if !assembler.roundFailed, snapshot.apiVersion == nil || snapshot.error != nil, let version = try? await m.apiVersion() {
@@ -517,13 +514,15 @@ public actor RefreshEngine {
         feed(.manager, .roundEnd)
         if snapshot.error != nil {  // retried with the next task poll
             retryNeeds.formUnion(needs.subtracting([.tasks, .serviceTasks]))
-            if wholeTasks { retryNeeds.insert(.tasks) }
-            if !moved.isEmpty { movedServices.formUnion(moved); retryNeeds.insert(.serviceTasks) }
+            if everyTask {
+                retryNeeds.insert(.tasks)
+            } else if !moved.isEmpty {
+                movedServices.formUnion(moved)
+                retryNeeds.insert(.serviceTasks)
+            }
         }
         publishIfChanged()
-        let failures = ([i, n, s].compactMap { $0 } + taskReads).compactMap { read -> (any Error)? in
-            if case .failure(let error) = read.1 { error } else { nil }
-        }
+        let failures = [i, n, s].compactMap(Self.failure) + taskFailures
         if let loss = failures.lazy.compactMap(ManagerFailover.loss).first, await failOver(loss.reason, unanswered: loss.unanswered) {
             managerNeeds.formUnion(retryNeeds.union(.manager))  // everything again, from the new manager, now
             retryNeeds = []
@@ -606,7 +605,8 @@ public actor RefreshEngine {
         if running { start(key) }
     }
 
-    /// More services than this at once fetch every task instead of theirs (a filter's length in the URL).
+    /// The most services one filter names (a filter's length in the URL): more are asked for in
+    /// several requests (`readTasks`), or, for their counts, with the whole service list.
     static let wholeListAbove = 40
 
     /// What tells that a service's tasks moved: its counts and its spec's version.
@@ -624,6 +624,43 @@ public actor RefreshEngine {
         case .success(let body): return feed(.manager, .answer(path: path, body: body, took: nil))
         case .failure(let error): return feed(.manager, .failure(path: path, error: SnapshotAssembler.describe(error)))
         }
+    }
+
+    /// The error of a read that failed; nil for one that answered or was not made.
+    private static func failure(_ read: (String, Result<Data, any Error>)?) -> (any Error)? {
+        if case .failure(let error) = read?.1 { error } else { nil }
+    }
+
+    /// Reads and feeds the tasks of `services` (IDs): `wholeListAbove` services a request, one
+    /// request after another, each answer fed (and let go) before the next is asked, so that
+    /// the 18 MB of a 10,000-task swarm's tasks are never held at once. A request the engine
+    /// refuses because one of its services is gone (404, a service removed since it was
+    /// listed) has those services listed again (the assembler drops a gone one with its tasks)
+    /// and is asked again for those still listed.
+    /// - Returns: the errors of the reads that failed.
+    private func readTasks(of services: Set<String>) async -> [any Error] {
+        let m = connections.managerReader
+        @Sendable func read(_ path: String) async -> (String, Result<Data, any Error>) {
+            (path, await Self.attempt { try await m.read(path, timeout: nil) })
+        }
+        let ids = services.sorted()
+        var failures: [any Error] = []
+        for start in stride(from: 0, to: ids.count, by: Self.wholeListAbove) {
+            let batch = Array(ids[start..<min(start + Self.wholeListAbove, ids.count)])
+            var answer = await read(EnginePath.tasks(services: batch))
+            if case .failure(DockerError.api(status: 404, _)) = answer.1 {
+                let listed = await read(EnginePath.services(ids: batch))
+                feedManager(listed)
+                if let error = Self.failure(listed) { failures.append(error); continue }
+                let known = Set(snapshot.services.map(\.id))
+                let still = batch.filter(known.contains)
+                guard !still.isEmpty else { continue }
+                answer = await read(EnginePath.tasks(services: still))
+            }
+            feedManager(answer)
+            if let error = Self.failure(answer) { failures.append(error) }
+        }
+        return failures
     }
 
     // MARK: - Node engines

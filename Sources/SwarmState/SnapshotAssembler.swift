@@ -10,7 +10,8 @@ import Foundation
 ///   last answer to the same path is not decoded again (a steady swarm answers the same bytes).
 ///   The tasks of some services (`EnginePath.tasks(services:)`) and some services with their
 ///   counts (`EnginePath.services(ids:)`) replace those services' tasks, or those services, in
-///   the snapshot. A service no longer listed takes its tasks with it. A failure, or a body that does not decode, counts against the round;
+///   the snapshot (a task list of the same services with the same bytes as the last is not
+///   decoded again). A service no longer listed takes its tasks with it. A failure, or a body that does not decode, counts against the round;
 /// - `.roundEnd` on the manager: a round without failure sets `refreshedAt` and clears the
 ///   manager's `error`; otherwise the round's first failure becomes the `error`;
 /// - `.apiVersion` on the manager: `apiVersion`;
@@ -44,6 +45,12 @@ public struct SnapshotAssembler: Sendable {
     public private(set) var snapshot: ClusterSnapshot
     /// The digest of the last body of each manager path (`EnginePath`).
     private var managerBodies: [String: BodyDigest] = [:]
+    /// The digest of each list of some services' tasks (`EnginePath.tasks(services:)`) last
+    /// decoded, with those services, by path: the same bytes again are not decoded again (every
+    /// task is listed again that way on a swarm of more services than one filter names). One is
+    /// forgotten when the tasks of any of its services change by another answer, so the lists
+    /// kept name disjoint sets of services: at most one per service.
+    private var taskLists: [String: (services: Set<String>, body: BodyDigest)] = [:]
     /// Manager failures since the last `.roundEnd`, in order.
     private var roundErrors: [String] = []
 
@@ -95,30 +102,34 @@ public struct SnapshotAssembler: Sendable {
         switch content {
         case .answer(let path, let body, _):
             let digest = BodyDigest(body)
-            guard managerBodies[path] != digest else { return }
+            guard managerBodies[path] != digest, taskLists[path]?.body != digest else { return }
             do {
                 switch path {
                 case EnginePath.info: snapshot.info = try DockerJSON.decode(SystemInfo.self, from: body, path: path)
                 case EnginePath.nodes: snapshot.nodes = try DockerJSON.decode([Node].self, from: body, path: path)
                 case EnginePath.services:
                     let services = try DockerJSON.decode([Service].self, from: body, path: path)
-                    dropTasks(ofServicesGoneFrom: services)
+                    dropTasks(ofServicesNotIn: services)
                     snapshot.services = services
-                case EnginePath.tasks: snapshot.tasks = try DockerJSON.decode([SwarmTask].self, from: body, path: path)
+                case EnginePath.tasks:
+                    snapshot.tasks = try DockerJSON.decode([SwarmTask].self, from: body, path: path)
+                    taskLists = [:]
                 default:
                     if let ids = EnginePath.taskServices(path) {
                         let tasks = try DockerJSON.decode([SwarmTask].self, from: body, path: path)
-                        Self.replace(&snapshot.tasks, of: Set(ids), by: \.serviceID, with: tasks)
-                        managerBodies[EnginePath.tasks] = nil  // the next whole list is decoded, even if as before
+                        let services = Set(ids)
+                        Self.replace(&snapshot.tasks, of: services, by: \.serviceID, with: tasks)
+                        forgetTaskLists(of: services)
+                        taskLists[path] = (services, digest)
                     } else if let ids = EnginePath.serviceIDs(path) {
                         let services = try DockerJSON.decode([Service].self, from: body, path: path)
                         var updated = snapshot.services
                         Self.replace(&updated, of: Set(ids), by: \.id, with: services)
-                        dropTasks(ofServicesGoneFrom: updated)
+                        dropTasks(ofServicesNotIn: updated)
                         snapshot.services = updated
                         managerBodies[EnginePath.services] = nil
                     }
-                    return  // a part of a list: its bytes are not kept (they would pile up, set by set)
+                    return  // a part of a list: not the whole list's bytes
                 }
                 managerBodies[path] = digest
             } catch {
@@ -152,14 +163,24 @@ public struct SnapshotAssembler: Sendable {
         }
     }
 
-    /// Drops the tasks of the services listed before and not in `services`: a service removed
-    /// takes its tasks (the engine deletes them; a task poll would not name a service that is gone).
-    private mutating func dropTasks(ofServicesGoneFrom services: [Service]) {
+    /// Drops the tasks of every service `services` does not list: a service removed takes its
+    /// tasks (the engine deletes them; a task poll would not name a service that is gone), and
+    /// so does one whose tasks came in a list beside a service list that did not name it yet
+    /// (created between the two answers) and that is gone by the next. Every task is listed
+    /// again by service once the swarm has more services than one filter names (the refresh
+    /// engine's `readTasks`), so no whole list would clear them.
+    private mutating func dropTasks(ofServicesNotIn services: [Service]) {
         let listed = Set(services.map(\.id))
-        let gone = Set(snapshot.services.map(\.id)).subtracting(listed)
-        guard !gone.isEmpty, snapshot.tasks.contains(where: { gone.contains($0.serviceID) }) else { return }
-        snapshot.tasks.removeAll { gone.contains($0.serviceID) }
+        guard snapshot.tasks.contains(where: { !listed.contains($0.serviceID) }) else { return }
+        forgetTaskLists(of: Set(snapshot.tasks.lazy.map(\.serviceID).filter { !listed.contains($0) }))
+        snapshot.tasks.removeAll { !listed.contains($0.serviceID) }
+    }
+
+    /// Forgets the digests of the task lists that hold tasks of `services` (theirs changed):
+    /// the whole list's, and the filtered lists' naming any of them.
+    private mutating func forgetTaskLists(of services: Set<String>) {
         managerBodies[EnginePath.tasks] = nil  // the next whole list is decoded, even if as before
+        taskLists = taskLists.filter { $0.value.services.isDisjoint(with: services) }
     }
 
     /// Replaces the items of `list` whose `key` is in `ids` by `part` (the answer of a list

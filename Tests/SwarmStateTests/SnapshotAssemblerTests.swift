@@ -58,6 +58,27 @@ final class SnapshotAssemblerTests: XCTestCase {
         XCTAssertEqual(a.snapshot.services, before.services)
     }
 
+    func testATaskListOfSomeServicesAnsweredAgainAfterAnotherChangedTheirTasksIsDecodedAgain() throws {
+        var a = SnapshotAssembler(endpoint: Self.endpoint)
+        try managerRound(&a, at: t0)
+        let before = a.snapshot
+        let web = try XCTUnwrap(before.services.first { $0.name == "lab_web" }).id
+        let viz = try XCTUnwrap(before.services.first { $0.name == "lab_viz" }).id
+        let both = EnginePath.tasks(services: [web, viz])
+        let bothBody = try Self.filtered("tasks.json", "ServiceID", [web, viz])
+        a.apply(EngineObservation(.manager, .answer(path: both, body: bothBody, took: nil), at: t0))
+        XCTAssertEqual(Set(a.snapshot.tasks.map(\.id)), Set(before.tasks.map(\.id)))
+        // lab_web's own list lacks a task: it goes.
+        let webTasks = try XCTUnwrap(try JSONSerialization.jsonObject(with: Self.filtered("tasks.json", "ServiceID", [web])) as? [[String: Any]])
+        let gone = try XCTUnwrap(webTasks[0]["ID"] as? String)
+        a.apply(EngineObservation(.manager, .answer(path: EnginePath.tasks(services: [web]),
+                                                    body: try JSONSerialization.data(withJSONObject: Array(webTasks.dropFirst())), took: nil), at: t0))
+        XCTAssertFalse(a.snapshot.tasks.contains { $0.id == gone })
+        // The list of both, with the bytes decoded first: lab_web's tasks changed since, so it is decoded and the task is back.
+        a.apply(EngineObservation(.manager, .answer(path: both, body: bothBody, took: nil), at: t0))
+        XCTAssertEqual(Set(a.snapshot.tasks.map(\.id)), Set(before.tasks.map(\.id)))
+    }
+
     func testCapturedAnswersMakeTheSnapshotTheCLIShows() throws {
         var a = SnapshotAssembler(endpoint: Self.endpoint)
         a.apply(EngineObservation(.manager, .engines([Self.planned("node1"), Self.planned("node2")]), at: t0))
