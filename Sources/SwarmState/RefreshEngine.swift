@@ -466,9 +466,9 @@ public actor RefreshEngine {
     /// service list whose counts moved (running, desired, completed, or the spec's version)
     /// fetches those services' tasks after it; more than `wholeListAbove` services at once fetch
     /// the whole service list first. `.tasks` fetches every task: in one list, beside the
-    /// services, while they are not known or fit one filter; otherwise the tasks of every
-    /// service listed, after the list (`readTasks`). A round with a failure is asked again with
-    /// the next task poll.
+    /// services, while those known (none in the first round) fit one filter; otherwise by
+    /// service, after the list (`readTasks`), so that a big swarm's tasks are not held at once
+    /// on every resync. A round with a failure is asked again with the next task poll.
     private func refreshManager(_ needs: RefreshNeeds) async {
         diagnostics.managerRounds += 1
         let m = connections.managerReader
@@ -480,6 +480,7 @@ public actor RefreshEngine {
         var moved = needs.contains(.serviceTasks) && !everyTask ? movedServices : []
         movedServices = []
         let wholeServices = needs.contains(.services) || everyTask || moved.count > Self.wholeListAbove
+        // Every task in one list, beside the services, while those known (none at first) fit one filter.
         let oneTaskList = everyTask && snapshot.services.count <= Self.wholeListAbove
         let servicesPath = wholeServices ? EnginePath.services : moved.isEmpty ? nil : EnginePath.services(ids: moved)
         let countsBefore = Dictionary(snapshot.services.map { ($0.id, Self.counts($0)) }, uniquingKeysWith: { a, _ in a })
@@ -631,10 +632,13 @@ public actor RefreshEngine {
         if case .failure(let error) = read?.1 { error } else { nil }
     }
 
-    /// Reads and feeds the tasks of `services` (IDs): `wholeListAbove` services a request, one
-    /// request after another, each answer fed (and let go) before the next is asked, so that
-    /// the 18 MB of a 10,000-task swarm's tasks are never held at once. A request the engine
-    /// refuses because one of its services is gone (404, a service removed since it was
+    /// Task lists of some services (`readTasks`) asked for at once, at most.
+    static let taskListsAtOnce = 4
+
+    /// Reads and feeds the tasks of `services` (IDs): `wholeListAbove` services a request, at
+    /// most `taskListsAtOnce` requests at a time, each answer fed (and let go) as it comes, so
+    /// that the 18 MB of a 10,000-task swarm's tasks are never held at once. A request the
+    /// engine refuses because one of its services is gone (404, a service removed since it was
     /// listed) has those services listed again (the assembler drops a gone one with its tasks)
     /// and is asked again for those still listed.
     /// - Returns: the errors of the reads that failed.
@@ -644,21 +648,30 @@ public actor RefreshEngine {
             (path, await Self.attempt { try await m.read(path, timeout: nil) })
         }
         let ids = services.sorted()
+        var batches = stride(from: 0, to: ids.count, by: Self.wholeListAbove).map {
+            Array(ids[$0..<min($0 + Self.wholeListAbove, ids.count)])
+        }[...]
         var failures: [any Error] = []
-        for start in stride(from: 0, to: ids.count, by: Self.wholeListAbove) {
-            let batch = Array(ids[start..<min(start + Self.wholeListAbove, ids.count)])
-            var answer = await read(EnginePath.tasks(services: batch))
-            if case .failure(DockerError.api(status: 404, _)) = answer.1 {
-                let listed = await read(EnginePath.services(ids: batch))
-                feedManager(listed)
-                if let error = Self.failure(listed) { failures.append(error); continue }
-                let known = Set(snapshot.services.map(\.id))
-                let still = batch.filter(known.contains)
-                guard !still.isEmpty else { continue }
-                answer = await read(EnginePath.tasks(services: still))
+        await withTaskGroup(of: ([String], (String, Result<Data, any Error>)).self) { group in
+            for _ in 0..<Self.taskListsAtOnce {
+                guard let batch = batches.popFirst() else { break }
+                group.addTask { (batch, await read(EnginePath.tasks(services: batch))) }
             }
-            feedManager(answer)
-            if let error = Self.failure(answer) { failures.append(error) }
+            while let (batch, first) = await group.next() {
+                if let next = batches.popFirst() { group.addTask { (next, await read(EnginePath.tasks(services: next))) } }
+                var answer = first
+                if case .failure(DockerError.api(status: 404, _)) = answer.1 {
+                    let listed = await read(EnginePath.services(ids: batch))
+                    feedManager(listed)
+                    if let error = Self.failure(listed) { failures.append(error); continue }
+                    let known = Set(snapshot.services.map(\.id))
+                    let still = batch.filter(known.contains)
+                    guard !still.isEmpty else { continue }
+                    answer = await read(EnginePath.tasks(services: still))
+                }
+                feedManager(answer)
+                if let error = Self.failure(answer) { failures.append(error) }
+            }
         }
         return failures
     }
