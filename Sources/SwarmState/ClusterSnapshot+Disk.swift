@@ -55,7 +55,7 @@ public struct DiskContainer: Sendable, Hashable {
     public var sizeRw: Int64 { container.sizeRw ?? 0 }
 
     /// The stack it was deployed with (label `com.docker.stack.namespace`), if any.
-    public var stack: String? { container.labels?["com.docker.stack.namespace"] }
+    public var stack: String? { container.stack }
 
     /// The name of its service or stack.
     public func name(of group: Group) -> String? {

@@ -67,6 +67,27 @@ final class FixtureDecodingTests: XCTestCase {
         }
     }
 
+    /// The five swarm labels swarmtop reads are kept, each in its own field; a container that
+    /// is no swarm task (`capture_grow`, run by hand on node1) has none.
+    func testContainersKeepTheSwarmLabelsSwarmtopReads() throws {
+        let containers = try LabFixtures.decode([ContainerSummary].self, "containers-node1.json")
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: LabFixtures.data("containers-node1.json")) as? [[String: Any]])
+        XCTAssertEqual(containers.count, json.count)
+        for (container, object) in zip(containers, json) {
+            let labels = try XCTUnwrap(object["Labels"] as? [String: String])
+            XCTAssertEqual(container.taskID, labels["com.docker.swarm.task.id"])
+            XCTAssertEqual(container.serviceID, labels["com.docker.swarm.service.id"])
+            XCTAssertEqual(container.serviceName, labels["com.docker.swarm.service.name"])
+            XCTAssertEqual(container.nodeID, labels["com.docker.swarm.node.id"])
+            XCTAssertEqual(container.stack, labels["com.docker.stack.namespace"])
+            XCTAssertNotNil(container.taskID)
+            XCTAssertEqual(container.stack, "lab")
+        }
+        let usage = try LabFixtures.decode(DiskUsage.self, "disk/system-df-node1.json")
+        let own = try XCTUnwrap(usage.containers?.first { $0.name == "capture_grow" })
+        XCTAssertEqual([own.taskID, own.serviceID, own.serviceName, own.nodeID, own.stack], [nil, nil, nil, nil, nil])
+    }
+
     func testInfoOfManagerAndWorker() throws {
         let manager = try LabFixtures.decode(SystemInfo.self, "info-manager.json")
         XCTAssertEqual(manager.name, "node1")

@@ -43,7 +43,7 @@ enum DiskView {
                 TableCell(Format.sparkline(row.history?.recent.map(\.bytes) ?? [])),
                 TableCell(c.status ?? c.state ?? ""),
             ], style: row.stale ? Style(.dim) : ContainersView.style(c.state ?? ""),
-               serviceID: c.serviceID, nodeID: c.labels?["com.docker.swarm.node.id"], quiet: c.state == "exited"))
+               serviceID: c.serviceID, nodeID: c.nodeID, quiet: c.state == "exited"))
         }
     }
 

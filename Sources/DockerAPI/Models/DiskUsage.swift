@@ -4,7 +4,7 @@
 /// every image layer and every container's writable layer to answer (as `size=1` does), so it
 /// is asked on the size queries' budget. Sizes are bytes; the engine answers `-1` where it did
 /// not compute one (kept as is: the totals skip them, as the CLI does).
-public struct DiskUsage: Codable, Sendable, Hashable {
+public struct DiskUsage: Decodable, Sendable, Hashable {
     /// Bytes of all image layers, each counted once (the CLI's Images SIZE).
     public var layersSize: Int64?
     public var images: [ImageUsage]?
