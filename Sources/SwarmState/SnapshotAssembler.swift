@@ -112,12 +112,13 @@ public struct SnapshotAssembler: Sendable {
                     dropTasks(ofServicesNotIn: services)
                     snapshot.services = services
                 case EnginePath.tasks:
-                    snapshot.tasks = try DockerJSON.decode([SwarmTask].self, from: body, path: path)
+                    snapshot.tasks = Self.reusing(try DockerJSON.decode([SwarmTask].self, from: body, path: path), from: snapshot.tasks)
                     taskLists = [:]
                 default:
                     if let ids = EnginePath.taskServices(path) {
-                        let tasks = try DockerJSON.decode([SwarmTask].self, from: body, path: path)
                         let services = Set(ids)
+                        let tasks = Self.reusing(try DockerJSON.decode([SwarmTask].self, from: body, path: path),
+                                                 from: snapshot.tasks.filter { services.contains($0.serviceID) })
                         Self.replace(&snapshot.tasks, of: services, by: \.serviceID, with: tasks)
                         forgetTaskLists(of: services)
                         taskLists[path] = (services, digest)
@@ -190,6 +191,15 @@ public struct SnapshotAssembler: Sendable {
         list.reserveCapacity(list.count + part.count)
         list.removeAll { ids.contains($0[keyPath: key]) }
         list.append(contentsOf: part)
+    }
+
+    /// `list` with each task that `known` holds equal taken from `known`: a task an answer
+    /// repeats unchanged is held once, not once more for each answer that listed it (a resync
+    /// lists 10,000 tasks again while the snapshots before it still hold them).
+    static func reusing(_ list: [SwarmTask], from known: [SwarmTask]) -> [SwarmTask] {
+        guard !known.isEmpty else { return list }
+        let byID = Dictionary(known.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return list.map { task in byID[task.id].flatMap { $0 == task ? $0 : nil } ?? task }
     }
 
     /// `list` with each container that `known` holds too (every field the same but the sizes)

@@ -79,6 +79,34 @@ final class SnapshotAssemblerTests: XCTestCase {
         XCTAssertEqual(Set(a.snapshot.tasks.map(\.id)), Set(before.tasks.map(\.id)))
     }
 
+    func testATaskAnAnswerRepeatsUnchangedIsTheOneHeldBefore() throws {
+        var a = SnapshotAssembler(endpoint: Self.endpoint)
+        try managerRound(&a, at: t0)
+        let before = a.snapshot.tasks
+        let web = try XCTUnwrap(a.snapshot.services.first { $0.name == "lab_web" }).id
+        // lab_web's tasks, listed alone, one of them failed since.
+        var webTasks = try XCTUnwrap(try JSONSerialization.jsonObject(with: Self.filtered("tasks.json", "ServiceID", [web])) as? [[String: Any]])
+        var status = try XCTUnwrap(webTasks[0]["Status"] as? [String: Any])
+        status["State"] = "failed"
+        webTasks[0]["Status"] = status
+        let failed = try XCTUnwrap(webTasks[0]["ID"] as? String)
+        a.apply(EngineObservation(.manager, .answer(path: EnginePath.tasks(services: [web]),
+                                                    body: try JSONSerialization.data(withJSONObject: webTasks), took: nil), at: t0))
+        let old = Dictionary(uniqueKeysWithValues: before.map { ($0.id, $0) })
+        for task in a.snapshot.tasks {
+            XCTAssertEqual(task.isSameTask(as: try XCTUnwrap(old[task.id])), task.id != failed, task.id)
+        }
+        XCTAssertEqual(a.snapshot.tasks.first { $0.id == failed }?.status?.state, "failed")
+        // The whole list in other bytes (the same tasks, but the failed one as it was): each task is the one held.
+        let list = try JSONSerialization.jsonObject(with: LabFixtures.data("refresh/tasks.json"))
+        let held = Dictionary(uniqueKeysWithValues: a.snapshot.tasks.map { ($0.id, $0) })
+        a.apply(EngineObservation(.manager, .answer(path: EnginePath.tasks, body: try JSONSerialization.data(withJSONObject: list), took: nil), at: t0))
+        XCTAssertEqual(a.snapshot.tasks, before)
+        for task in a.snapshot.tasks where task.id != failed {
+            XCTAssertTrue(task.isSameTask(as: try XCTUnwrap(held[task.id])), task.id)
+        }
+    }
+
     func testCapturedAnswersMakeTheSnapshotTheCLIShows() throws {
         var a = SnapshotAssembler(endpoint: Self.endpoint)
         a.apply(EngineObservation(.manager, .engines([Self.planned("node1"), Self.planned("node2")]), at: t0))

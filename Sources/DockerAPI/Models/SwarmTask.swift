@@ -85,6 +85,10 @@ public struct SwarmTask: Codable, Sendable, Hashable, Identifiable {
         try storage.fields.encode(to: encoder)
     }
 
+    /// True when both are one value in memory (one storage), as a task that an answer repeats
+    /// unchanged is kept (`SnapshotAssembler`).
+    public func isSameTask(as other: SwarmTask) -> Bool { storage === other.storage }
+
     public static func == (a: SwarmTask, b: SwarmTask) -> Bool {
         a.storage === b.storage || a.storage.fields == b.storage.fields
     }
