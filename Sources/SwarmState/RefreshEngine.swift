@@ -474,7 +474,7 @@ public actor RefreshEngine {
         let m = connections.managerReader
         @Sendable func read(_ path: String?) async -> (String, Result<Data, any Error>)? {
             guard let path else { return nil }
-            return (path, await Self.attempt { try await m.read(path, timeout: nil) })
+            return await Self.read(path, from: m)
         }
         let everyTask = needs.contains(.tasks)
         var moved = needs.contains(.serviceTasks) && !everyTask ? movedServices : []
@@ -627,6 +627,12 @@ public actor RefreshEngine {
         }
     }
 
+    /// `GET path` on `reader` with its own timeout: the path with the body or the error, as
+    /// `feedManager` takes them.
+    private static func read(_ path: String, from reader: any EngineReader) async -> (String, Result<Data, any Error>) {
+        (path, await attempt { try await reader.read(path, timeout: nil) })
+    }
+
     /// The error of a read that failed; nil for one that answered or was not made.
     private static func failure(_ read: (String, Result<Data, any Error>)?) -> (any Error)? {
         if case .failure(let error) = read?.1 { error } else { nil }
@@ -644,9 +650,6 @@ public actor RefreshEngine {
     /// - Returns: the errors of the reads that failed.
     private func readTasks(of services: Set<String>) async -> [any Error] {
         let m = connections.managerReader
-        @Sendable func read(_ path: String) async -> (String, Result<Data, any Error>) {
-            (path, await Self.attempt { try await m.read(path, timeout: nil) })
-        }
         let ids = services.sorted()
         var batches = stride(from: 0, to: ids.count, by: Self.wholeListAbove).map {
             Array(ids[$0..<min($0 + Self.wholeListAbove, ids.count)])
@@ -655,19 +658,19 @@ public actor RefreshEngine {
         await withTaskGroup(of: ([String], (String, Result<Data, any Error>)).self) { group in
             for _ in 0..<Self.taskListsAtOnce {
                 guard let batch = batches.popFirst() else { break }
-                group.addTask { (batch, await read(EnginePath.tasks(services: batch))) }
+                group.addTask { (batch, await Self.read(EnginePath.tasks(services: batch), from: m)) }
             }
             while let (batch, first) = await group.next() {
-                if let next = batches.popFirst() { group.addTask { (next, await read(EnginePath.tasks(services: next))) } }
+                if let next = batches.popFirst() { group.addTask { (next, await Self.read(EnginePath.tasks(services: next), from: m)) } }
                 var answer = first
                 if case .failure(DockerError.api(status: 404, _)) = answer.1 {
-                    let listed = await read(EnginePath.services(ids: batch))
+                    let listed = await Self.read(EnginePath.services(ids: batch), from: m)
                     feedManager(listed)
                     if let error = Self.failure(listed) { failures.append(error); continue }
                     let known = Set(snapshot.services.map(\.id))
                     let still = batch.filter(known.contains)
                     guard !still.isEmpty else { continue }
-                    answer = await read(EnginePath.tasks(services: still))
+                    answer = await Self.read(EnginePath.tasks(services: still), from: m)
                 }
                 feedManager(answer)
                 if let error = Self.failure(answer) { failures.append(error) }

@@ -172,9 +172,10 @@ public struct SnapshotAssembler: Sendable {
     /// engine's `readTasks`), so no whole list would clear them.
     private mutating func dropTasks(ofServicesNotIn services: [Service]) {
         let listed = Set(services.map(\.id))
-        guard snapshot.tasks.contains(where: { !listed.contains($0.serviceID) }) else { return }
-        forgetTaskLists(of: Set(snapshot.tasks.lazy.map(\.serviceID).filter { !listed.contains($0) }))
-        snapshot.tasks.removeAll { !listed.contains($0.serviceID) }
+        let unlisted = Set(snapshot.tasks.lazy.map(\.serviceID).filter { !listed.contains($0) })
+        guard !unlisted.isEmpty else { return }
+        forgetTaskLists(of: unlisted)
+        snapshot.tasks.removeAll { unlisted.contains($0.serviceID) }
     }
 
     /// Forgets the digests of the task lists that hold tasks of `services` (theirs changed):
@@ -203,7 +204,7 @@ public struct SnapshotAssembler: Sendable {
     }
 
     /// `list` with each container that `known` holds too (every field the same but the sizes)
-    /// taken from `known`, with `list`'s sizes: its strings and labels then share `known`'s storage.
+    /// taken from `known`, with `list`'s sizes: its strings then share `known`'s storage.
     /// An engine's `/containers/json` and `/system/df` name the same containers; kept apart, 10,000
     /// containers were held twice (32 MB each time at 200 nodes).
     static func sharing(_ list: [ContainerSummary], with known: [ContainerSummary]) -> [ContainerSummary] {
