@@ -51,16 +51,28 @@ final class Tmux {
         Int32(try Self.tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
-    /// Waits until the screen satisfies `condition` (polling every 100 ms), then returns it.
+    /// Waits until the screen satisfies `condition` (polling every 100 ms) and has been drawn
+    /// whole, then returns it. A capture can fall in the middle of a redraw (the header's new text
+    /// drawn, the rows below not yet), so a screen is returned once a capture 50 ms later is the
+    /// same, or no longer satisfies `condition` (a state that lasts a moment); one that satisfies
+    /// it but never holds still (a stream of log lines) is returned at the deadline.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 30, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
+        var satisfied: String?
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return last }
-            Thread.sleep(forTimeInterval: 0.1)
+            guard condition(last) else {
+                Thread.sleep(forTimeInterval: 0.1)
+                continue
+            }
+            satisfied = last
+            Thread.sleep(forTimeInterval: 0.05)
+            let again = try screen()
+            if again == last || !condition(again) { return last }
         }
+        if let satisfied { return satisfied }
         XCTFail("screen never showed \(what) within \(timeout) s; last screen:\n\(last)")
         throw CancellationError()
     }
