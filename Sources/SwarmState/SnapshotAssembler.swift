@@ -204,14 +204,17 @@ public struct SnapshotAssembler: Sendable {
     }
 
     /// `list` with each container that `known` holds too (every field the same but the sizes)
-    /// taken from `known`, with `list`'s sizes: its strings then share `known`'s storage.
+    /// taken from `known`, with `list`'s sizes: its strings then share `known`'s storage, and an
+    /// unchanged one is `known`'s (one box, `ContainerSummary.Fields`).
     /// An engine's `/containers/json` and `/system/df` name the same containers; kept apart, 10,000
     /// containers were held twice (32 MB each time at 200 nodes).
     static func sharing(_ list: [ContainerSummary], with known: [ContainerSummary]) -> [ContainerSummary] {
         guard !known.isEmpty else { return list }
         let byID = Dictionary(known.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return list.map { container in
-            guard var shared = byID[container.id] else { return container }
+            guard let known = byID[container.id] else { return container }
+            if known == container { return known }
+            var shared = known
             shared.sizeRw = container.sizeRw
             shared.sizeRootFs = container.sizeRootFs
             return shared == container ? shared : container

@@ -41,7 +41,11 @@ final class DiskAssemblyTests: XCTestCase {
                 let other = try XCTUnwrap(listed[container.id])
                 XCTAssertEqual(container.id.storageAddress, other.id.storageAddress, "\(container.name): its ID is held twice")
                 XCTAssertEqual((container.imageID ?? "").storageAddress, (other.imageID ?? "").storageAddress, "\(container.name): its image ID is held twice")
+                if container == other {
+                    XCTAssertEqual(unsafeBitCast(container, to: UInt.self), unsafeBitCast(other, to: UInt.self), "\(container.name): one box, not two")
+                }
             }
+            XCTAssertTrue(inDF.contains { listed[$0.id] == $0 }, "some containers are alike in both answers")
         }
     }
 

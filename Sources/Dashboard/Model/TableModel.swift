@@ -36,24 +36,39 @@ struct TableCell: Sendable, Equatable {
     }
 
     var text: String
+    /// `since` and `sortKey` as bits, `none` for nil: an optional `Date` and `Double` take 16
+    /// bytes each with their padding, and a table holds a cell per column of 10,000 rows.
+    private var sinceBits = Self.none
+    private var sortBits = Self.none
     /// The cell's own style, over the row's.
     var style: Style?
-    /// When set, the cell shows `text` then the age of this moment.
-    var since: Date?
     /// True when the cell shows the age of its row's size measurement instead (the Containers
     /// pane's SIZE AGE), looked up when drawn or sorted (`PaneTable.since(_:of:)`): a size
     /// round makes every such age new and leaves the rows as they were.
     var sinceSizesMeasured = false
     var ageFormat: AgeFormat
+
+    /// When set, the cell shows `text` then the age of this moment.
+    var since: Date? {
+        get { sinceBits == Self.none ? nil : Date(timeIntervalSinceReferenceDate: Double(bitPattern: sinceBits)) }
+        set { sinceBits = newValue.map { $0.timeIntervalSinceReferenceDate.bitPattern } ?? Self.none }
+    }
+
     /// What `s` sorts the column by when its text does not order well, e.g. bytes for
     /// `23.54GiB`; nil to sort by the text.
-    var sortKey: Double?
+    var sortKey: Double? {
+        get { sortBits == Self.none ? nil : Double(bitPattern: sortBits) }
+        set { sortBits = newValue.map(\.bitPattern) ?? Self.none }
+    }
+
+    /// No moment, no sort key: a NaN's bits that no `Date` or key is made of.
+    private static let none = UInt64.max
 
     init(_ text: String, style: Style? = nil, since: Date? = nil, ageFormat: AgeFormat = .docker, sortKey: Double? = nil) {
         self.text = text
         self.style = style
-        self.since = since
         self.ageFormat = ageFormat
+        self.since = since
         self.sortKey = sortKey
     }
 
@@ -88,7 +103,7 @@ struct TableRow: Sendable, Equatable {
         let isHeading: Bool
         let serviceID: String?, nodeID: String?, stack: String?
         let quiet: Bool
-        let widths: [Int]
+        let widths: [UInt16]
         let searchText: String
 
         init(id: RowID, cells: [TableCell], style: Style, isHeading: Bool, serviceID: String?, nodeID: String?,
@@ -101,7 +116,7 @@ struct TableRow: Sendable, Equatable {
             self.nodeID = nodeID
             self.stack = stack
             self.quiet = quiet
-            widths = isHeading ? [] : cells.map(\.naturalWidth)
+            widths = isHeading ? [] : cells.map { UInt16(clamping: $0.naturalWidth) }
             searchText = cells.map(\.text).filter { !$0.isEmpty }.joined(separator: "  ").lowercased()
         }
     }
@@ -120,8 +135,8 @@ struct TableRow: Sendable, Equatable {
     /// A row the table leaves out until `a` shows them all: a task that ended long ago, a
     /// container that exited (`docker ps` without `-a`).
     var quiet: Bool { storage.quiet }
-    /// Each cell's `naturalWidth` (without ages), measured once.
-    var widths: [Int] { storage.widths }
+    /// Each cell's `naturalWidth` (without ages), measured once; 65,535 columns at most.
+    var widths: [UInt16] { storage.widths }
     /// What the `/` filter reads (`RowFilter`), made once with the row: the text of the cells
     /// that have any, two spaces apart, in lower case.
     var searchText: String { storage.searchText }
@@ -162,7 +177,7 @@ struct PaneTable: Sendable, Equatable {
         self.rows = rows
         var widths = columns.map { DisplayText.width($0.title) }
         for row in rows where !row.isHeading {
-            for (i, w) in row.widths.enumerated() where i < widths.count && w > widths[i] { widths[i] = w }
+            for (i, w) in row.widths.enumerated() where i < widths.count && Int(w) > widths[i] { widths[i] = Int(w) }
         }
         naturalWidths = widths
     }
