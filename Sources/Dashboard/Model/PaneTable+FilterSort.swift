@@ -40,7 +40,7 @@ extension PaneTable {
             // Each row's cell and its moment are read once, not at every comparison: a SIZE AGE
             // moment is a lookup (`since(_:of:)`), and sorting 10,000 rows makes some 130,000 comparisons.
             let keyed = group.enumerated().map { offset, row in
-                let cell = row.cells.indices.contains(order.column) ? row.cells[order.column] : nil
+                let cell = order.column < row.cellCount ? row.cell(order.column) : nil
                 return (offset: offset, row: row, cell: cell, since: cell.flatMap { since($0, of: row) })
             }
             sorted += keyed.sorted { a, b in

@@ -95,36 +95,90 @@ struct TableCell: Sendable, Equatable {
 /// drill-down scope filters on. Immutable, and a single reference to copy: tables of 10,000
 /// rows are filtered, quieted and sorted into new arrays on every key of the `/` filter, and
 /// a row of a dozen fields retained one by one made most of that time.
+///
+/// The cells are packed: their texts in one string (`text`, what the `/` filter reads), where
+/// each is found by its UTF-8 offsets, and the few cells with a style, a moment or a sort key
+/// kept aside. A table holds a row per task and per container (10,000 each on a big swarm):
+/// a cell of its own (64 bytes) with a string of its own, and the filter's lower-case copy of
+/// the text, made a row some 850 bytes; `cells` makes the cells again when asked (the rows
+/// drawn, the sorted column).
 struct TableRow: Sendable, Equatable {
+    /// Where a cell's text is in `text`, and its columns.
+    private struct Span: Sendable, Equatable {
+        /// UTF-8 offsets of the text's start and end.
+        var start: UInt32, end: UInt32
+        /// `TableCell.naturalWidth`, up to 65,535 columns.
+        var width: UInt16
+    }
+
     private final class Storage: Sendable {
         let id: RowID
-        let cells: [TableCell]
+        let text: String
+        let spans: [Span]
+        /// The cells that are more than text (a style, a moment, a sort key, a size age), by
+        /// column, their texts left empty.
+        let details: [(column: Int, cell: TableCell)]
         let style: Style
         let isHeading: Bool
         let serviceID: String?, nodeID: String?, stack: String?
         let quiet: Bool
-        let widths: [UInt16]
-        let searchText: String
+        let isASCII: Bool
 
         init(id: RowID, cells: [TableCell], style: Style, isHeading: Bool, serviceID: String?, nodeID: String?,
              stack: String?, quiet: Bool) {
             self.id = id
-            self.cells = cells
+            var text = ""
+            var spans: [Span] = []
+            var details: [(column: Int, cell: TableCell)] = []
+            spans.reserveCapacity(cells.count)
+            for (column, cell) in cells.enumerated() {
+                if !cell.text.isEmpty && !text.isEmpty { text += "  " }
+                let start = UInt32(text.utf8.count)
+                text += cell.text
+                spans.append(Span(start: start, end: UInt32(text.utf8.count), width: isHeading ? 0 : UInt16(clamping: cell.naturalWidth)))
+                var detail = cell
+                detail.text = ""
+                if detail != TableCell("") { details.append((column, detail)) }
+            }
+            self.text = text
+            self.spans = spans
+            self.details = details
             self.style = style
             self.isHeading = isHeading
             self.serviceID = serviceID
             self.nodeID = nodeID
             self.stack = stack
             self.quiet = quiet
-            widths = isHeading ? [] : cells.map { UInt16(clamping: $0.naturalWidth) }
-            searchText = cells.map(\.text).filter { !$0.isEmpty }.joined(separator: "  ").lowercased()
+            isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        }
+
+        func cell(_ column: Int) -> TableCell {
+            let span = spans[column]
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: Int(span.start))
+            let end = utf8.index(start, offsetBy: Int(span.end - span.start))
+            var cell = details.first { $0.column == column }?.cell ?? TableCell("")
+            cell.text = String(decoding: utf8[start..<end], as: UTF8.self)
+            return cell
+        }
+
+        func isEqual(to other: Storage) -> Bool {
+            id == other.id && text == other.text && spans == other.spans && style == other.style && isHeading == other.isHeading
+                && serviceID == other.serviceID && nodeID == other.nodeID && stack == other.stack && quiet == other.quiet
+                && details.count == other.details.count
+                && zip(details, other.details).allSatisfy { $0.column == $1.column && $0.cell == $1.cell }
         }
     }
 
     private let storage: Storage
 
     var id: RowID { storage.id }
-    var cells: [TableCell] { storage.cells }
+    /// The cells, made from the packed text and details (`cell(_:)` for one).
+    var cells: [TableCell] { storage.spans.indices.map(storage.cell) }
+    /// How many cells the row has.
+    var cellCount: Int { storage.spans.count }
+    /// The cell of `column` (0 ..< `cellCount`).
+    func cell(_ column: Int) -> TableCell { storage.cell(column) }
     var style: Style { storage.style }
     /// A heading (a stack row): `cells[0]` spans the whole width.
     var isHeading: Bool { storage.isHeading }
@@ -135,11 +189,13 @@ struct TableRow: Sendable, Equatable {
     /// A row the table leaves out until `a` shows them all: a task that ended long ago, a
     /// container that exited (`docker ps` without `-a`).
     var quiet: Bool { storage.quiet }
-    /// Each cell's `naturalWidth` (without ages), measured once; 65,535 columns at most.
-    var widths: [UInt16] { storage.widths }
-    /// What the `/` filter reads (`RowFilter`), made once with the row: the text of the cells
-    /// that have any, two spaces apart, in lower case.
-    var searchText: String { storage.searchText }
+    /// The `naturalWidth` of the cell of `column` (without its age), measured once; 65,535 at most.
+    func width(_ column: Int) -> Int { Int(storage.spans[column].width) }
+    /// What the `/` filter reads (`RowFilter`): the text of the cells that have any, two spaces
+    /// apart, as they are (the filter ignores case).
+    var text: String { storage.text }
+    /// True when `text` is ASCII alone: the filter then folds case byte by byte.
+    var isASCII: Bool { storage.isASCII }
 
     init(id: RowID, cells: [TableCell], style: Style = .normal, isHeading: Bool = false,
          serviceID: String? = nil, nodeID: String? = nil, stack: String? = nil, quiet: Bool = false) {
@@ -151,8 +207,7 @@ struct TableRow: Sendable, Equatable {
     func isSameRow(as other: TableRow) -> Bool { storage === other.storage }
 
     static func == (a: TableRow, b: TableRow) -> Bool {
-        a.storage === b.storage || (a.id == b.id && a.cells == b.cells && a.style == b.style && a.isHeading == b.isHeading
-            && a.serviceID == b.serviceID && a.nodeID == b.nodeID && a.stack == b.stack && a.quiet == b.quiet)
+        a.storage === b.storage || a.storage.isEqual(to: b.storage)
     }
 }
 
@@ -177,7 +232,7 @@ struct PaneTable: Sendable, Equatable {
         self.rows = rows
         var widths = columns.map { DisplayText.width($0.title) }
         for row in rows where !row.isHeading {
-            for (i, w) in row.widths.enumerated() where i < widths.count && Int(w) > widths[i] { widths[i] = Int(w) }
+            for i in 0..<min(row.cellCount, widths.count) where row.width(i) > widths[i] { widths[i] = row.width(i) }
         }
         naturalWidths = widths
     }

@@ -75,9 +75,10 @@ enum TableWidget {
         let shown = shownRows(count: table.rows.count, selection: selection, in: rect)
         var natural = table.naturalWidths
         for (i, column) in table.columns.enumerated() where column.showsAge {
-            for index in shown where !table.rows[index].isHeading && i < table.rows[index].cells.count {
+            for index in shown where !table.rows[index].isHeading && i < table.rows[index].cellCount {
                 let row = table.rows[index]
-                natural[i] = max(natural[i], DisplayText.width(row.cells[i].display(since: table.since(row.cells[i], of: row), now: now)))
+                let cell = row.cell(i)
+                natural[i] = max(natural[i], DisplayText.width(cell.display(since: table.since(cell, of: row), now: now)))
             }
         }
         let widths = clipped(widths(table.columns, natural: natural, available: rect.width), to: rect.width)
@@ -96,7 +97,7 @@ enum TableWidget {
             let selected = selection.id != nil && index == selection.row
             if selected { buffer.fill(x: rect.x, y: y, width: rect.width, height: 1, style: Style(.selected)) }
             if row.isHeading {
-                let text = DisplayText.truncate(row.cells.first?.text ?? "", to: rect.width)
+                let text = DisplayText.truncate(row.cellCount > 0 ? row.cell(0).text : "", to: rect.width)
                 buffer.put(text, x: rect.x, y: y, style: selected ? Style(.selected, bold: true) : row.style, maxWidth: rect.width)
                 continue
             }
