@@ -472,10 +472,6 @@ public actor RefreshEngine {
     private func refreshManager(_ needs: RefreshNeeds) async {
         diagnostics.managerRounds += 1
         let m = connections.managerReader
-        @Sendable func read(_ path: String?) async -> (String, Result<Data, any Error>)? {
-            guard let path else { return nil }
-            return await Self.read(path, from: m)
-        }
         let everyTask = needs.contains(.tasks)
         var moved = needs.contains(.serviceTasks) && !everyTask ? movedServices : []
         movedServices = []
@@ -484,20 +480,22 @@ public actor RefreshEngine {
         let oneTaskList = everyTask && snapshot.services.count <= Self.wholeListAbove
         let servicesPath = wholeServices ? EnginePath.services : moved.isEmpty ? nil : EnginePath.services(ids: moved)
         let countsBefore = Dictionary(snapshot.services.map { ($0.id, Self.counts($0)) }, uniquingKeysWith: { a, _ in a })
-        async let info = read(needs.contains(.info) ? EnginePath.info : nil)
-        async let nodes = read(needs.contains(.nodes) ? EnginePath.nodes : nil)
-        async let services = read(servicesPath)
-        async let tasks = read(oneTaskList ? EnginePath.tasks : nil)
-        let (i, n, s, t) = await (info, nodes, services, tasks)
+        var answers = await Self.read([needs.contains(.info) ? EnginePath.info : nil, needs.contains(.nodes) ? EnginePath.nodes : nil,
+                                       servicesPath, oneTaskList ? EnginePath.tasks : nil], from: m)
         let managerHostname = snapshot.info?.name
-        feedManager(i)
-        let nodesChanged = feedManager(n)
+        feedManager(answers[0])
+        let nodesChanged = feedManager(answers[1])
+        feedManager(answers[2])
+        feedManager(answers[3])
+        let failures = answers[0...2].compactMap(Self.failure)
+        var taskFailures = [answers[3]].compactMap(Self.failure)
+        let servicesAnswered = (try? answers[2]?.1.get()) != nil
+        // The answers are let go before the node engines start: their first answers (200 engines
+        // at once on a big swarm) do not come on top of the 18 MB of a first task list.
+        answers = []
         // Nodes that joined or left, or the manager's own hostname now known: plan the engines again.
         if nodesChanged || snapshot.info?.name != managerHostname { followNodes(snapshot.nodes, managerHostname: snapshot.info?.name) }
-        feedManager(s)
-        feedManager(t)
-        var taskFailures = [t].compactMap(Self.failure)
-        if !oneTaskList, (try? s?.1.get()) != nil {
+        if !oneTaskList, servicesAnswered {
             let listed = Set(snapshot.services.map(\.id))
             if everyTask {
                 moved = listed
@@ -523,8 +521,7 @@ public actor RefreshEngine {
             }
         }
         publishIfChanged()
-        let failures = [i, n, s].compactMap(Self.failure) + taskFailures
-        if let loss = failures.lazy.compactMap(ManagerFailover.loss).first, await failOver(loss.reason, unanswered: loss.unanswered) {
+        if let loss = (failures + taskFailures).lazy.compactMap(ManagerFailover.loss).first, await failOver(loss.reason, unanswered: loss.unanswered) {
             managerNeeds.formUnion(retryNeeds.union(.manager))  // everything again, from the new manager, now
             retryNeeds = []
             kick(.manager)
@@ -633,6 +630,23 @@ public actor RefreshEngine {
         (path, await attempt { try await reader.read(path, timeout: nil) })
     }
 
+    /// `read` of each path at once (nil: not read), in the order given. Each answer is held by
+    /// the array returned alone (not by an `async let` to the caller's end), so the caller can
+    /// let it go.
+    private static func read(_ paths: [String?], from reader: any EngineReader) async -> [(String, Result<Data, any Error>)?] {
+        await withTaskGroup(of: (Int, (String, Result<Data, any Error>)?).self) { group in
+            for (index, path) in paths.enumerated() {
+                group.addTask {
+                    guard let path else { return (index, nil) }
+                    return (index, await read(path, from: reader))
+                }
+            }
+            var answers = [(String, Result<Data, any Error>)?](repeating: nil, count: paths.count)
+            for await (index, answer) in group { answers[index] = answer }
+            return answers
+        }
+    }
+
     /// The error of a read that failed; nil for one that answered or was not made.
     private static func failure(_ read: (String, Result<Data, any Error>)?) -> (any Error)? {
         if case .failure(let error) = read?.1 { error } else { nil }
@@ -690,16 +704,31 @@ public actor RefreshEngine {
             guard !stopped && !Task.isCancelled && followed[key] != nil else { return }
             await settle(after: lastRound)
             followed[key]?.dirty = false
-            let path = EnginePath.containers(size: false)
-            let result = await Self.attempt { try await self.request(.node(key)) { try await $0.read(path, timeout: nil) } }
-            guard let engine = engine(key) else { return }
-            switch result {
-            case .success(let body): feed(engine, .answer(path: path, body: body, took: nil))
-            case .failure(let error): feed(engine, .failure(path: path, error: SnapshotAssembler.describe(error)))
-            }
+            guard await inTurn({ await self.listContainers(key) }) else { return }
             lastRound = Date()
             publishIfChanged()
         }
+    }
+
+    /// Lists an engine's containers and feeds the answer or the failure.
+    /// - Returns: false when the engine is no longer followed.
+    private func listContainers(_ key: Int) async -> Bool {
+        let path = EnginePath.containers(size: false)
+        let result = await Self.attempt { try await self.nodeReader(key).read(path, timeout: nil) }
+        guard let engine = engine(key) else { return false }
+        switch result {
+        case .success(let body): feed(engine, .answer(path: path, body: body, took: nil))
+        case .failure(let error): feed(engine, .failure(path: path, error: SnapshotAssembler.describe(error)))
+        }
+        return true
+    }
+
+    /// Runs a node engine's round, its reads and the feeding of their answers, in one turn of
+    /// `Connections.limiter`: an answer is fed before another engine's read takes the turn. With
+    /// the reads alone limited, the answers of a big swarm's 200 engines at its start waited for
+    /// the refresh engine all together, 27 MB of bodies at once.
+    private func inTurn<T: Sendable>(_ round: @Sendable () async -> T) async -> T {
+        await connections.limiter.run(round)
     }
 
     /// Measures every container's writable layer (`size=1`), then what the engine's data root
@@ -710,35 +739,42 @@ public actor RefreshEngine {
         while !stopped && !Task.isCancelled, let next = followed[key]?.nextSizes {
             await wait(.sizes(key), until: next)
             guard !stopped && !Task.isCancelled && followed[key] != nil else { return }
-            let path = EnginePath.containers(size: true)
-            do {
-                let (body, took) = try await timedRead(key, path)
-                guard let engine = engine(key) else { return }
-                feed(engine, .answer(path: path, body: body, took: took))
-                let diskTook = await readDisk(key, engine)
-                let interval = sizePolicy.interval(after: took + diskTook)
-                guard self.engine(key) != nil else { return }
-                feed(engine, .sizeInterval(interval))
-                followed[key]?.nextSizes = Date().addingTimeInterval(interval)
-            } catch {
-                guard let engine = engine(key) else { return }
-                feed(engine, .failure(path: path, error: SnapshotAssembler.describe(error)))
-                followed[key]?.nextSizes = Date().addingTimeInterval(intervals.sizes)
-                // A connection that stalls may hide a stream that silently died with it.
-                streams[managerShared.contains(key) ? .manager : .node(key)]?.cancel()
-            }
+            guard await inTurn({ await self.measureSizes(key) }) else { return }
             publishIfChanged()
         }
     }
 
-    /// `GET path` on a node engine with the size queries' timeout.
+    /// One round of `sizeLoop`: the sizes, then the disk, fed as they come.
+    /// - Returns: false when the engine is no longer followed.
+    private func measureSizes(_ key: Int) async -> Bool {
+        let path = EnginePath.containers(size: true)
+        do {
+            let (body, took) = try await timedRead(key, path)
+            guard let engine = engine(key) else { return false }
+            feed(engine, .answer(path: path, body: body, took: took))
+            let diskTook = await readDisk(key, engine)
+            let interval = sizePolicy.interval(after: took + diskTook)
+            guard self.engine(key) != nil else { return false }
+            feed(engine, .sizeInterval(interval))
+            followed[key]?.nextSizes = Date().addingTimeInterval(interval)
+        } catch {
+            guard let engine = engine(key) else { return false }
+            feed(engine, .failure(path: path, error: SnapshotAssembler.describe(error)))
+            followed[key]?.nextSizes = Date().addingTimeInterval(intervals.sizes)
+            // A connection that stalls may hide a stream that silently died with it.
+            streams[managerShared.contains(key) ? .manager : .node(key)]?.cancel()
+        }
+        return true
+    }
+
+    /// `GET path` on a node engine with the size queries' timeout, in the turn of the round
+    /// that reads it (`inTurn`).
     /// - Returns: the body and the seconds it took.
     /// - Throws: `DockerError`.
     private func timedRead(_ key: Int, _ path: String) async throws -> (Data, Double) {
-        try await request(.node(key)) { client in
-            let started = Date()
-            return (try await client.read(path, timeout: max(30, client.timeout)), Date().timeIntervalSince(started))
-        }
+        let reader = try nodeReader(key)
+        let started = Date()
+        return (try await reader.read(path, timeout: max(30, reader.timeout)), Date().timeIntervalSince(started))
     }
 
     /// Reads a node engine's `/system/df` (and its `/info` while not known) and feeds the

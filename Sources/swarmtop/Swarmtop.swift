@@ -87,7 +87,7 @@ struct Swarmtop: AsyncParsableCommand {
         let session = SwarmSession(try live.open(endpoints, config: config), open: open) { ui.post(.snapshot($0)) }
         let state = AppState.starting(config, keymap: keymap, manager: endpoints.resolved, actionLog: log.path,
                                       themeNames: themes.names(), contextNames: EffectiveSettings.contextNames(environment: env))
-        let trim = Allocator.trimEvery(60)
+        let trim = Allocator.trimEvery(Allocator.trimInterval)
         let stats = env["SWARMTOP_STATS_FILE"].map { path in Task { await RequestStatsFile.write(session, to: path) } }
         let (exit, unfinished) = await ui.run(state, theme: theme, themes: themes, session: session)
         // The terminal is restored: say what did not finish, before the clients' shutdown cuts it off.

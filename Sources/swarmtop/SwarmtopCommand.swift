@@ -24,10 +24,10 @@ struct SwarmtopCommand: AsyncParsableCommand {
         subcommands: [Swarmtop.self, SnapshotCommand.self, DiffCommand.self, RecordCommand.self, ReplayCommand.self],
         defaultSubcommand: Swarmtop.self)
 
-    /// Sets the allocator up (`Allocator.useOneArena`), then parses the command line and runs
+    /// Sets the allocator up (`Allocator.configure`), then parses the command line and runs
     /// the command, as `AsyncParsableCommand.main()` does.
     static func main() async {
-        Allocator.useOneArena()
+        Allocator.configure()
         await main(nil)
     }
 }

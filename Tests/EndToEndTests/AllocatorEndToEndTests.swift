@@ -2,7 +2,7 @@ import Foundation
 import LabFixtures
 import XCTest
 
-/// The dashboard's threads share glibc's main arena (`Allocator.useOneArena`): the real binary,
+/// The dashboard's threads share glibc's main arena (`Allocator.configure`): the real binary,
 /// busy on the lab, has none of the 64 MiB heaps glibc maps for an arena of its own.
 final class AllocatorEndToEndTests: XCTestCase {
     /// The heaps of glibc's non-main arenas in `pid`'s mappings: each is 64 MiB of address space
