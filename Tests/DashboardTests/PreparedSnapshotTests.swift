@@ -130,3 +130,26 @@ final class PreparedSnapshotTests: XCTestCase {
                        "the youngest size first")
     }
 }
+
+extension PreparedSnapshotTests {
+    /// A placement column whose cards did not change keeps the cards of the snapshot before
+    /// (one array held while both live); the changed node's column is built anew, and the grid
+    /// is the one a build of its own makes.
+    func testAnUnchangedPlacementColumnKeepsItsLastCards() throws {
+        let first = try LabFixtures.snapshot()
+        var second = first
+        let changed = try XCTUnwrap(second.tasks.firstIndex { $0.state == "running" && $0.nodeID != nil })
+        second.tasks[changed].status?.state = "failed"
+        let last = PreparedSnapshot(first, timeZone: .local, panes: [])
+        let next = PreparedSnapshot(second, timeZone: .local, panes: [], last: last)
+        XCTAssertEqual(next.model.placement, PreparedSnapshot(second, timeZone: .local, panes: []).model.placement)
+        func storage(_ cards: [PlacementCard]) -> UnsafeRawPointer? { cards.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        let before = Dictionary(uniqueKeysWithValues: last.model.placement.map { ($0.nodeID, $0.cards) })
+        let nodes = next.model.placement.filter { !$0.cards.isEmpty }
+        XCTAssertGreaterThan(nodes.count, 1)
+        for column in nodes {
+            let shared = storage(column.cards) == storage(try XCTUnwrap(before[column.nodeID]))
+            XCTAssertEqual(shared, column.nodeID != second.tasks[changed].nodeID, "\(column.hostname)")
+        }
+    }
+}

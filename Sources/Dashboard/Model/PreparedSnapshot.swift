@@ -13,10 +13,11 @@ public struct PreparedSnapshot: Sendable {
     /// Builds the model of `snapshot` and the rows of `panes` (the other panes' rows are built
     /// when shown); `timeZone` must be the state's (`AppState.timeZone`). A row equal to its
     /// build in `last` (the snapshot prepared before, which the UI may still show) is that row
-    /// (`RowReuse`): an unchanged row is held once while both live.
+    /// (`RowReuse`), and so is a placement column's cards: an unchanged row or column is held
+    /// once while both live.
     public init(_ snapshot: ClusterSnapshot, timeZone: ClockZone, panes: [Pane], last: PreparedSnapshot? = nil) {
         self.snapshot = snapshot
-        var model = SnapshotModel(snapshot, timeZone: timeZone)
+        var model = SnapshotModel(snapshot, timeZone: timeZone, lastPlacement: last?.model.placement ?? [])
         for pane in panes { _ = model.table(pane, scope: nil, last: last?.model.builtRows(pane)) }
         model.rowsArePrepared = true
         self.model = model

@@ -29,10 +29,12 @@ struct SnapshotModel: Sendable {
 
     init() {}
 
-    init(_ snapshot: ClusterSnapshot, timeZone: ClockZone) {
+    /// - Parameter lastPlacement: the placement of the snapshot before (none for a first): a
+    ///   column whose cards are the same keeps that build's array (`PlacementView.reusing`).
+    init(_ snapshot: ClusterSnapshot, timeZone: ClockZone, lastPlacement: [PlacementColumnModel] = []) {
         self.snapshot = snapshot
         self.timeZone = timeZone
-        placement = PlacementView.columns(snapshot)
+        placement = PlacementView.reusing(lastPlacement, PlacementView.columns(snapshot))
         isStale = snapshot.error != nil && snapshot.refreshedAt != nil
         freshness = [
             snapshot.apiVersion.map { "API \($0)" },
