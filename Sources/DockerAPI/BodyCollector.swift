@@ -37,7 +37,7 @@ struct BodyCollector {
     /// The body: the buffer itself (freed with the `Data`), empty when nothing came.
     mutating func finish() -> Data {
         guard let bytes, count > 0 else {
-            if let bytes { free(bytes) }
+            discard()
             return Data()
         }
         self.bytes = nil

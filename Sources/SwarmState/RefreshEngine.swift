@@ -723,12 +723,12 @@ public actor RefreshEngine {
         return true
     }
 
-    /// Runs a node engine's round, its reads and the feeding of their answers, in one turn of
-    /// `Connections.limiter`: an answer is fed before another engine's read takes the turn. With
-    /// the reads alone limited, the answers of a big swarm's 200 engines at its start waited for
-    /// the refresh engine all together, 27 MB of bodies at once.
-    private func inTurn<T: Sendable>(_ round: @Sendable () async -> T) async -> T {
-        await connections.limiter.run(round)
+    /// Runs a node engine's read and the feeding of its answer in one turn of
+    /// `Connections.limiter`: an answer is fed before another read takes the turn. With the
+    /// reads alone limited, the answers of a big swarm's 200 engines at its start waited for the
+    /// refresh engine all together, 27 MB of bodies at once.
+    private func inTurn<T: Sendable>(_ work: @Sendable () async throws -> T) async rethrows -> T {
+        try await connections.limiter.run(work)
     }
 
     /// Measures every container's writable layer (`size=1`), then what the engine's data root
@@ -739,22 +739,20 @@ public actor RefreshEngine {
         while !stopped && !Task.isCancelled, let next = followed[key]?.nextSizes {
             await wait(.sizes(key), until: next)
             guard !stopped && !Task.isCancelled && followed[key] != nil else { return }
-            guard await inTurn({ await self.measureSizes(key) }) else { return }
+            guard await measureSizes(key) else { return }
             publishIfChanged()
         }
     }
 
-    /// One round of `sizeLoop`: the sizes, then the disk, fed as they come.
+    /// One round of `sizeLoop`: the sizes, then the disk, each read and fed in a turn of its own.
     /// - Returns: false when the engine is no longer followed.
     private func measureSizes(_ key: Int) async -> Bool {
         let path = EnginePath.containers(size: true)
         do {
-            let (body, took) = try await timedRead(key, path)
-            guard let engine = engine(key) else { return false }
-            feed(engine, .answer(path: path, body: body, took: took))
-            let diskTook = await readDisk(key, engine)
+            guard let took = try await inTurn({ try await self.readAndFeed(key, path, timed: true) }) else { return false }
+            let diskTook = await readDisk(key)
             let interval = sizePolicy.interval(after: took + diskTook)
-            guard self.engine(key) != nil else { return false }
+            guard let engine = engine(key) else { return false }
             feed(engine, .sizeInterval(interval))
             followed[key]?.nextSizes = Date().addingTimeInterval(interval)
         } catch {
@@ -767,31 +765,34 @@ public actor RefreshEngine {
         return true
     }
 
-    /// `GET path` on a node engine with the size queries' timeout, in the turn of the round
-    /// that reads it (`inTurn`).
-    /// - Returns: the body and the seconds it took.
-    /// - Throws: `DockerError`.
-    private func timedRead(_ key: Int, _ path: String) async throws -> (Data, Double) {
+    /// `GET path` on a node engine with the size queries' timeout, its answer fed (with the
+    /// seconds it took when `timed`); run in a turn (`inTurn`).
+    /// - Returns: the seconds the read took; nil when the engine is no longer followed.
+    /// - Throws: `DockerError` from the read, not fed.
+    private func readAndFeed(_ key: Int, _ path: String, timed: Bool) async throws -> Double? {
         let reader = try nodeReader(key)
         let started = Date()
-        return (try await reader.read(path, timeout: max(30, reader.timeout)), Date().timeIntervalSince(started))
+        let body = try await reader.read(path, timeout: max(30, reader.timeout))
+        let took = Date().timeIntervalSince(started)
+        guard let engine = engine(key) else { return nil }
+        feed(engine, .answer(path: path, body: body, took: timed ? took : nil))
+        return took
     }
 
     /// Reads a node engine's `/system/df` (and its `/info` while not known) and feeds the
     /// answers or failures.
     /// - Returns: the seconds `/system/df` took (0 when it failed).
-    private func readDisk(_ key: Int, _ engine: EngineObservation.Engine) async -> Double {
+    private func readDisk(_ key: Int) async -> Double {
         var took = 0.0
         var paths = [EnginePath.systemDF]
         if let index = position(key), snapshot.engines[index].engineInfo == nil { paths.append(EnginePath.info) }
         for path in paths {
             do {
-                let (body, seconds) = try await timedRead(key, path)
-                guard self.engine(key) != nil else { return took }
-                if path == EnginePath.systemDF { took = seconds }
-                feed(engine, .answer(path: path, body: body, took: path == EnginePath.systemDF ? seconds : nil))
+                let df = path == EnginePath.systemDF
+                guard let seconds = try await inTurn({ try await self.readAndFeed(key, path, timed: df) }) else { return took }
+                if df { took = seconds }
             } catch {
-                guard self.engine(key) != nil else { return took }
+                guard let engine = engine(key) else { return took }
                 feed(engine, .failure(path: path, error: SnapshotAssembler.describe(error)))
             }
         }

@@ -122,3 +122,19 @@ final class PlacementMarksTests: XCTestCase {
         XCTAssertFalse(effects.isEmpty)
     }
 }
+
+extension PlacementMarksTests {
+    /// A card leaves out its stack's prefix only when the name's bytes start with it: a stack
+    /// label that is canonically equal to the name's start but other bytes (a Kelvin sign for a
+    /// K) leaves the name whole, never cut short by the prefix's length in bytes.
+    func testACardLeavesOutItsStacksPrefixByItsBytes() throws {
+        var snapshot = try LabFixtures.snapshot()
+        let web = try XCTUnwrap(snapshot.services.firstIndex { $0.name == "lab_web" })
+        XCTAssertEqual(PlacementView.columns(snapshot).flatMap(\.cards).filter { $0.name.hasPrefix("lab_web.") }.map(\.text).first?.hasPrefix("web."), true)
+        snapshot.services[web].spec.name = "K_kel"
+        snapshot.services[web].spec.labels?["com.docker.stack.namespace"] = "\u{212A}"
+        let texts = PlacementView.columns(snapshot).flatMap(\.cards).filter { $0.name.hasPrefix("K_kel.") }.map(\.text)
+        XCTAssertFalse(texts.isEmpty)
+        XCTAssertTrue(texts.allSatisfy { $0.hasPrefix("K_kel.") }, "\(texts)")
+    }
+}

@@ -106,7 +106,9 @@ enum PlacementView {
     private static func card(_ task: SwarmTask, _ snapshot: ClusterSnapshot, colours: [String: Style], restarting: Bool) -> PlacementCard {
         let name = snapshot.taskName(task)
         var prefix = 0
-        if let stack = snapshot.service(id: task.serviceID, \.stack) ?? nil, name.hasPrefix(stack + "_") {
+        // Bytes, not characters: `hasPrefix` finds canonically equal text of other bytes (a
+        // Kelvin sign for a K), and `text` drops this many bytes.
+        if let stack = snapshot.service(id: task.serviceID, \.stack) ?? nil, name.utf8.starts(with: (stack + "_").utf8) {
             prefix = stack.utf8.count + 1
         }
         let state = TaskState(rawValue: task.state)
