@@ -12,8 +12,8 @@ enum Allocator {
     /// to the size of each mapped block freed, up to 32 MB: once the first big answer (a swarm's
     /// 18 MB of `/tasks`) was let go, the next ones were carved from the arena and their pages
     /// kept there until a trim; a fixed threshold gives them back when they are freed (the peak
-    /// at the start of a 10,000-task swarm: 103.6 MB against 109.6). A failure leaves glibc's
-    /// default in force.
+    /// at the start of a 10,000-task swarm: 103.6 MB against 109.6, one run each). A failure
+    /// leaves glibc's default in force.
     static func configure() {
         _ = mallopt(M_ARENA_MAX, 1)
         _ = mallopt(M_MMAP_THRESHOLD, Int32(mmapAbove))
