@@ -68,9 +68,11 @@ GENERATED := .build/install
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
 
 ## The release binary, with the Swift runtime and Foundation linked in (--static-swift-stdlib):
-## it runs on a machine without the Swift toolchain.
+## it runs on a machine without the Swift toolchain. Every function in a section of its own, so
+## that the link can put the ones a run calls together (Package.swift, scripts/hot-functions).
+SWIFT_RELEASE := swift build -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections
 release: deps
-	swift build -c release --static-swift-stdlib --product swarmtop
+	$(SWIFT_RELEASE) --product swarmtop
 
 ## ArgumentParser writes each shell's completion script from the command's own definition.
 completions: release
@@ -80,7 +82,7 @@ completions: release
 ## swift-argument-parser's generate-manual tool (what its GenerateManual plugin runs) reads the
 ## binary's --experimental-dump-help and writes swarmtop.1 (mdoc), every subcommand in one page.
 manual: release
-	swift build -c release --product generate-manual
+	$(SWIFT_RELEASE) --product generate-manual
 	mkdir -p $(GENERATED)
 	.build/release/generate-manual $(RELEASE_BIN) --output-directory $(GENERATED) $(if $(MAN_DATE),--date $(MAN_DATE))
 
