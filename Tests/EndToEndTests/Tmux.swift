@@ -73,7 +73,14 @@ final class Tmux {
             if again == last || !condition(again) { return last }
         }
         if let satisfied { return satisfied }
-        XCTFail("screen never showed \(what) within \(timeout) s; last screen:\n\(last)")
+        // Blank rows at the end are left out, so that a log's last lines show the screen's text.
+        let rows = last.split(separator: "\n", omittingEmptySubsequences: false)
+        let end = rows.lastIndex { !$0.allSatisfy(\.isWhitespace) }.map { $0 + 1 } ?? 0
+        let shown = rows[..<end].joined(separator: "\n")
+        // What runs in the pane tells a hang (swarmtop still there) from an exit.
+        let processes = (try? ChildProcess.output("ps", ["-o", "pid,stat,etime,args", "--ppid", String(pid())])) ?? "(ps failed)"
+        XCTFail("screen never showed \(what) within \(timeout) s; last screen (\(rows.count) rows, blank ones at its end left out):\n\(shown)\n"
+                + "(end of the screen that never showed \(what)); the pane's processes:\n\(processes)")
         throw CancellationError()
     }
 
