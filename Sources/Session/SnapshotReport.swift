@@ -174,7 +174,7 @@ public struct SnapshotReport: Encodable {
             topContainers: snapshot.diskContainers.prefix(Self.topContainers).map { row in
                 DiskContainerRow(id: row.container.id, name: row.container.name, node: row.hostname, image: row.container.image ?? "",
                                  service: row.container.serviceName, stack: row.stack, sizeRw: row.sizeRw,
-                                 growthBytesPerMinute: row.history?.bytesPerMinute, recentSizes: row.history?.recent.map(\.bytes) ?? [])
+                                 growthBytesPerMinute: row.history?.bytesPerMinute, recentSizes: row.history?.recentBytes ?? [])
             })
         errors = (snapshot.error.map { [EngineError(engine: "manager", endpoint: snapshot.endpoint, message: $0)] } ?? [])
             + snapshot.engines.compactMap { e in e.error.map { EngineError(engine: e.hostname, endpoint: e.endpoint, message: $0) } }

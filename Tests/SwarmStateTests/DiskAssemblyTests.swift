@@ -55,7 +55,7 @@ final class DiskAssemblyTests: XCTestCase {
         let node1 = a.snapshot.engines[0]
         let grow = try XCTUnwrap(node1.diskUsage?.containers?.first { $0.name == "capture_grow" })
         let history = try XCTUnwrap(node1.sizeHistory[grow.id])
-        XCTAssertEqual(history.recent.map(\.bytes), [1_048_576, 3_145_728])
+        XCTAssertEqual(history.recentBytes, [1_048_576, 3_145_728])
         XCTAssertEqual(history.first, .init(at: t0, bytes: 1_048_576))
         XCTAssertEqual(try XCTUnwrap(history.bytesPerMinute), 2_097_152.0 / LabFixtures.diskLaterSeconds * 60, accuracy: 0.001)
         let web = try XCTUnwrap(node1.diskUsage?.containers?.first { $0.name.hasPrefix("lab_web.") })
@@ -83,8 +83,8 @@ final class DiskAssemblyTests: XCTestCase {
         var h = SizeHistory(.init(at: t0, bytes: 0))
         for i in 1...40 { h.note(.init(at: t0.addingTimeInterval(Double(i) * 60), bytes: Int64(i) * 1000)) }
         h.note(.init(at: t0, bytes: 5))  // older than the last: ignored
-        XCTAssertEqual(h.recent.count, SizeHistory.kept)
-        XCTAssertEqual(h.recent.last?.bytes, 40_000)
+        XCTAssertEqual(h.recentBytes.count, SizeHistory.kept)
+        XCTAssertEqual(h.recentBytes.last, 40_000)
         XCTAssertEqual(h.first.bytes, 0)
         XCTAssertEqual(try XCTUnwrap(h.bytesPerMinute), 1000, accuracy: 1e-9)
     }

@@ -40,7 +40,7 @@ enum DiskView {
                 TableCell(Format.containerImage(c.image ?? "", imageID: c.imageID)),
                 TableCell(Format.humanSize(row.sizeRw), sortKey: Double(row.sizeRw)),
                 TableCell(Format.growth(rate), style: (rate ?? 0) > 0 ? Style(.warn) : nil, sortKey: rate ?? -.infinity),
-                TableCell(Format.sparkline(row.history?.recent.map(\.bytes) ?? [])),
+                TableCell(Format.sparkline(row.history?.recentBytes ?? [])),
                 TableCell(c.status ?? c.state ?? ""),
             ], style: row.stale ? Style(.dim) : ContainersView.style(c.state ?? ""),
                serviceID: c.serviceID, nodeID: c.nodeID, quiet: c.state == "exited"))
