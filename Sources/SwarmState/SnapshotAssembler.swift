@@ -208,10 +208,18 @@ public struct SnapshotAssembler: Sendable {
     /// unchanged one is `known`'s (one box, `ContainerSummary.Fields`).
     /// An engine's `/containers/json` and `/system/df` name the same containers; kept apart, 10,000
     /// containers were held twice (32 MB each time at 200 nodes).
-    static func sharing(_ list: [ContainerSummary], with known: [ContainerSummary]) -> [ContainerSummary] {
-        guard !known.isEmpty else { return list }
+    /// - Parameter sizes: for a list without sizes, the sizes measured last, by container ID: a
+    ///   container keeps its measured size, and one that did not change stays `known`'s (its
+    ///   sizes set after sharing, each list made two new boxes of every container).
+    static func sharing(_ list: [ContainerSummary], with known: [ContainerSummary],
+                        sizes: [String: DockerClient.ContainerSize] = [:]) -> [ContainerSummary] {
         let byID = Dictionary(known.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return list.map { container in
+        return list.map { listed in
+            var container = listed
+            if let size = sizes[listed.id] {
+                container.sizeRw = size.sizeRw
+                container.sizeRootFs = size.sizeRootFs
+            }
             guard let known = byID[container.id] else { return container }
             if known == container { return known }
             var shared = known
@@ -272,7 +280,8 @@ public struct SnapshotAssembler: Sendable {
                 let list: [ContainerSummary]
                 do {
                     list = Self.sharing(try DockerJSON.decode([ContainerSummary].self, from: body, path: path),
-                                        with: snapshot.engines[index].containers + (snapshot.engines[index].diskUsage?.containers ?? []))
+                                        with: snapshot.engines[index].containers + (snapshot.engines[index].diskUsage?.containers ?? []),
+                                        sizes: sized ? [:] : nodes[hostname]?.sizes ?? [:])
                 } catch {
                     snapshot.engines[index].error = Self.describe(error)
                     return
@@ -287,12 +296,7 @@ public struct SnapshotAssembler: Sendable {
                     snapshot.engines[index].sizeTimes = [:]
                     snapshot.engines[index].sizeQuerySeconds = took
                 } else {
-                    let known = nodes[hostname]?.sizes ?? [:]
-                    snapshot.engines[index].containers = list.map { container in
-                        var container = container
-                        if let size = known[container.id] { container.sizeRw = size.sizeRw; container.sizeRootFs = size.sizeRootFs }
-                        return container
-                    }
+                    snapshot.engines[index].containers = list
                 }
             }
             snapshot.engines[index].listedAt = at

@@ -214,8 +214,17 @@ final class SnapshotAssemblerTests: XCTestCase {
         XCTAssertEqual(a.snapshot.engines[0].sizeInterval, 30)
         XCTAssertEqual(a.snapshot.engines[0].sizeQuerySeconds, 0.4)
         let t2 = t1.addingTimeInterval(5)
+        let measured = a.snapshot.engines[0].containers
         a.apply(try Self.answer(node2, EnginePath.containers(size: false), "containers-node2.json", at: t2))
         let merged = a.snapshot.engines[0]
+        // A later list that changes nothing keeps the containers held before, box and all (each
+        // such list made two new boxes of every container, their sizes set after sharing).
+        let before = Dictionary(uniqueKeysWithValues: measured.map { ($0.id, $0) })
+        let unchanged = merged.containers.filter { before[$0.id] == $0 }
+        XCTAssertEqual(unchanged.count, 6, "the captured lists differ in 5 containers' status")
+        for container in unchanged {
+            XCTAssertEqual(unsafeBitCast(container, to: UInt.self), unsafeBitCast(before[container.id], to: UInt.self), "\(container.name): a new box")
+        }
         XCTAssertEqual(merged.containers.map(\.sizeRootFs), sized.map(\.sizeRootFs), "sizes of the size query, on the later list")
         XCTAssertEqual(merged.containers.map(\.sizeRw), sized.map(\.sizeRw))
         XCTAssertEqual(merged.listedAt, t2)
