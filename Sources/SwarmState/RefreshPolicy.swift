@@ -65,8 +65,11 @@ public struct TaskPollPolicy: Sendable {
     private var fastUntil = Date.distantPast
     /// The interval chosen last.
     public private(set) var current: TimeInterval
-    /// Each watched task's state and desired state at the last poll (nil before the first poll).
-    private var lastStates: [String: String]?
+    /// The watched tasks' states and desired states at the last poll, as one number: the
+    /// wrapping sum of a hash of each task's ID, state and desired state, which a list's order
+    /// does not change (nil before the first poll). A dictionary of them held 10,000 tasks'
+    /// states twice while the next poll's was made (1 MB).
+    private var lastStates: Int?
     /// IDs of the failed tasks in the last poll's list.
     private var failedIDs: Set<String> = []
     /// When each failure of a service was first seen, by service ID (within `cycleSpan`).
@@ -115,10 +118,14 @@ public struct TaskPollPolicy: Sendable {
     ///   - tasks: every task (`GET /tasks`).
     public mutating func next(at now: Date, tasks: [SwarmTask]) -> TimeInterval {
         noteFailures(tasks, at: now)
-        var states: [String: String] = [:]
+        var states = 0
         var settling = false
         for task in tasks where !cycling.contains(task.serviceID) {
-            states[task.id] = task.state + "/" + (task.desiredState ?? "")
+            var hasher = Hasher()
+            hasher.combine(task.id)
+            hasher.combine(task.state)
+            hasher.combine(task.desiredState)
+            states &+= hasher.finalize()
             settling = settling || task.isSettling
         }
         let changed = lastStates != states
