@@ -196,11 +196,11 @@ public struct SnapshotAssembler: Sendable {
 
     /// `list` with each task that `known` holds equal taken from `known`: a task an answer
     /// repeats unchanged is held once, not once more for each answer that listed it (a resync
-    /// lists 10,000 tasks again while the snapshots before it still hold them).
+    /// lists 10,000 tasks again while the snapshots before it still hold them); and the specs
+    /// that are equal in one box (`SwarmTask.sharingSpecs`).
     static func reusing(_ list: [SwarmTask], from known: [SwarmTask]) -> [SwarmTask] {
-        guard !known.isEmpty else { return list }
         let byID = Dictionary(known.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return list.map { task in byID[task.id].flatMap { $0 == task ? $0 : nil } ?? task }
+        return SwarmTask.sharingSpecs(list.map { task in byID[task.id].flatMap { $0 == task ? $0 : nil } ?? task }, with: known)
     }
 
     /// `list` with each container that `known` holds too (every field the same but the sizes)

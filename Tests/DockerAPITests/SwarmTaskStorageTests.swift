@@ -38,4 +38,27 @@ final class SwarmTaskStorageTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode([SwarmTask].self, from: encoded), first)
         XCTAssertTrue(String(decoding: encoded, as: UTF8.self).contains("\"ServiceID\""), "the Engine API's member names")
     }
+
+    /// The tasks of a service hold its template once (`sharingSpecs`), `known`'s box first; the
+    /// tasks are the same values as before.
+    func testEqualSpecsOfAServiceShareOneBoxAndChangeNoTask() throws {
+        let data = try LabFixtures.data("tasks.json")
+        let decoded = try EngineJSONDecoder.decode([SwarmTask].self, from: data)
+        let shared = SwarmTask.sharingSpecs(decoded, with: [])
+        XCTAssertEqual(shared, decoded)
+        var pairs = 0
+        for (i, a) in shared.enumerated() {
+            for b in shared[(i + 1)...] where a.serviceID == b.serviceID && a.spec != nil && a.spec == b.spec {
+                XCTAssertTrue(a.sharesSpec(with: b), "\(a.id) and \(b.id)")
+                XCTAssertFalse(decoded[i].sharesSpec(with: decoded[shared.firstIndex(of: b)!]), "decoded apart: two boxes")
+                pairs += 1
+            }
+        }
+        XCTAssertGreaterThan(pairs, 10, "the lab's services have several tasks each")
+        let again = SwarmTask.sharingSpecs(try EngineJSONDecoder.decode([SwarmTask].self, from: data), with: shared)
+        XCTAssertEqual(again, decoded)
+        for (task, known) in zip(again, shared) where task.spec != nil {
+            XCTAssertTrue(task.sharesSpec(with: known), "\(task.id): the known box")
+        }
+    }
 }
