@@ -38,8 +38,8 @@ struct TableCell: Sendable, Equatable {
     var text: String
     /// `since` and `sortKey` as bits, `none` for nil: an optional `Date` and `Double` take 16
     /// bytes each with their padding, and a table holds a cell per column of 10,000 rows.
-    private var sinceBits = Self.none
-    private var sortBits = Self.none
+    fileprivate var sinceBits = Self.none
+    fileprivate var sortBits = Self.none
     /// The cell's own style, over the row's.
     var style: Style?
     /// True when the cell shows the age of its row's size measurement instead (the Containers
@@ -89,6 +89,11 @@ struct TableCell: Sendable, Equatable {
 
     /// The columns of its text without the age: measured once, when the row is built.
     var naturalWidth: Int { DisplayText.width(text) }
+
+    /// True when it is more than its text: a style, a moment, a sort key, a size age.
+    fileprivate var hasDetail: Bool {
+        sinceBits != Self.none || sortBits != Self.none || style != nil || sinceSizesMeasured || ageFormat != .docker
+    }
 }
 
 /// One row of a pane, built once per snapshot: its identity, cells, style, and the keys a
@@ -102,7 +107,7 @@ struct TableCell: Sendable, Equatable {
 /// a cell of its own (64 bytes) with a string of its own, and the filter's lower-case copy of
 /// the text, made a row some 850 bytes; `cells` makes the cells again when asked (the rows
 /// drawn, the sorted column).
-struct TableRow: Sendable, Equatable {
+struct TableRow: @unchecked Sendable, Equatable {  // its storage is never changed once made (ManagedBuffer is not Sendable)
     /// Where a cell's text is in `text`, and its columns.
     private struct Span: Sendable, Equatable {
         /// UTF-8 offsets of the text's start and end.
@@ -111,96 +116,129 @@ struct TableRow: Sendable, Equatable {
         var width: UInt16
     }
 
-    private final class Storage: Sendable {
+    /// What a cell has besides its text (a style, a moment, a sort key, a size age), for the
+    /// few cells that have any: a `TableCell` without its string, 40 bytes with its column
+    /// instead of 72.
+    private struct Detail: Sendable, Equatable {
+        let sinceBits: UInt64, sortBits: UInt64
+        let style: Style?
+        let column: UInt8
+        let sinceSizesMeasured: Bool
+        let ageFormat: TableCell.AgeFormat
+
+        init(column: Int, _ cell: TableCell) {
+            sinceBits = cell.sinceBits
+            sortBits = cell.sortBits
+            style = cell.style
+            self.column = UInt8(column)
+            sinceSizesMeasured = cell.sinceSizesMeasured
+            ageFormat = cell.ageFormat
+        }
+
+        /// The cell, with `text`.
+        func cell(_ text: String) -> TableCell {
+            var cell = TableCell(text, style: style, ageFormat: ageFormat)
+            cell.sinceBits = sinceBits
+            cell.sortBits = sortBits
+            cell.sinceSizesMeasured = sinceSizesMeasured
+            return cell
+        }
+    }
+
+    /// All of a row but its spans, which follow it in the same allocation (`Storage`).
+    private struct Header {
         let id: RowID
         let text: String
-        let spans: [Span]
-        /// The cells that are more than text (a style, a moment, a sort key, a size age), by
-        /// column, their texts left empty.
-        let details: [(column: Int, cell: TableCell)]
+        let spanCount: Int
+        let details: [Detail]
         let style: Style
-        let isHeading: Bool
         let serviceID: String?, nodeID: String?, stack: String?
+        let isHeading: Bool
         let quiet: Bool
         let isASCII: Bool
+    }
 
-        init(id: RowID, cells: [TableCell], style: Style, isHeading: Bool, serviceID: String?, nodeID: String?,
-             stack: String?, quiet: Bool) {
-            self.id = id
+    /// A row in one allocation: its header, then a span per cell. With the spans and the
+    /// details in arrays of their own, and the text and arrays grown as cells were appended,
+    /// a task's row was some 490 bytes in four allocations.
+    private final class Storage: ManagedBuffer<Header, Span> {
+        static func make(id: RowID, cells: [TableCell], style: Style, isHeading: Bool, serviceID: String?, nodeID: String?,
+                         stack: String?, quiet: Bool) -> Storage {
+            let separators = 2 * max(0, cells.lazy.filter { !$0.text.isEmpty }.count - 1)
             var text = ""
+            text.reserveCapacity(cells.reduce(separators) { $0 + $1.text.utf8.count })
             var spans: [Span] = []
-            var details: [(column: Int, cell: TableCell)] = []
             spans.reserveCapacity(cells.count)
+            var details: [Detail] = []
+            details.reserveCapacity(cells.lazy.filter(\.hasDetail).count)
             for (column, cell) in cells.enumerated() {
                 if !cell.text.isEmpty && !text.isEmpty { text += "  " }
                 let start = UInt32(text.utf8.count)
                 text += cell.text
                 spans.append(Span(start: start, end: UInt32(text.utf8.count), width: isHeading ? 0 : UInt16(clamping: cell.naturalWidth)))
-                var detail = cell
-                detail.text = ""
-                if detail != TableCell("") { details.append((column, detail)) }
+                if cell.hasDetail { details.append(Detail(column: column, cell)) }
             }
-            self.text = text
-            self.spans = spans
-            self.details = details
-            self.style = style
-            self.isHeading = isHeading
-            self.serviceID = serviceID
-            self.nodeID = nodeID
-            self.stack = stack
-            self.quiet = quiet
-            isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+            let header = Header(id: id, text: text, spanCount: spans.count, details: details, style: style,
+                                serviceID: serviceID, nodeID: nodeID, stack: stack, isHeading: isHeading, quiet: quiet,
+                                isASCII: text.utf8.allSatisfy { $0 < 0x80 })
+            let storage = unsafeDowncast(create(minimumCapacity: spans.count) { _ in header }, to: Storage.self)
+            storage.withUnsafeMutablePointerToElements { $0.initialize(from: spans, count: spans.count) }
+            return storage
+        }
+
+        func span(_ column: Int) -> Span {
+            precondition(column >= 0 && column < header.spanCount, "no cell \(column)")
+            return withUnsafeMutablePointerToElements { $0[column] }
         }
 
         func cell(_ column: Int) -> TableCell {
-            let span = spans[column]
-            let utf8 = text.utf8
+            let span = self.span(column)
+            let utf8 = header.text.utf8
             let start = utf8.index(utf8.startIndex, offsetBy: Int(span.start))
             let end = utf8.index(start, offsetBy: Int(span.end - span.start))
-            var cell = details.first { $0.column == column }?.cell ?? TableCell("")
-            cell.text = String(decoding: utf8[start..<end], as: UTF8.self)
-            return cell
+            let text = String(decoding: utf8[start..<end], as: UTF8.self)
+            return header.details.first { $0.column == column }?.cell(text) ?? TableCell(text)
         }
 
         func isEqual(to other: Storage) -> Bool {
-            id == other.id && text == other.text && spans == other.spans && style == other.style && isHeading == other.isHeading
-                && serviceID == other.serviceID && nodeID == other.nodeID && stack == other.stack && quiet == other.quiet
-                && details.count == other.details.count
-                && zip(details, other.details).allSatisfy { $0.column == $1.column && $0.cell == $1.cell }
+            let a = header, b = other.header
+            return a.id == b.id && a.text == b.text && a.spanCount == b.spanCount && a.style == b.style && a.isHeading == b.isHeading
+                && a.serviceID == b.serviceID && a.nodeID == b.nodeID && a.stack == b.stack && a.quiet == b.quiet
+                && a.details == b.details && (0..<a.spanCount).allSatisfy { span($0) == other.span($0) }
         }
     }
 
     private let storage: Storage
 
-    var id: RowID { storage.id }
+    var id: RowID { storage.header.id }
     /// The cells, made from the packed text and details (`cell(_:)` for one).
-    var cells: [TableCell] { storage.spans.indices.map(storage.cell) }
+    var cells: [TableCell] { (0..<cellCount).map(storage.cell) }
     /// How many cells the row has.
-    var cellCount: Int { storage.spans.count }
+    var cellCount: Int { storage.header.spanCount }
     /// The cell of `column` (0 ..< `cellCount`).
     func cell(_ column: Int) -> TableCell { storage.cell(column) }
-    var style: Style { storage.style }
+    var style: Style { storage.header.style }
     /// A heading (a stack row): `cells[0]` spans the whole width.
-    var isHeading: Bool { storage.isHeading }
+    var isHeading: Bool { storage.header.isHeading }
     /// The service, node and stack the row belongs to, for `Scope.includes`.
-    var serviceID: String? { storage.serviceID }
-    var nodeID: String? { storage.nodeID }
-    var stack: String? { storage.stack }
+    var serviceID: String? { storage.header.serviceID }
+    var nodeID: String? { storage.header.nodeID }
+    var stack: String? { storage.header.stack }
     /// A row the table leaves out until `a` shows them all: a task that ended long ago, a
     /// container that exited (`docker ps` without `-a`).
-    var quiet: Bool { storage.quiet }
+    var quiet: Bool { storage.header.quiet }
     /// The `naturalWidth` of the cell of `column` (without its age), measured once; 65,535 at most.
-    func width(_ column: Int) -> Int { Int(storage.spans[column].width) }
+    func width(_ column: Int) -> Int { Int(storage.span(column).width) }
     /// What the `/` filter reads (`RowFilter`): the text of the cells that have any, two spaces
     /// apart, as they are (the filter ignores case).
-    var text: String { storage.text }
+    var text: String { storage.header.text }
     /// True when `text` is ASCII alone: the filter then folds case byte by byte.
-    var isASCII: Bool { storage.isASCII }
+    var isASCII: Bool { storage.header.isASCII }
 
     init(id: RowID, cells: [TableCell], style: Style = .normal, isHeading: Bool = false,
          serviceID: String? = nil, nodeID: String? = nil, stack: String? = nil, quiet: Bool = false) {
-        storage = Storage(id: id, cells: cells, style: style, isHeading: isHeading, serviceID: serviceID, nodeID: nodeID,
-                          stack: stack, quiet: quiet)
+        storage = Storage.make(id: id, cells: cells, style: style, isHeading: isHeading, serviceID: serviceID, nodeID: nodeID,
+                               stack: stack, quiet: quiet)
     }
 
     /// True when both are one row (one storage), as `RowReuse` keeps an unchanged row.
