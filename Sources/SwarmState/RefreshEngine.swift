@@ -286,7 +286,7 @@ public actor RefreshEngine {
                 continue
             }
             do {
-                try await inOwnTask { await Self.attempt { try await self.request(source) { try await $0.ping() } } }.get()
+                try await request(source) { try await $0.ping() }
                 lastHeard[source] = Date()
             } catch {
                 guard !stopped && !Task.isCancelled && isFollowed(source) else { return }
@@ -312,7 +312,7 @@ public actor RefreshEngine {
         // shares the manager's client is followed on it (one stream, not two).
         let filter: EventFilter = source == .manager ? .swarmAndContainers : .containers
         do {
-            let stream = try await inOwnTask { await Self.attempt { try await self.request(source) { try await $0.openEvents(filter: filter, since: since) } } }.get()
+            let stream = try await request(source) { try await $0.openEvents(filter: filter, since: since) }
             outcome.connected = true
             streamOpened(source)
             defer { diagnostics.streamsOpen.remove(endpoint(source)) }
@@ -327,12 +327,16 @@ public actor RefreshEngine {
         return outcome
     }
 
-    /// Runs `body` with the engine's reader: the manager's at once; a node engine's in its
-    /// turn (`Connections.limiter`), its reader made then if this is its first request.
+    /// Runs `body` with the engine's reader, in a task of its own (`inOwnTask`): the manager's
+    /// at once; a node engine's in its turn (`inTurn`), its reader made then if this is its
+    /// first request.
     /// - Throws: what `body` throws; `DockerError.transport` when a node's TLS files cannot be read.
-    private func request<T: Sendable>(_ source: Source, _ body: @Sendable (any EngineReader) async throws -> T) async throws -> T {
-        guard case .node(let key) = source else { return try await body(connections.managerReader) }
-        return try await connections.limiter.run { try await body(try await self.nodeReader(key)) }
+    private func request<T: Sendable>(_ source: Source, _ body: @escaping @Sendable (any EngineReader) async throws -> T) async throws -> T {
+        guard case .node(let key) = source else {
+            let reader = connections.managerReader
+            return try await inOwnTask { await Self.attempt { try await body(reader) } }.get()
+        }
+        return try await inTurn { await Self.attempt { try await body(try await self.nodeReader(key)) } }.get()
     }
 
     /// The endpoint string of a stream's engine, as the diagnostics count it.
@@ -704,7 +708,7 @@ public actor RefreshEngine {
             guard !stopped && !Task.isCancelled && followed[key] != nil else { return }
             await settle(after: lastRound)
             followed[key]?.dirty = false
-            guard await inOwnTask({ await self.inTurn { await self.listContainers(key) } }) else { return }
+            guard await inTurn({ await self.listContainers(key) }) else { return }
             lastRound = Date()
             publishIfChanged()
         }
@@ -724,11 +728,13 @@ public actor RefreshEngine {
     }
 
     /// Runs a node engine's read and the feeding of its answer in one turn of
-    /// `Connections.limiter`: an answer is fed before another read takes the turn. With the
-    /// reads alone limited, the answers of a big swarm's 200 engines at its start waited for the
-    /// refresh engine all together, 27 MB of bodies at once.
-    private func inTurn<T: Sendable>(_ work: @Sendable () async throws -> T) async rethrows -> T {
-        try await connections.limiter.run(work)
+    /// `Connections.limiter`, in a task of its own (`inOwnTask`) once the turn is taken: an
+    /// answer is fed before another read takes the turn. With the reads alone limited, the
+    /// answers of a big swarm's 200 engines at its start waited for the refresh engine all
+    /// together, 27 MB of bodies at once; and the 200 engines' rounds that wait for a turn hold
+    /// no request's frames meanwhile.
+    private func inTurn<T: Sendable>(_ work: @escaping @Sendable () async -> T) async -> T {
+        await connections.limiter.run { await self.inOwnTask(work) }
     }
 
     /// Runs `work` in a child task of its own and waits for it. Swift's task allocator keeps
@@ -736,9 +742,14 @@ public actor RefreshEngine {
     /// which live as long as the engine is followed, held what their HTTP requests' frames
     /// once took, some 9 kB a loop (heaptrack at 200 engines: 9.8 MB of task memory at the
     /// peak). A request made in a task of its own gives it back when it ends.
+    /// (A group's child, not an `async let`: an `async let` keeps its child's first memory in
+    /// the caller's task, which then kept it as before.)
     private func inOwnTask<T: Sendable>(_ work: @escaping @Sendable () async -> T) async -> T {
-        async let result = work()
-        return await result
+        await withTaskGroup(of: T.self) { group in
+            group.addTask(operation: work)
+            for await result in group { return result }
+            preconditionFailure("a group with a child task ended without its result")
+        }
     }
 
     /// Measures every container's writable layer (`size=1`), then what the engine's data root
@@ -749,7 +760,7 @@ public actor RefreshEngine {
         while !stopped && !Task.isCancelled, let next = followed[key]?.nextSizes {
             await wait(.sizes(key), until: next)
             guard !stopped && !Task.isCancelled && followed[key] != nil else { return }
-            guard await inOwnTask({ await self.measureSizes(key) }) else { return }
+            guard await measureSizes(key) else { return }
             publishIfChanged()
         }
     }
@@ -759,7 +770,7 @@ public actor RefreshEngine {
     private func measureSizes(_ key: Int) async -> Bool {
         let path = EnginePath.containers(size: true)
         do {
-            guard let took = try await inTurn({ try await self.readAndFeed(key, path, timed: true) }) else { return false }
+            guard let took = try await inTurn({ await Self.attempt { try await self.readAndFeed(key, path, timed: true) } }).get() else { return false }
             let diskTook = await readDisk(key)
             let interval = sizePolicy.interval(after: took + diskTook)
             guard let engine = engine(key) else { return false }
@@ -799,7 +810,7 @@ public actor RefreshEngine {
         for path in paths {
             do {
                 let df = path == EnginePath.systemDF
-                guard let seconds = try await inTurn({ try await self.readAndFeed(key, path, timed: df) }) else { return took }
+                guard let seconds = try await inTurn({ await Self.attempt { try await self.readAndFeed(key, path, timed: df) } }).get() else { return took }
                 if df { took = seconds }
             } catch {
                 guard let engine = engine(key) else { return took }
