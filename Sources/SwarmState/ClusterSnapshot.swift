@@ -89,7 +89,7 @@ public struct NodeEngine: Sendable, Hashable {
     /// The engine's own `/info` (storage driver, backing filesystem, data root); nil before it answered.
     public var engineInfo: SystemInfo?
     /// Each container's writable layer as measured over time, by container ID (see `SizeHistory`).
-    public var sizeHistory: [String: SizeHistory] = [:]
+    public var sizeHistory = SizeHistories()
 
     public init(hostname: String, endpoint: String, containers: [ContainerSummary] = [], listedAt: Date? = nil,
                 sizesAt: Date? = nil, error: String? = nil) {

@@ -321,17 +321,7 @@ public struct SnapshotAssembler: Sendable {
     /// to a `SizeRootFs` is 0 (the engine omits zeros), a container with neither is skipped.
     /// A `complete` list (every container of the engine) drops the histories of those not in it.
     private mutating func noteSizes(_ index: Int, _ sizes: [(id: String, sizeRw: Int64?, sizeRootFs: Int64?)], at: Date, complete: Bool) {
-        var history = snapshot.engines[index].sizeHistory
-        if complete {
-            let listed = Set(sizes.map(\.id))
-            history = history.filter { listed.contains($0.key) }
-        }
-        for size in sizes {
-            guard let bytes = size.sizeRw ?? (size.sizeRootFs == nil ? nil : 0) else { continue }
-            let sample = SizeHistory.Sample(at: at, bytes: bytes)
-            if history[size.id] == nil { history[size.id] = SizeHistory(sample) } else { history[size.id]?.note(sample) }
-        }
-        snapshot.engines[index].sizeHistory = history
+        snapshot.engines[index].sizeHistory.note(sizes.map { ($0.id, $0.sizeRw ?? ($0.sizeRootFs == nil ? nil : 0)) }, at: at, complete: complete)
     }
 
     /// Follows the engines of `plan`, in its order.

@@ -296,9 +296,9 @@ final class LabFixturesSnapshotTests: XCTestCase {
                                       listedAt: at, sizesAt: at)
             expected.origin = nil
             // The size answer is each measured container's first size (a missing SizeRw is 0).
-            expected.sizeHistory = Dictionary(uniqueKeysWithValues: expected.containers.compactMap { c in
-                (c.sizeRw ?? (c.sizeRootFs == nil ? nil : 0)).map { (c.id, SizeHistory(.init(at: at, bytes: $0))) }
-            })
+            expected.sizeHistory = SizeHistories(expected.containers.compactMap { c in
+                (c.sizeRw ?? (c.sizeRootFs == nil ? nil : 0)).map { (c.id, $0) }
+            }, at: at)
             XCTAssertFalse(expected.sizeHistory.isEmpty)
             XCTAssertEqual(engine, expected)
         }
