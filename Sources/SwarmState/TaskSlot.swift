@@ -18,18 +18,33 @@ public struct TaskSlot: Sendable, Hashable {
 }
 
 extension ClusterSnapshot {
-    /// Each slot's tasks, the newest first: the slot's current task (desired state `running`
-    /// or `ready`) before the others, then by the time of their last state change (`Status.Timestamp`).
-    public var slotHistories: [TaskSlot: [SwarmTask]] { Self.histories(tasks) }
-
-    /// `tasks` grouped by slot, each slot's newest first (see `slotHistories`).
-    static func histories(_ tasks: [SwarmTask]) -> [TaskSlot: [SwarmTask]] {
-        Dictionary(grouping: tasks, by: TaskSlot.init).mapValues { history in
-            history.sorted { a, b in
-                let (ka, kb) = (Self.recency(a), Self.recency(b))
-                return ka.current != kb.current ? ka.current : (ka.time, a.id) > (kb.time, b.id)
-            }
+    /// Calls `body` with each slot's tasks, the newest first: the slot's current task (desired
+    /// state `running` or `ready`) before the others, then by the time of their last state
+    /// change (`Status.Timestamp`). The tasks are sorted by slot, then so, and read slot by
+    /// slot: grouped in a dictionary of arrays (twice, grouped then sorted), 10,000 tasks took
+    /// 2.2 MB for each snapshot a big swarm's preparer read.
+    static func forEachHistory(_ tasks: [SwarmTask], _ body: (ArraySlice<SwarmTask>) -> Void) {
+        let sorted = tasks.sorted { a, b in
+            if let before = slotOrder(a, b) { return before }
+            let (ka, kb) = (recency(a), recency(b))
+            return ka.current != kb.current ? ka.current : (ka.time, a.id) > (kb.time, b.id)
         }
+        var start = sorted.startIndex
+        while start < sorted.endIndex {
+            var end = start + 1
+            while end < sorted.endIndex, slotOrder(sorted[start], sorted[end]) == nil { end += 1 }
+            body(sorted[start..<end])
+            start = end
+        }
+    }
+
+    /// Whether `a`'s slot comes before `b`'s (by service, slot, node); nil when it is the same slot.
+    private static func slotOrder(_ a: SwarmTask, _ b: SwarmTask) -> Bool? {
+        let (x, y) = (TaskSlot(a), TaskSlot(b))
+        if x.serviceID != y.serviceID { return x.serviceID < y.serviceID }
+        if x.slot != y.slot { return (x.slot ?? -1) < (y.slot ?? -1) }
+        if x.nodeID != y.nodeID { return (x.nodeID ?? "") < (y.nodeID ?? "") }
+        return nil
     }
 
     /// The IDs of the tasks that ended long ago: state `shutdown`, `complete`, `failed` or
@@ -38,7 +53,7 @@ extension ClusterSnapshot {
     /// (a restart), the failure before it is not one of them: it says why the slot restarts.
     public var endedTaskIDs: Set<String> {
         var ids: Set<String> = []
-        for history in slotHistories.values {
+        Self.forEachHistory(tasks) { history in
             var restartReason = history.first?.isTransitional == true
             for task in history.dropFirst() where Self.endStates.contains(task.state) {
                 if restartReason, task.state == "failed" || task.state == "rejected" {
@@ -58,7 +73,7 @@ extension ClusterSnapshot {
         let slots = Set(tasks.lazy.filter(\.isTransitional).map(TaskSlot.init))
         guard !slots.isEmpty else { return [] }
         var ids: Set<String> = []
-        for history in Self.histories(tasks.filter { slots.contains(TaskSlot($0)) }).values {
+        Self.forEachHistory(tasks.filter { slots.contains(TaskSlot($0)) }) { history in
             for (task, previous) in zip(history, history.dropFirst())
             where task.isTransitional && (previous.state == "failed" || previous.state == "rejected") {
                 ids.insert(task.id)
