@@ -60,6 +60,13 @@ public struct SnapshotAssembler: Sendable {
     private var nodes: [String: NodeState] = [:]
     /// What happened, kept across the run (the snapshot's `timeline`).
     private var timeline = Timeline()
+    /// The containers' texts that every node repeats (`ContainerSummary.sharingTexts`), once
+    /// for all engines: an answer's strings are shared within the answer only, and a service's
+    /// image, image ID, command and names were held once for each of its containers (200
+    /// engines' lists of 50 containers of 50 services). Made again from the snapshot's
+    /// containers when it holds twice as many as were in use.
+    private var containerTexts = Set<String>()
+    private var containerTextsLimit = 4_096
 
     /// What is known of one node engine besides its `NodeEngine` entry.
     private struct NodeState: Sendable {
@@ -208,11 +215,14 @@ public struct SnapshotAssembler: Sendable {
     /// unchanged one is `known`'s (one box, `ContainerSummary.Fields`).
     /// An engine's `/containers/json` and `/system/df` name the same containers; kept apart, 10,000
     /// containers were held twice (32 MB each time at 200 nodes).
-    /// - Parameter sizes: for a list without sizes, the sizes measured last, by container ID: a
-    ///   container keeps its measured size, and one that did not change stays `known`'s (its
-    ///   sizes set after sharing, each list made two new boxes of every container).
+    /// - Parameters:
+    ///   - sizes: for a list without sizes, the sizes measured last, by container ID: a
+    ///     container keeps its measured size, and one that did not change stays `known`'s (its
+    ///     sizes set after sharing, each list made two new boxes of every container).
+    ///   - texts: the texts every node's containers repeat, kept once (`ContainerSummary.sharingTexts`):
+    ///     a container not held before takes them from it.
     static func sharing(_ list: [ContainerSummary], with known: [ContainerSummary],
-                        sizes: [String: DockerClient.ContainerSize] = [:]) -> [ContainerSummary] {
+                        sizes: [String: DockerClient.ContainerSize] = [:], texts: inout Set<String>) -> [ContainerSummary] {
         let byID = Dictionary(known.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return list.map { listed in
             var container = listed
@@ -220,13 +230,26 @@ public struct SnapshotAssembler: Sendable {
                 container.sizeRw = size.sizeRw
                 container.sizeRootFs = size.sizeRootFs
             }
-            guard let known = byID[container.id] else { return container }
+            guard let known = byID[container.id] else { return container.sharingTexts { texts.insert($0).memberAfterInsert } }
             if known == container { return known }
             var shared = known
             shared.sizeRw = container.sizeRw
             shared.sizeRootFs = container.sizeRootFs
-            return shared == container ? shared : container
+            return shared == container ? shared : container.sharingTexts { texts.insert($0).memberAfterInsert }
         }
+    }
+
+    /// Makes `containerTexts` again from the snapshot's containers once it holds twice as
+    /// many texts as were in use (images and commands of services gone).
+    private mutating func pruneContainerTexts() {
+        guard containerTexts.count > containerTextsLimit else { return }
+        containerTexts = []
+        for engine in snapshot.engines {
+            for container in engine.containers + (engine.diskUsage?.containers ?? []) {
+                _ = container.sharingTexts { containerTexts.insert($0).memberAfterInsert }
+            }
+        }
+        containerTextsLimit = max(4_096, 2 * containerTexts.count)
     }
 
     // MARK: - Node engines
@@ -250,7 +273,9 @@ public struct SnapshotAssembler: Sendable {
             case EnginePath.systemDF:
                 do {
                     var usage = try DockerJSON.decode(DiskUsage.self, from: body, path: path)
-                    usage.containers = usage.containers.map { Self.sharing($0, with: snapshot.engines[index].containers) }
+                    let known = snapshot.engines[index].containers
+                    usage.containers = usage.containers.map { Self.sharing($0, with: known, texts: &containerTexts) }
+                    pruneContainerTexts()
                     snapshot.engines[index].diskUsage = usage
                     snapshot.engines[index].diskUsageAt = at
                     snapshot.engines[index].diskQuerySeconds = took
@@ -281,7 +306,8 @@ public struct SnapshotAssembler: Sendable {
                 do {
                     list = Self.sharing(try DockerJSON.decode([ContainerSummary].self, from: body, path: path),
                                         with: snapshot.engines[index].containers + (snapshot.engines[index].diskUsage?.containers ?? []),
-                                        sizes: sized ? [:] : nodes[hostname]?.sizes ?? [:])
+                                        sizes: sized ? [:] : nodes[hostname]?.sizes ?? [:], texts: &containerTexts)
+                    pruneContainerTexts()
                 } catch {
                     snapshot.engines[index].error = Self.describe(error)
                     return

@@ -200,6 +200,29 @@ final class SnapshotAssemblerTests: XCTestCase {
         XCTAssertEqual(a.snapshot.engines[1].error, "refused")
     }
 
+    /// The containers of one service on two nodes hold its image, image ID and names once:
+    /// each engine's answer is decoded apart, its strings shared within it only.
+    func testTwoEnginesContainersOfAServiceShareItsTexts() throws {
+        var a = SnapshotAssembler(endpoint: Self.endpoint)
+        a.apply(EngineObservation(.manager, .engines([Self.planned("node1"), Self.planned("node2")]), at: t0))
+        for node in ["node1", "node2"] {
+            a.apply(try Self.answer(.node(hostname: node), EnginePath.containers(size: true), "containers-size-\(node).json", took: 0.1, at: t0))
+        }
+        let (node1, node2) = (a.snapshot.engines[0].containers, a.snapshot.engines[1].containers)
+        var pairs = 0
+        for c1 in node1 where c1.serviceID != nil {
+            for c2 in node2 where c2.serviceID == c1.serviceID && c2.image == c1.image && c2.imageID == c1.imageID {
+                for text in [\ContainerSummary.Fields.image, \.imageID, \.serviceID, \.serviceName, \.command] {
+                    let (x, y) = (c1[dynamicMember: text] ?? "", c2[dynamicMember: text] ?? "")
+                    guard x.utf8.count > 15 else { continue }  // shorter strings are inline
+                    XCTAssertEqual(x.storageAddress, y.storageAddress, "\(c1.name) and \(c2.name): \(x) held twice")
+                }
+                pairs += 1
+            }
+        }
+        XCTAssertGreaterThan(pairs, 0, "the lab runs a service's tasks on both nodes")
+    }
+
     func testSizesOfTheLastSizeQueryAreMergedIntoLaterListsAndASingleSizeIsTimed() throws {
         var a = SnapshotAssembler(endpoint: Self.endpoint)
         let node2 = EngineObservation.Engine.node(hostname: "node2")

@@ -60,6 +60,22 @@ public struct ContainerSummary: Decodable, Sendable, Hashable, Identifiable {
     /// The container's ID (`Id`).
     public var id: String { storage.fields.id }
 
+    /// The container with the texts that the containers of one service repeat on every node
+    /// (image, image ID, command, service, stack) as `share` gives them (an equal string, the
+    /// one it keeps), in one new box.
+    public func sharingTexts(_ share: (String) -> String) -> ContainerSummary {
+        var f = storage.fields
+        f.image = f.image.map(share)
+        f.imageID = f.imageID.map(share)
+        f.command = f.command.map(share)
+        f.serviceID = f.serviceID.map(share)
+        f.serviceName = f.serviceName.map(share)
+        f.stack = f.stack.map(share)
+        var shared = self
+        shared.storage = Storage(f)
+        return shared
+    }
+
     enum CodingKeys: String, CodingKey {
         case id = "Id", names = "Names", image = "Image", imageID = "ImageID", command = "Command"
         case created = "Created", sizeRw = "SizeRw", sizeRootFs = "SizeRootFs", labels = "Labels"
