@@ -337,7 +337,7 @@ public actor RefreshEngine {
             let reader = connections.managerReader
             return try await inOwnTask { await Self.attempt { try await body(reader) } }.get()
         }
-        return try await inTurn { await Self.attempt { try await body(try await self.nodeReader(key)) } }.get()
+        return try await inTurn(throwing: { try await body(try await self.nodeReader(key)) })
     }
 
     /// The endpoint string of a stream's engine, as the diagnostics count it.
@@ -738,6 +738,12 @@ public actor RefreshEngine {
         await connections.limiter.run { await self.inOwnTask(work) }
     }
 
+    /// `inTurn` for work that throws.
+    /// - Throws: what `work` throws.
+    private func inTurn<T: Sendable>(throwing work: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await inTurn { await Self.attempt(work) }.get()
+    }
+
     /// Runs `work` in a child task of its own and waits for it. Swift's task allocator keeps
     /// the memory of a task's deepest calls (its slabs) until the task ends: an engine's loops,
     /// which live as long as the engine is followed, held what their HTTP requests' frames
@@ -771,7 +777,7 @@ public actor RefreshEngine {
     private func measureSizes(_ key: Int) async -> Bool {
         let path = EnginePath.containers(size: true)
         do {
-            guard let took = try await inTurn({ await Self.attempt { try await self.readAndFeed(key, path, timed: true) } }).get() else { return false }
+            guard let took = try await inTurn(throwing: { try await self.readAndFeed(key, path, timed: true) }) else { return false }
             let diskTook = await readDisk(key)
             let interval = sizePolicy.interval(after: took + diskTook)
             guard let engine = engine(key) else { return false }
@@ -811,7 +817,7 @@ public actor RefreshEngine {
         for path in paths {
             do {
                 let df = path == EnginePath.systemDF
-                guard let seconds = try await inTurn({ await Self.attempt { try await self.readAndFeed(key, path, timed: df) } }).get() else { return took }
+                guard let seconds = try await inTurn(throwing: { try await self.readAndFeed(key, path, timed: df) }) else { return took }
                 if df { took = seconds }
             } catch {
                 guard let engine = engine(key) else { return took }

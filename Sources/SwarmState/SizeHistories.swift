@@ -15,12 +15,6 @@ public struct SizeHistories: Sendable, Hashable {
 
     public init() {}
 
-    /// The histories of `sizes`' containers (container ID and bytes), each of one measure
-    /// made `at`; a container listed twice counts once.
-    public init(_ sizes: [(id: String, bytes: Int64)], at: Date) {
-        note(sizes.map { ($0.id, $0.bytes) }, at: at, complete: true)
-    }
-
     public var isEmpty: Bool { entries.isEmpty }
     public var count: Int { entries.count }
     /// Every history, in the order of their containers' IDs.

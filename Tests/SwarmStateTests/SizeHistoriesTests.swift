@@ -34,7 +34,14 @@ final class SizeHistoriesTests: XCTestCase {
     func testEqualHistoriesAreEqual() {
         var oneByOne = SizeHistories()
         for (id, bytes) in [("z", Int64(1)), ("m", 2), ("a", 3)] { oneByOne.note([(id, bytes)], at: t0, complete: false) }
-        XCTAssertEqual(oneByOne, SizeHistories([("a", 3), ("m", 2), ("z", 1)], at: t0))
-        XCTAssertNotEqual(oneByOne, SizeHistories([("a", 3), ("m", 2)], at: t0))
+        XCTAssertEqual(oneByOne, whole([("a", 3), ("m", 2), ("z", 1)]))
+        XCTAssertNotEqual(oneByOne, whole([("a", 3), ("m", 2)]))
+    }
+
+    /// Histories noted from one whole list at `t0`.
+    private func whole(_ sizes: [(id: String, bytes: Int64?)]) -> SizeHistories {
+        var histories = SizeHistories()
+        histories.note(sizes, at: t0, complete: true)
+        return histories
     }
 }

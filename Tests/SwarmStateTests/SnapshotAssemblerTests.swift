@@ -319,9 +319,8 @@ final class LabFixturesSnapshotTests: XCTestCase {
                                       listedAt: at, sizesAt: at)
             expected.origin = nil
             // The size answer is each measured container's first size (a missing SizeRw is 0).
-            expected.sizeHistory = SizeHistories(expected.containers.compactMap { c in
-                (c.sizeRw ?? (c.sizeRootFs == nil ? nil : 0)).map { (c.id, $0) }
-            }, at: at)
+            expected.sizeHistory.note(expected.containers.map { c in (c.id, c.sizeRw ?? (c.sizeRootFs == nil ? nil : 0)) },
+                                      at: at, complete: true)
             XCTAssertFalse(expected.sizeHistory.isEmpty)
             XCTAssertEqual(engine, expected)
         }
