@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <cstring>
-#include <memory>
 #include <new>
 #include <simdjson.h>
 #include <type_traits>
@@ -20,7 +19,10 @@ static_assert(std::is_trivially_copyable<element>::value, "a dom::element is cop
 // when its document is freed, so one huge answer is not held for good.
 static constexpr size_t kKeptCapacity = 32 << 20;
 static std::atomic<bool> keptInUse{false};
-static std::unique_ptr<simdjson::dom::parser> kept;   // only touched by who set keptInUse
+// Only touched by who set keptInUse. A plain pointer, never destroyed at exit: a static
+// unique_ptr's destructor ran in exit() while the refresh engine's threads may still be
+// parsing with it: its buffers freed (unmapped, when large) under a running parse.
+static simdjson::dom::parser *kept = nullptr;
 
 struct sj_document {
     simdjson::dom::parser *parser;
@@ -34,14 +36,17 @@ static bool takeKept() {
 
 static simdjson::dom::parser *acquire(bool isKept) {
     if (!isKept) { return new (std::nothrow) simdjson::dom::parser(); }
-    if (!kept) { kept.reset(new (std::nothrow) simdjson::dom::parser()); }
-    return kept.get();
+    if (!kept) { kept = new (std::nothrow) simdjson::dom::parser(); }
+    return kept;
 }
 
 // Frees a parser of its own, or puts the kept one back (dropped when grown too big).
 static void giveBack(simdjson::dom::parser *parser, bool isKept) {
     if (!isKept) { delete parser; return; }
-    if (kept && kept->capacity() > kKeptCapacity) { kept.reset(); }
+    if (kept && kept->capacity() > kKeptCapacity) {
+        delete kept;
+        kept = nullptr;
+    }
     keptInUse.store(false, std::memory_order_release);
 }
 
